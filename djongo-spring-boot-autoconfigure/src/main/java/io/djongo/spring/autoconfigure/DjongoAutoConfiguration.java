@@ -1,0 +1,87 @@
+package io.djongo.spring.autoconfigure;
+
+import com.mongodb.MongoClientSettings;
+import io.djongo.spring.autoconfigure.embedded.EmbeddedMongoConfiguration;
+import io.djongo.spring.core.bridge.DjongoTemplate;
+import io.djongo.spring.core.schema.AutoIncrementIdCallback;
+import org.bson.UuidRepresentation;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration;
+import org.springframework.boot.mongodb.autoconfigure.MongoAutoConfiguration;
+import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
+import org.springframework.boot.mongodb.autoconfigure.MongoConnectionDetails;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.Ordered;
+import org.springframework.data.mongodb.MongoDatabaseFactory;
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.convert.MongoConverter;
+import org.springframework.data.mongodb.core.mapping.MongoMappingContext;
+
+/**
+ * Auto-configuration of djongo: connection details from {@code djongo.*} (or the embedded server), client settings,
+ * and the {@link DjongoTemplate}. Spring Boot's own MongoDB auto-configuration builds the client, database factory
+ * and mapping context from them.
+ */
+@AutoConfiguration(before = { MongoAutoConfiguration.class, DataMongoAutoConfiguration.class })
+@ConditionalOnClass({ DjongoTemplate.class, MongoClientSettings.class })
+@EnableConfigurationProperties(DjongoProperties.class)
+@Import({ EmbeddedMongoConfiguration.class, DjongoAutoConfiguration.ClientConnectionConfiguration.class })
+public final class DjongoAutoConfiguration {
+
+	@Bean
+	MongoClientSettingsBuilderCustomizer djongoClientSettingsCustomizer() {
+		return new DjongoClientSettingsCustomizer();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(MongoOperations.class)
+	DjongoTemplate mongoTemplate(DjongoProperties properties, MongoDatabaseFactory databaseFactory,
+			MongoConverter converter) {
+		properties.requireName();
+		return new DjongoTemplate(databaseFactory, converter);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	AutoIncrementIdCallback djongoAutoIncrementIdCallback(MongoDatabaseFactory databaseFactory,
+			MongoMappingContext mappingContext) {
+		return new AutoIncrementIdCallback(databaseFactory, mappingContext);
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@EmbeddedMongoConfiguration.ConditionalOnEmbeddedDisabled
+	static class ClientConnectionConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean(MongoConnectionDetails.class)
+		DjongoConnectionDetails mongoConnectionDetails(DjongoProperties properties) {
+			properties.requireName();
+			return new DjongoConnectionDetails(properties);
+		}
+
+	}
+
+	/**
+	 * Settings every djongo client gets, applied after Spring Boot's standard ones.
+	 */
+	static final class DjongoClientSettingsCustomizer implements MongoClientSettingsBuilderCustomizer, Ordered {
+
+		@Override
+		public void customize(MongoClientSettings.Builder builder) {
+			// Django's UUIDField is stored as standard binary (subtype 4), not the Java driver's legacy layout.
+			builder.uuidRepresentation(UuidRepresentation.STANDARD);
+		}
+
+		@Override
+		public int getOrder() {
+			return Ordered.LOWEST_PRECEDENCE;
+		}
+
+	}
+
+}

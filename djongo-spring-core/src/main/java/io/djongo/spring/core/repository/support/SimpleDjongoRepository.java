@@ -1,0 +1,31 @@
+package io.djongo.spring.core.repository.support;
+
+import io.djongo.spring.core.bridge.DjongoTemplate;
+import io.djongo.spring.core.query.QuerySet;
+import io.djongo.spring.core.repository.DjongoRepository;
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.repository.query.MongoEntityInformation;
+import org.springframework.data.mongodb.repository.support.SimpleMongoRepository;
+
+/**
+ * The implementation behind every {@link DjongoRepository}: Spring Data's {@link SimpleMongoRepository} plus the
+ * djongo manager calls, all going through one {@link DjongoTemplate}.
+ */
+public class SimpleDjongoRepository<T, ID> extends SimpleMongoRepository<T, ID> implements DjongoRepository<T, ID> {
+
+	private final DjongoTemplate template;
+
+	private final Class<T> model;
+
+	public SimpleDjongoRepository(MongoEntityInformation<T, ID> metadata, MongoOperations operations) {
+		super(metadata, operations);
+		this.template = DjongoRepositoryFactory.requireDjongoTemplate(operations);
+		this.model = metadata.getJavaType();
+	}
+
+	@Override
+	public QuerySet<T> objects() {
+		return this.template.objects(this.model);
+	}
+
+}

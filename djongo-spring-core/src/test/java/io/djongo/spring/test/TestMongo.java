@@ -1,0 +1,116 @@
+package io.djongo.spring.test;
+
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.mongodb.ConnectionString;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import org.junit.jupiter.api.Assumptions;
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.mongodb.MongoDBContainer;
+
+/**
+ * The one MongoDB server of a test JVM, chosen once: the server named by {@code DJONGO_TEST_MONGODB_URI} when set;
+ * otherwise a Testcontainers MongoDB when Docker is available; otherwise the embedded mongo-java-server.
+ * <p>
+ * Tests isolate their data by database: {@link #uniqueDatabaseName(String)} hands out a fresh name per call.
+ * Tests of features the embedded server lacks call {@link #assumeRealMongoDb(String)} and are skipped there.
+ */
+public final class TestMongo {
+
+	/** The environment variable naming a real MongoDB to test against. */
+	public static final String URI_VARIABLE = "DJONGO_TEST_MONGODB_URI";
+
+	private static final AtomicInteger databases = new AtomicInteger();
+
+	private static volatile Server server;
+
+	private TestMongo() {
+	}
+
+	/** The connection string of the test server, without a database. */
+	public static ConnectionString connectionString() {
+		return server().connectionString();
+	}
+
+	/** The connection string of the test server as text. */
+	public static String uri() {
+		return connectionString().getConnectionString();
+	}
+
+	/** Whether the tests run against the embedded server rather than a real MongoDB. */
+	public static boolean isEmbedded() {
+		return server().embedded();
+	}
+
+	/** A short description of the server in use, for skip messages and reports. */
+	public static String description() {
+		return server().description();
+	}
+
+	/**
+	 * Skips the calling test on the embedded server, which lacks what the test needs.
+	 * @param reason what the embedded server does not do
+	 */
+	public static void assumeRealMongoDb(String reason) {
+		Assumptions.assumeFalse(isEmbedded(), () -> "needs a real MongoDB (" + reason + "); set " + URI_VARIABLE
+				+ " or run with Docker available");
+	}
+
+	/** A database name no other test of this JVM uses. */
+	public static String uniqueDatabaseName(String prefix) {
+		String clean = prefix.replaceAll("[^A-Za-z0-9_]", "_");
+		if (clean.length() > 40) {
+			clean = clean.substring(0, 40);
+		}
+		return clean + "_" + ProcessHandle.current().pid() + "_" + databases.incrementAndGet();
+	}
+
+	private static Server server() {
+		Server current = server;
+		if (current == null) {
+			synchronized (TestMongo.class) {
+				current = server;
+				if (current == null) {
+					current = start();
+					server = current;
+				}
+			}
+		}
+		return current;
+	}
+
+	private static Server start() {
+		String uri = System.getenv(URI_VARIABLE);
+		if (uri != null && !uri.isBlank()) {
+			return new Server(new ConnectionString(uri), false, "MongoDB at " + URI_VARIABLE);
+		}
+		if (dockerAvailable()) {
+			MongoDBContainer container = new MongoDBContainer("mongo:8.0");
+			container.start();
+			Runtime.getRuntime().addShutdownHook(new Thread(container::stop));
+			return new Server(new ConnectionString(container.getConnectionString()), false,
+					"MongoDB " + container.getDockerImageName() + " in Testcontainers");
+		}
+		MongoServer embedded = new MongoServer(new MemoryBackend());
+		String address = embedded.bindAndGetConnectionString();
+		Runtime.getRuntime().addShutdownHook(new Thread(embedded::shutdownNow));
+		return new Server(new ConnectionString(address), true, "embedded mongo-java-server");
+	}
+
+	private static boolean dockerAvailable() {
+		if (Boolean.getBoolean("djongo.test.embedded")) {
+			return false;
+		}
+		try {
+			return DockerClientFactory.instance().isDockerAvailable();
+		}
+		catch (Throwable ex) {
+			return false;
+		}
+	}
+
+	private record Server(ConnectionString connectionString, boolean embedded, String description) {
+	}
+
+}
