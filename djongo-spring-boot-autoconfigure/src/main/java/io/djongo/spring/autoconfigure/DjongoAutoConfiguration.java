@@ -20,6 +20,8 @@ import org.springframework.core.Ordered;
 import org.springframework.data.mongodb.MongoDatabaseFactory;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.convert.MongoConverter;
+import org.springframework.data.mongodb.core.convert.MongoCustomConversions;
+import org.springframework.data.mongodb.core.convert.MongoCustomConversions.BigDecimalRepresentation;
 import org.springframework.data.mongodb.core.mapping.MongoMappingContext;
 
 /**
@@ -36,6 +38,13 @@ public final class DjongoAutoConfiguration {
 	@Bean
 	MongoClientSettingsBuilderCustomizer djongoClientSettingsCustomizer() {
 		return new DjongoClientSettingsCustomizer();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	MongoCustomConversions mongoCustomConversions() {
+		// Django's DecimalField keeps every digit: BigDecimal is stored as Decimal128, never as a string or double.
+		return MongoCustomConversions.create((adapter) -> adapter.bigDecimal(BigDecimalRepresentation.DECIMAL128));
 	}
 
 	@Bean

@@ -25,7 +25,8 @@ public class DjongoTestConfiguration {
 
 	@Bean
 	MongoCustomConversions mongoCustomConversions() {
-		return MongoCustomConversions.create((adapter) -> adapter.bigDecimal(MongoCustomConversions.BigDecimalRepresentation.DECIMAL128));
+		return MongoCustomConversions
+			.create((adapter) -> adapter.bigDecimal(MongoCustomConversions.BigDecimalRepresentation.DECIMAL128));
 	}
 
 	@Bean

@@ -52,10 +52,11 @@ public class DjongoTemplate extends MongoTemplate {
 	}
 
 	/**
-	 * Maps a raw document to a model instance with the same converter that QuerySets and repositories use.
+	 * Maps a raw document to a model instance through the same converter and after-convert callbacks (enforce-schema
+	 * among them) that QuerySets and repositories use.
 	 */
 	public <T> T toModel(Document document, Class<T> model) {
-		return getConverter().read(model, document);
+		return maybeCallAfterConvert(getConverter().read(model, document), document, getCollectionName(model));
 	}
 
 }

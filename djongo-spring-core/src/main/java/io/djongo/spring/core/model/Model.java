@@ -1,0 +1,35 @@
+package io.djongo.spring.core.model;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Django's {@code class Meta} extras on a model class. The collection itself is named by Spring Data's
+ * {@code @Document} (Django's {@code db_table}).
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@Inherited
+public @interface Model {
+
+	/**
+	 * Default ordering of the model's QuerySets, as field names; a leading {@code -} sorts descending.
+	 */
+	String[] ordering() default {};
+
+	/**
+	 * Human-readable singular name; derived from the class name when empty.
+	 */
+	String verboseName() default "";
+
+	/**
+	 * Human-readable plural name; {@link #verboseName()} plus "s" when empty.
+	 */
+	String verboseNamePlural() default "";
+
+}
