@@ -33,6 +33,7 @@ public class DjongoTemplate extends MongoTemplate {
 	/**
 	 * The raw collection behind a model. Writes through it are not validated.
 	 */
+	@BypassesValidation
 	public MongoCollection<Document> mongo(Class<?> model) {
 		return getCollection(getCollectionName(model));
 	}
@@ -40,6 +41,7 @@ public class DjongoTemplate extends MongoTemplate {
 	/**
 	 * A raw collection by name. Writes through it are not validated.
 	 */
+	@BypassesValidation
 	public MongoCollection<Document> mongo(String collection) {
 		return getCollection(collection);
 	}
@@ -47,6 +49,7 @@ public class DjongoTemplate extends MongoTemplate {
 	/**
 	 * Runs a database command against the djongo database and returns the server's reply.
 	 */
+	@BypassesValidation
 	public Document command(Bson command) {
 		return execute(db -> db.runCommand(command));
 	}

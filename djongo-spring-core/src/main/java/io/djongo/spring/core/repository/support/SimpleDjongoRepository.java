@@ -1,8 +1,10 @@
 package io.djongo.spring.core.repository.support;
 
+import com.mongodb.client.MongoCollection;
 import io.djongo.spring.core.bridge.DjongoTemplate;
 import io.djongo.spring.core.query.QuerySet;
 import io.djongo.spring.core.repository.DjongoRepository;
+import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.repository.query.MongoEntityInformation;
 import org.springframework.data.mongodb.repository.support.SimpleMongoRepository;
@@ -26,6 +28,18 @@ public class SimpleDjongoRepository<T, ID> extends SimpleMongoRepository<T, ID> 
 	@Override
 	public QuerySet<T> objects() {
 		return this.template.objects(this.model);
+	}
+
+	// the mongo bridge
+
+	@Override
+	public MongoCollection<Document> mongo() {
+		return this.template.mongo(this.model);
+	}
+
+	@Override
+	public <R> R toModel(Document document, Class<R> type) {
+		return this.template.toModel(document, type);
 	}
 
 }

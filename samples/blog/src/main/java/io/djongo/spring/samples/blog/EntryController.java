@@ -3,6 +3,8 @@ package io.djongo.spring.samples.blog;
 import java.net.URI;
 import java.util.List;
 
+import com.mongodb.client.model.Aggregates;
+import com.mongodb.client.model.Filters;
 import jakarta.validation.Valid;
 import org.bson.types.ObjectId;
 import org.springframework.http.ResponseEntity;
@@ -37,6 +39,15 @@ class EntryController {
 			return ResponseEntity.notFound().build();
 		}
 		return ResponseEntity.of(this.entries.objects().filter("id", new ObjectId(id)).first());
+	}
+
+	/**
+	 * djongo's seed example of the mongo bridge: a raw aggregation with a {@code $match} on the path variable. The
+	 * headline is passed as a value, so a string such as {@code {"$ne": null}} matches only itself.
+	 */
+	@GetMapping("/by-headline/{headline}")
+	List<Entry> byHeadline(@PathVariable String headline) {
+		return this.entries.mongoAggregate(List.of(Aggregates.match(Filters.eq("headline", headline))), Entry.class);
 	}
 
 	@PostMapping
