@@ -3,8 +3,11 @@ package io.djongo.spring.autoconfigure;
 import com.mongodb.MongoClientSettings;
 import io.djongo.spring.autoconfigure.embedded.EmbeddedMongoConfiguration;
 import io.djongo.spring.core.bridge.DjongoTemplate;
+import io.djongo.spring.core.logging.CommandLogger;
 import io.djongo.spring.core.schema.AutoIncrementIdCallback;
 import org.bson.UuidRepresentation;
+
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -41,6 +44,12 @@ public final class DjongoAutoConfiguration {
 	}
 
 	@Bean
+	MongoClientSettingsBuilderCustomizer djongoCommandLoggerCustomizer(DjongoProperties properties) {
+		boolean logValues = properties.getLogging().isLogValues();
+		return (builder) -> builder.addCommandListener(new CommandLogger(logValues));
+	}
+
+	@Bean
 	@ConditionalOnMissingBean
 	MongoCustomConversions mongoCustomConversions() {
 		// Django's DecimalField keeps every digit: BigDecimal is stored as Decimal128, never as a string or double.
@@ -69,8 +78,12 @@ public final class DjongoAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean(MongoConnectionDetails.class)
 		DjongoConnectionDetails mongoConnectionDetails(DjongoProperties properties) {
-			properties.requireName();
 			return new DjongoConnectionDetails(properties);
+		}
+
+		@Bean
+		DjongoCredentialsCustomizer djongoCredentialsCustomizer(ObjectProvider<MongoConnectionDetails> connectionDetails) {
+			return new DjongoCredentialsCustomizer(connectionDetails);
 		}
 
 	}

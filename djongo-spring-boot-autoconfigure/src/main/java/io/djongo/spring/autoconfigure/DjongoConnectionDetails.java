@@ -1,52 +1,86 @@
 package io.djongo.spring.autoconfigure;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-
 import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
+import com.mongodb.MongoCredential;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.boot.mongodb.autoconfigure.MongoConnectionDetails;
 
 /**
  * {@link MongoConnectionDetails} from {@code djongo.client.*} and {@code djongo.name}: Spring Boot builds the one
  * MongoClient from it, so SSL bundles, metrics and health work unchanged.
+ * <p>
+ * The published connection string holds no password: a {@link ConnectionString} prints itself verbatim, so the
+ * credential and the proxy login are kept here and applied to the client settings by
+ * {@link #applyCredentials(MongoClientSettings.Builder)}.
  */
 class DjongoConnectionDetails implements MongoConnectionDetails {
 
-	private static final String DEFAULT_HOST = "localhost";
+	/** The logger of the connection line. */
+	static final String LOGGER_NAME = "djongo.client";
 
-	private final DjongoProperties properties;
+	private static final Log logger = LogFactory.getLog(LOGGER_NAME);
+
+	private final ConnectionString connectionString;
+
+	private final @Nullable ConnectionString withSecrets;
+
+	private final String redacted;
 
 	DjongoConnectionDetails(DjongoProperties properties) {
-		this.properties = properties;
+		String database = properties.requireName();
+		ConnectionUri uri = ConnectionUri.of(properties.getClient());
+		this.redacted = uri.redacted(database);
+		try {
+			this.connectionString = new ConnectionString(uri.published(database));
+			this.withSecrets = uri.hasCredentials() ? new ConnectionString(uri.withSecrets()) : null;
+		}
+		catch (IllegalArgumentException ex) {
+			// the driver's messages name options and hosts, never the password
+			throw new IllegalStateException("Invalid djongo.client configuration (" + this.redacted + "): "
+					+ ex.getMessage(), ex);
+		}
+		if (logger.isInfoEnabled()) {
+			MongoCredential credential = credential();
+			logger.info("djongo connects to " + this.redacted
+					+ ((credential != null) ? " (authentication database '" + credential.getSource() + "')" : ""));
+		}
 	}
 
 	@Override
 	public ConnectionString getConnectionString() {
-		DjongoProperties.Client client = this.properties.getClient();
-		String host = (client.getHost() != null) ? client.getHost().trim() : DEFAULT_HOST;
-		String uri = host.startsWith("mongodb://") || host.startsWith("mongodb+srv://") ? host : "mongodb://" + withPort(host, client);
-		return new ConnectionString(withDatabase(uri, this.properties.requireName()));
+		return this.connectionString;
 	}
 
-	private static String withPort(String hosts, DjongoProperties.Client client) {
-		if (client.getPort() == null || hosts.contains(":") || hosts.contains(",")) {
-			return hosts;
+	/** The credential the client authenticates with, or {@code null} without one. */
+	@Nullable MongoCredential credential() {
+		return (this.withSecrets != null) ? this.withSecrets.getCredential() : null;
+	}
+
+	/**
+	 * Applies what the published connection string leaves out: the credential and the proxy login.
+	 */
+	void applyCredentials(MongoClientSettings.Builder builder) {
+		ConnectionString secrets = this.withSecrets;
+		if (secrets == null) {
+			return;
 		}
-		return hosts + ":" + client.getPort();
-	}
-
-	private static String withDatabase(String uri, String database) {
-		int schemeEnd = uri.indexOf("://") + 3;
-		int pathStart = uri.indexOf('/', schemeEnd);
-		int queryStart = uri.indexOf('?', schemeEnd);
-		String authority = uri.substring(0, (pathStart >= 0) ? pathStart : (queryStart >= 0) ? queryStart : uri.length());
-		String query = (queryStart >= 0) ? uri.substring(queryStart) : "";
-		return authority + "/" + URLEncoder.encode(database, StandardCharsets.UTF_8) + query;
+		MongoCredential credential = secrets.getCredential();
+		if (credential != null) {
+			builder.credential(credential);
+		}
+		if (secrets.getProxyUsername() != null) {
+			builder.applyToSocketSettings((socket) -> socket
+				.applyToProxySettings((proxy) -> proxy.applyConnectionString(secrets)));
+		}
 	}
 
 	@Override
 	public String toString() {
-		return "DjongoConnectionDetails[database=" + this.properties.getName() + "]";
+		return "DjongoConnectionDetails[" + this.redacted + "]";
 	}
 
 }

@@ -1,12 +1,18 @@
 package io.djongo.spring.autoconfigure;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.NestedConfigurationProperty;
 
 /**
  * The {@code djongo.*} configuration: djongo's {@code DATABASES['default']} settings in application.yml.
+ * <p>
+ * Unknown keys fail start-up ({@code ignoreUnknownFields = false}): a typo must not silently fall back to a default.
  */
-@ConfigurationProperties("djongo")
+@ConfigurationProperties(prefix = "djongo", ignoreUnknownFields = false)
 public class DjongoProperties {
 
 	/**
@@ -19,9 +25,15 @@ public class DjongoProperties {
 	 */
 	private boolean enforceSchema;
 
-	private final Client client = new Client();
+	/**
+	 * Where and how to connect: djongo's CLIENT settings.
+	 */
+	@NestedConfigurationProperty
+	private final DjongoClientProperties client = new DjongoClientProperties();
 
 	private final Embedded embedded = new Embedded();
+
+	private final Logging logging = new Logging();
 
 	public @Nullable String getName() {
 		return this.name;
@@ -51,7 +63,7 @@ public class DjongoProperties {
 		this.enforceSchema = enforceSchema;
 	}
 
-	public Client getClient() {
+	public DjongoClientProperties getClient() {
 		return this.client;
 	}
 
@@ -59,37 +71,8 @@ public class DjongoProperties {
 		return this.embedded;
 	}
 
-	/**
-	 * Where and how to connect: djongo's {@code CLIENT} settings.
-	 */
-	public static class Client {
-
-		/**
-		 * A host, a comma-separated host:port list, or a mongodb:// or mongodb+srv:// URI.
-		 */
-		private @Nullable String host;
-
-		/**
-		 * Port used with a host that names none.
-		 */
-		private @Nullable Integer port;
-
-		public @Nullable String getHost() {
-			return this.host;
-		}
-
-		public void setHost(@Nullable String host) {
-			this.host = host;
-		}
-
-		public @Nullable Integer getPort() {
-			return this.port;
-		}
-
-		public void setPort(@Nullable Integer port) {
-			this.port = port;
-		}
-
+	public Logging getLogging() {
+		return this.logging;
 	}
 
 	/**
@@ -122,6 +105,110 @@ public class DjongoProperties {
 		public void setPort(@Nullable Integer port) {
 			this.port = port;
 		}
+
+	}
+
+	/**
+	 * Levels of djongo's loggers, like the {@code LOGGING} dictionary of a djongo project.
+	 */
+	public static class Logging {
+
+		/**
+		 * Loggers by name, each with a level and whether it propagates to its parent's appenders. Names with dots
+		 * go in brackets: djongo.logging.loggers[djongo.commands].level.
+		 */
+		private Map<String, LoggerSettings> loggers = new LinkedHashMap<>();
+
+		/**
+		 * Whether the command log shows values; by default it shows only each command's shape.
+		 */
+		private boolean logValues;
+
+		public Map<String, LoggerSettings> getLoggers() {
+			return this.loggers;
+		}
+
+		public void setLoggers(Map<String, LoggerSettings> loggers) {
+			this.loggers = loggers;
+		}
+
+		public boolean isLogValues() {
+			return this.logValues;
+		}
+
+		public void setLogValues(boolean logValues) {
+			this.logValues = logValues;
+		}
+
+	}
+
+	/**
+	 * One logger of {@code djongo.logging.loggers}.
+	 */
+	public static class LoggerSettings {
+
+		/**
+		 * Level of the logger; NOTSET (or no level) inherits the parent's.
+		 */
+		private @Nullable LoggerLevel level;
+
+		/**
+		 * Whether records also go to the appenders of the parent loggers (Logback additivity).
+		 */
+		private boolean propagate = true;
+
+		public @Nullable LoggerLevel getLevel() {
+			return this.level;
+		}
+
+		public void setLevel(@Nullable LoggerLevel level) {
+			this.level = level;
+		}
+
+		public boolean isPropagate() {
+			return this.propagate;
+		}
+
+		public void setPropagate(boolean propagate) {
+			this.propagate = propagate;
+		}
+
+	}
+
+	/**
+	 * Logger levels: Python's names (WARNING, CRITICAL, NOTSET) as djongo projects write them, and Spring Boot's.
+	 */
+	public enum LoggerLevel {
+
+		/** Everything, finer than DEBUG. */
+		TRACE,
+
+		/** Debugging detail, such as every command sent. */
+		DEBUG,
+
+		/** Normal operation. */
+		INFO,
+
+		/** Something unexpected (Python's name). */
+		WARNING,
+
+		/** Something unexpected (Spring Boot's name). */
+		WARN,
+
+		/** A failure. */
+		ERROR,
+
+		/** A serious failure (Python's name); logged as ERROR. */
+		CRITICAL,
+
+		/** A serious failure (Spring Boot's name); logged as ERROR. */
+		FATAL,
+
+		/** Nothing. */
+		OFF,
+
+		/** No level of its own: inherit the parent's. */
+		NOTSET
 
 	}
 

@@ -1,6 +1,8 @@
 package io.djongo.spring.autoconfigure;
 
+import com.mongodb.ConnectionString;
 import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
 import io.djongo.spring.autoconfigure.embedded.EmbeddedMongoServer;
 import io.djongo.spring.core.bridge.DjongoTemplate;
 import io.djongo.spring.test.TestMongo;
@@ -12,21 +14,27 @@ import org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfigur
 import org.springframework.boot.mongodb.autoconfigure.MongoAutoConfiguration;
 import org.springframework.boot.mongodb.autoconfigure.MongoConnectionDetails;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.data.mongodb.MongoDatabaseFactory;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.SimpleMongoClientDatabaseFactory;
+import org.springframework.data.mongodb.core.convert.MongoConverter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class DjongoAutoConfigurationTests {
 
-	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner().withConfiguration(
-			AutoConfigurations.of(DjongoAutoConfiguration.class, MongoAutoConfiguration.class,
-					DataMongoAutoConfiguration.class));
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(DjongoAutoConfiguration.class,
+				DjongoDatabaseFactoryAutoConfiguration.class, MongoAutoConfiguration.class,
+				DataMongoAutoConfiguration.class));
 
 	@Test
 	void startsTheEmbeddedServerWhenNoHostIsSet() {
 		this.contextRunner.withPropertyValues("djongo.name=autoconf").run((context) -> {
-			assertThat(context).hasSingleBean(EmbeddedMongoServer.class).hasSingleBean(MongoClient.class);
+			assertThat(context).hasSingleBean(EmbeddedMongoServer.class)
+				.hasSingleBean(MongoClient.class)
+				.doesNotHaveBean(DjongoConnectionDetails.class);
 			DjongoTemplate template = context.getBean(DjongoTemplate.class);
 			assertThat(template.getDb().getName()).isEqualTo("autoconf");
 			assertThat(template.command(new Document("ping", 1)).get("ok")).isIn(1, 1.0);
@@ -36,11 +44,14 @@ class DjongoAutoConfigurationTests {
 
 	@Test
 	void connectsToTheConfiguredHostWithoutEmbeddedServer() {
-		this.contextRunner.withPropertyValues("djongo.name=remote", "djongo.client.host=" + TestMongo.uri())
+		String database = TestMongo.uniqueDatabaseName("remote");
+		this.contextRunner.withPropertyValues("djongo.name=" + database, "djongo.client.host=" + TestMongo.uri())
 			.run((context) -> {
-				assertThat(context).doesNotHaveBean(EmbeddedMongoServer.class);
+				assertThat(context).doesNotHaveBean(EmbeddedMongoServer.class)
+					.hasSingleBean(MongoClient.class)
+					.hasSingleBean(DjongoConnectionDetails.class);
 				assertThat(context.getBean(MongoConnectionDetails.class).getConnectionString().getDatabase())
-					.isEqualTo("remote");
+					.isEqualTo(database);
 				DjongoTemplate template = context.getBean(DjongoTemplate.class);
 				template.mongo("probe").insertOne(new Document("x", 1));
 				assertThat(template.mongo("probe").countDocuments()).isEqualTo(1);
@@ -49,15 +60,14 @@ class DjongoAutoConfigurationTests {
 	}
 
 	@Test
-	void embeddedServerCanBeForcedOnAndOff() {
-		this.contextRunner.withPropertyValues("djongo.name=x", "djongo.client.host=db.invalid",
-				"djongo.embedded.enabled=true")
-			.run((context) -> assertThat(context).hasSingleBean(EmbeddedMongoServer.class));
-		this.contextRunner.withPropertyValues("djongo.name=x", "djongo.embedded.enabled=false")
+	void clientOptionsReachTheClient() {
+		this.contextRunner
+			.withPropertyValues("djongo.name=x", "djongo.client.host=" + TestMongo.uri(),
+					"djongo.client.app-name=djongo-autoconf", "djongo.client.max-pool-size=3")
 			.run((context) -> {
-				assertThat(context).doesNotHaveBean(EmbeddedMongoServer.class);
-				assertThat(context.getBean(MongoConnectionDetails.class).getConnectionString().getHosts())
-					.containsExactly("localhost");
+				ConnectionString connectionString = context.getBean(MongoConnectionDetails.class).getConnectionString();
+				assertThat(connectionString.getApplicationName()).isEqualTo("djongo-autoconf");
+				assertThat(connectionString.getMaxConnectionPoolSize()).isEqualTo(3);
 			});
 	}
 
@@ -65,9 +75,60 @@ class DjongoAutoConfigurationTests {
 	void backsOffWhenTheUserDefinesMongoOperations() {
 		this.contextRunner.withPropertyValues("djongo.name=x")
 			.withBean("userTemplate", MongoTemplate.class,
-					() -> new MongoTemplate(com.mongodb.client.MongoClients.create(TestMongo.uri()), "x"))
+					() -> new MongoTemplate(new SimpleMongoClientDatabaseFactory(TestUris.withDatabase("x"))))
 			.run((context) -> {
 				assertThat(context).hasSingleBean(MongoOperations.class).doesNotHaveBean(DjongoTemplate.class);
+				assertThat(context.getBean(MongoOperations.class)).isSameAs(context.getBean("userTemplate"));
+			});
+	}
+
+	@Test
+	void backsOffWhenTheUserDefinesADjongoTemplate() {
+		this.contextRunner.withPropertyValues("djongo.name=x")
+			.withUserConfiguration(UserTemplateConfiguration.class)
+			.run((context) -> {
+				assertThat(context).hasSingleBean(DjongoTemplate.class);
+				assertThat(context.getBean(DjongoTemplate.class).getDb().getName()).isEqualTo("user");
+			});
+	}
+
+	@Test
+	void backsOffWhenTheUserDefinesAMongoClient() {
+		this.contextRunner.withPropertyValues("djongo.name=models")
+			.withBean("userClient", MongoClient.class, () -> MongoClients.create(TestMongo.connectionString()))
+			.run((context) -> {
+				assertThat(context).hasSingleBean(MongoClient.class).doesNotHaveBean(EmbeddedMongoServer.class);
+				assertThat(context.getBean(MongoClient.class)).isSameAs(context.getBean("userClient"));
+				assertThat(context.getBean(DjongoTemplate.class).getDb().getName()).isEqualTo("models");
+			});
+	}
+
+	@Test
+	void backsOffWhenTheUserPublishesConnectionDetails() {
+		// what a Testcontainers @ServiceConnection publishes: a connection string naming the database "test"
+		ConnectionString serviceConnection = new ConnectionString("mongodb://"
+				+ String.join(",", TestMongo.connectionString().getHosts()) + "/test");
+		this.contextRunner.withPropertyValues("djongo.name=models")
+			.withBean(MongoConnectionDetails.class, () -> () -> serviceConnection)
+			.run((context) -> {
+				assertThat(context).hasSingleBean(MongoConnectionDetails.class)
+					.doesNotHaveBean(DjongoConnectionDetails.class)
+					.doesNotHaveBean(EmbeddedMongoServer.class)
+					.hasSingleBean(MongoClient.class);
+				assertThat(context.getBean(MongoDatabaseFactory.class).getMongoDatabase().getName())
+					.as("djongo.name wins over the database of the connection details")
+					.isEqualTo("models");
+			});
+	}
+
+	@Test
+	void backsOffWhenTheUserDefinesAMongoDatabaseFactory() {
+		this.contextRunner.withPropertyValues("djongo.name=x")
+			.withBean("userFactory", MongoDatabaseFactory.class,
+					() -> new SimpleMongoClientDatabaseFactory(TestUris.withDatabase("userdb")))
+			.run((context) -> {
+				assertThat(context).doesNotHaveBean(EmbeddedMongoServer.class).doesNotHaveBean(MongoClient.class);
+				assertThat(context.getBean(DjongoTemplate.class).getDb().getName()).isEqualTo("userdb");
 			});
 	}
 
@@ -85,6 +146,36 @@ class DjongoAutoConfigurationTests {
 			assertThat(context).hasFailed();
 			assertThat(context.getStartupFailure()).rootCause().isInstanceOf(MissingDatabaseNameException.class);
 		});
+	}
+
+	@Test
+	void contextFailsWhenAClientOptionIsUnknown() {
+		this.contextRunner.withPropertyValues("djongo.name=x", "djongo.client.max-pool=5").run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(context.getStartupFailure()).rootCause().hasMessageContaining("djongo.client.max-pool");
+		});
+	}
+
+	@Test
+	void invalidCombinationOfOptionsFailsNamingTheOption() {
+		this.contextRunner
+			.withPropertyValues("djongo.name=x", "djongo.client.host=a.example.com,b.example.com",
+					"djongo.client.direct-connection=true")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				assertThat(context.getStartupFailure()).rootCause()
+					.hasMessageContaining("Direct connections are not supported when using multiple hosts");
+			});
+	}
+
+	@org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
+	static class UserTemplateConfiguration {
+
+		@org.springframework.context.annotation.Bean
+		DjongoTemplate userTemplate(MongoConverter converter) {
+			return new DjongoTemplate(new SimpleMongoClientDatabaseFactory(TestUris.withDatabase("user")), converter);
+		}
+
 	}
 
 }

@@ -7,6 +7,7 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 import com.mongodb.ConnectionString;
+import com.mongodb.client.MongoClient;
 import de.bwaldvogel.mongo.MongoServer;
 import io.djongo.spring.autoconfigure.DjongoProperties;
 import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
@@ -20,16 +21,20 @@ import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.type.AnnotatedTypeMetadata;
+import org.springframework.data.mongodb.MongoDatabaseFactory;
 import org.springframework.util.ClassUtils;
 import org.springframework.util.StringUtils;
 
 /**
  * Starts the embedded server and publishes its {@link MongoConnectionDetails} when {@code djongo.embedded.enabled}
- * says so: {@code auto} (the default) when no {@code djongo.client.host} is set, {@code true} always.
+ * says so: {@code auto} (the default) when no {@code djongo.client.host} is set, {@code true} always. Never when the
+ * application brings its own connection (connection details such as a Testcontainers service connection, a
+ * MongoClient or a MongoDatabaseFactory): the server would serve nobody.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnClass(MongoServer.class)
 @EmbeddedMongoConfiguration.ConditionalOnEmbeddedEnabled
+@ConditionalOnMissingBean({ MongoConnectionDetails.class, MongoClient.class, MongoDatabaseFactory.class })
 public class EmbeddedMongoConfiguration {
 
 	@Bean

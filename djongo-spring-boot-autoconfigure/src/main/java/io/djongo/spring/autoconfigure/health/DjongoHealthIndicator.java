@@ -1,9 +1,10 @@
 package io.djongo.spring.autoconfigure.health;
 
-import io.djongo.spring.core.bridge.DjongoTemplate;
 import org.bson.Document;
+
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
+import org.springframework.data.mongodb.core.MongoOperations;
 
 /**
  * Health of the djongo database: a {@code ping} against it, reporting its name and the server version.
@@ -13,19 +14,26 @@ import org.springframework.boot.health.contributor.Health;
  */
 public class DjongoHealthIndicator extends AbstractHealthIndicator {
 
-	private final DjongoTemplate template;
+	private final MongoOperations operations;
 
-	public DjongoHealthIndicator(DjongoTemplate template) {
+	/**
+	 * An indicator of the database the given operations work on.
+	 * @param operations the application's template (normally the {@code DjongoTemplate})
+	 */
+	public DjongoHealthIndicator(MongoOperations operations) {
 		super("MongoDB health check failed");
-		this.template = template;
+		this.operations = operations;
 	}
 
 	@Override
 	protected void doHealthCheck(Health.Builder builder) {
-		this.template.command(new Document("ping", 1));
-		Document buildInfo = this.template.command(new Document("buildInfo", 1));
-		builder.up().withDetail("database", this.template.getDb().getName()).withDetail("version",
-				String.valueOf(buildInfo.get("version")));
+		Document buildInfo = this.operations.execute((database) -> {
+			database.runCommand(new Document("ping", 1));
+			return database.runCommand(new Document("buildInfo", 1)).append("database", database.getName());
+		});
+		builder.up()
+			.withDetail("database", String.valueOf(buildInfo.get("database")))
+			.withDetail("version", String.valueOf(buildInfo.get("version")));
 	}
 
 }
