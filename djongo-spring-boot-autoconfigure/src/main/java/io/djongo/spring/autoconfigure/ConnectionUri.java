@@ -19,6 +19,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.BeanWrapper;
 import org.springframework.beans.PropertyAccessorFactory;
+import org.springframework.util.StringUtils;
 
 /**
  * A MongoDB connection string taken apart: {@code djongo.client.*} is merged into it, and it is rendered with its
@@ -69,10 +70,11 @@ final class ConnectionUri {
 	static ConnectionUri of(DjongoClientProperties client) {
 		String host = (client.getHost() != null && !client.getHost().isBlank()) ? client.getHost().trim() : "localhost";
 		ConnectionUri uri = parse(host, client.getPort());
-		if (client.getUsername() != null) {
+		// empty means unset, as with password: ${DB_PASSWORD:} when the variable is missing
+		if (StringUtils.hasLength(client.getUsername())) {
 			uri.username = client.getUsername();
 		}
-		if (client.getPassword() != null) {
+		if (StringUtils.hasLength(client.getPassword())) {
 			uri.password = client.getPassword();
 		}
 		BeanWrapper properties = PropertyAccessorFactory.forBeanPropertyAccess(client);

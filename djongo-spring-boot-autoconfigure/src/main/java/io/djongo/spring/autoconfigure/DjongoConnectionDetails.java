@@ -60,6 +60,11 @@ class DjongoConnectionDetails implements MongoConnectionDetails {
 		return (this.withSecrets != null) ? this.withSecrets.getCredential() : null;
 	}
 
+	/** Whether a proxy password is configured (which the driver's settings log line would print). */
+	boolean hasProxyPassword() {
+		return this.withSecrets != null && this.withSecrets.getProxyPassword() != null;
+	}
+
 	/**
 	 * Applies what the published connection string leaves out: the credential and the proxy login.
 	 */

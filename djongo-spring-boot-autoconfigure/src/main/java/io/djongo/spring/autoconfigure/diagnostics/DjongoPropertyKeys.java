@@ -43,8 +43,11 @@ final class DjongoPropertyKeys {
 		while (group.contains(".")) {
 			group = group.substring(0, group.lastIndexOf('.'));
 			String prefix = group + ".";
-			if (!group.equals(PREFIX) && all.stream().anyMatch((candidate) -> candidate.startsWith(prefix))) {
-				return all.stream().filter((candidate) -> candidate.startsWith(prefix)).toList();
+			List<String> members = all.stream().filter((candidate) -> candidate.startsWith(prefix)).toList();
+			// a map's entries (loggers.<name>.level) are listed with the group that holds the map
+			boolean mapEntries = members.stream().allMatch((member) -> member.startsWith(prefix + "<"));
+			if (!group.equals(PREFIX) && !members.isEmpty() && !mapEntries) {
+				return members;
 			}
 		}
 		return all.stream().map(DjongoPropertyKeys::topLevel).distinct().toList();

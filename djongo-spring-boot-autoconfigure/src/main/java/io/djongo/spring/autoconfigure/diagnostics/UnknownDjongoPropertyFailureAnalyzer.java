@@ -68,10 +68,13 @@ class UnknownDjongoPropertyFailureAnalyzer extends AbstractFailureAnalyzer<Unbou
 	private static @Nullable String closest(String key) {
 		String wanted = uniform(key.substring(key.lastIndexOf('.') + 1));
 		String best = null;
-		int bestDistance = Math.max(2, wanted.length() / 3) + 1;
+		int bestDistance = Integer.MAX_VALUE;
 		for (String candidate : DjongoPropertyKeys.near(key)) {
-			int distance = distance(wanted, uniform(candidate.substring(candidate.lastIndexOf('.') + 1)));
-			if (distance < bestDistance) {
+			String name = uniform(candidate.substring(candidate.lastIndexOf('.') + 1));
+			int distance = distance(wanted, name);
+			boolean close = distance <= Math.max(2, wanted.length() / 3)
+					|| (wanted.length() >= 4 && (name.startsWith(wanted) || wanted.startsWith(name)));
+			if (close && distance < bestDistance) {
 				best = candidate;
 				bestDistance = distance;
 			}
