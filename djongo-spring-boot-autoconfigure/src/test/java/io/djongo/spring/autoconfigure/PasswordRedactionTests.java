@@ -7,6 +7,7 @@ import com.mongodb.client.MongoClient;
 import io.djongo.spring.autoconfigure.diagnostics.FailureAnalyzersTestSupport;
 import io.djongo.spring.core.bridge.DjongoTemplate;
 import io.djongo.spring.core.logging.CommandLogger;
+import io.djongo.spring.test.TestMongo;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -96,7 +97,8 @@ class PasswordRedactionTests {
 		this.loggingSystem.setLogLevel(CommandLogger.LOGGER_NAME, LogLevel.DEBUG);
 		try {
 			this.contextRunner
-				.withPropertyValues("djongo.client.username=", "djongo.client.password=",
+				.withPropertyValues("djongo.client.host=" + TestMongo.uri(), "djongo.client.username=",
+						"djongo.client.password=",
 						"djongo.logging.log-values=true")
 				.run((context) -> {
 					DjongoTemplate template = context.getBean(DjongoTemplate.class);
