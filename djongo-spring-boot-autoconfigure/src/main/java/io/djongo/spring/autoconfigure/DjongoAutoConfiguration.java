@@ -4,6 +4,7 @@ import com.mongodb.MongoClientSettings;
 import io.djongo.spring.autoconfigure.embedded.EmbeddedMongoConfiguration;
 import io.djongo.spring.core.bridge.DjongoTemplate;
 import io.djongo.spring.core.logging.CommandLogger;
+import io.djongo.spring.core.model.DjongoConversions;
 import io.djongo.spring.core.schema.AutoIncrementIdCallback;
 import org.bson.UuidRepresentation;
 
@@ -24,7 +25,6 @@ import org.springframework.data.mongodb.MongoDatabaseFactory;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.convert.MongoConverter;
 import org.springframework.data.mongodb.core.convert.MongoCustomConversions;
-import org.springframework.data.mongodb.core.convert.MongoCustomConversions.BigDecimalRepresentation;
 import org.springframework.data.mongodb.core.mapping.MongoMappingContext;
 
 /**
@@ -52,8 +52,8 @@ public final class DjongoAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	MongoCustomConversions mongoCustomConversions() {
-		// Django's DecimalField keeps every digit: BigDecimal is stored as Decimal128, never as a string or double.
-		return MongoCustomConversions.create((adapter) -> adapter.bigDecimal(BigDecimalRepresentation.DECIMAL128));
+		// Decimal128 for BigDecimal, UTC dates, OffsetDateTime, standard UUIDs: see DjongoConversions
+		return DjongoConversions.create();
 	}
 
 	@Bean

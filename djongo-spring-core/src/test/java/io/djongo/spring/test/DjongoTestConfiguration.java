@@ -1,9 +1,14 @@
 package io.djongo.spring.test;
 
 import io.djongo.spring.core.bridge.DjongoTemplate;
+import io.djongo.spring.core.model.DjongoConversions;
 import io.djongo.spring.core.schema.AutoIncrementIdCallback;
+import io.djongo.spring.core.schema.EnforceSchemaCallback;
+import io.djongo.spring.core.schema.ModelValidationCallback;
+import io.djongo.spring.core.schema.ModelValidator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.data.mongodb.MongoDatabaseFactory;
 import org.springframework.data.mongodb.core.SimpleMongoClientDatabaseFactory;
 import org.springframework.data.mongodb.core.convert.DefaultDbRefResolver;
@@ -25,8 +30,7 @@ public class DjongoTestConfiguration {
 
 	@Bean
 	MongoCustomConversions mongoCustomConversions() {
-		return MongoCustomConversions
-			.create((adapter) -> adapter.bigDecimal(MongoCustomConversions.BigDecimalRepresentation.DECIMAL128));
+		return DjongoConversions.create();
 	}
 
 	@Bean
@@ -52,6 +56,22 @@ public class DjongoTestConfiguration {
 	@Bean
 	AutoIncrementIdCallback autoIncrementIdCallback(MongoDatabaseFactory factory, MongoMappingContext context) {
 		return new AutoIncrementIdCallback(factory, context);
+	}
+
+	@Bean
+	ModelValidator modelValidator() {
+		return ModelValidator.withDefaultBeanValidation();
+	}
+
+	@Bean
+	ModelValidationCallback modelValidationCallback(ModelValidator modelValidator) {
+		return new ModelValidationCallback(modelValidator);
+	}
+
+	@Bean
+	EnforceSchemaCallback enforceSchemaCallback(MongoMappingContext context, Environment environment) {
+		return new EnforceSchemaCallback(context,
+				environment.getProperty("djongo.enforce-schema", Boolean.class, false));
 	}
 
 }

@@ -1,5 +1,6 @@
 package io.djongo.spring.test;
 
+import java.net.InetSocketAddress;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.mongodb.ConnectionString;
@@ -93,7 +94,10 @@ public final class TestMongo {
 					"MongoDB " + container.getDockerImageName() + " in Testcontainers");
 		}
 		MongoServer embedded = new MongoServer(new MemoryBackend());
-		String address = embedded.bindAndGetConnectionString();
+		// one worker thread: the memory backend does not lock, so concurrent findAndModify/$inc calls from several
+		// connections would interleave; serialised, single-document writes are atomic as on MongoDB
+		embedded.bind(new InetSocketAddress("127.0.0.1", 0), 1, 1);
+		String address = embedded.getConnectionString();
 		Runtime.getRuntime().addShutdownHook(new Thread(embedded::shutdownNow));
 		return new Server(new ConnectionString(address), true, "embedded mongo-java-server");
 	}

@@ -1,13 +1,29 @@
 package io.djongo.spring.core.bridge;
 
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
 import com.mongodb.client.MongoCollection;
+import io.djongo.spring.core.model.ValidationException;
 import io.djongo.spring.core.query.QuerySet;
 import io.djongo.spring.core.query.internal.DefaultQuerySet;
+import io.djongo.spring.core.schema.ModelValidator;
+import io.djongo.spring.core.schema.internal.AutoIds;
+import io.djongo.spring.core.schema.internal.IdCounters;
+import io.djongo.spring.core.schema.internal.WriteBatch;
 import org.bson.Document;
 import org.bson.conversions.Bson;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.BeansException;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationContext;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.MongoDatabaseFactory;
+import org.springframework.data.mongodb.core.MappedDocument;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.convert.MongoConverter;
+import org.springframework.data.mongodb.core.convert.MongoWriter;
 
 /**
  * The application's {@link MongoTemplate}, extended with djongo's entry points: {@link #objects(Class) QuerySets}
@@ -60,6 +76,122 @@ public class DjongoTemplate extends MongoTemplate {
 	 */
 	public <T> T toModel(Document document, Class<T> model) {
 		return maybeCallAfterConvert(getConverter().read(model, document), document, getCollectionName(model));
+	}
+
+	// --- models: validation and auto-increment ids on every write (see io.djongo.spring.core.schema) ---
+
+	private @Nullable ObjectProvider<ModelValidator> modelValidators;
+
+	private volatile @Nullable ModelValidator modelValidator;
+
+	private volatile @Nullable AutoIds autoIds;
+
+	@Override
+	public void setApplicationContext(ApplicationContext applicationContext) throws BeansException {
+		super.setApplicationContext(applicationContext);
+		this.modelValidators = applicationContext.getBeanProvider(ModelValidator.class);
+	}
+
+	/**
+	 * Django's {@code full_clean()}: validates a model as a write would, without writing.
+	 * @throws ValidationException naming every field that failed
+	 */
+	public void validate(Object model) {
+		getModelValidator().validate(model);
+	}
+
+	/**
+	 * Validates literal values about to be written to fields of a model, as an update does: see
+	 * {@link ModelValidator#validateValues(Class, Map)}.
+	 * @throws ValidationException naming every field that failed
+	 */
+	public void validateValues(Class<?> model, Map<String, ?> values) {
+		getModelValidator().validateValues(model, values);
+	}
+
+	/**
+	 * The validator of this template: the application's {@link ModelValidator} bean, or one with the default Bean
+	 * Validation provider.
+	 */
+	public ModelValidator getModelValidator() {
+		ModelValidator validator = this.modelValidator;
+		if (validator == null) {
+			ObjectProvider<ModelValidator> beans = this.modelValidators;
+			validator = (beans != null) ? beans.getIfUnique(ModelValidator::withDefaultBeanValidation)
+					: ModelValidator.withDefaultBeanValidation();
+			this.modelValidator = validator;
+		}
+		return validator;
+	}
+
+	@Override
+	public <T> T save(T objectToSave, String collectionName) {
+		if (autoIds().isUnassigned(objectToSave)) {
+			// a new model: an upsert by a counter id could overwrite a document inserted by hand
+			return insert(objectToSave, collectionName);
+		}
+		return WriteBatch.run(collectionName, List.of(objectToSave), () -> super.save(objectToSave, collectionName));
+	}
+
+	@Override
+	protected <T> T doInsert(String collectionName, T objectToSave, MongoWriter<T> writer) {
+		return WriteBatch.run(collectionName, List.of(objectToSave),
+				() -> super.doInsert(collectionName, objectToSave, writer));
+	}
+
+	@Override
+	protected <T> Collection<T> doInsertBatch(String collectionName, Collection<? extends T> batchToSave,
+			MongoWriter<T> writer) {
+		return WriteBatch.run(collectionName, batchToSave, () -> super.doInsertBatch(collectionName, batchToSave, writer));
+	}
+
+	@Override
+	protected Object insertDocument(String collectionName, Document document, Class<?> entityClass) {
+		WriteBatch batch = WriteBatch.current();
+		if (batch == null) {
+			return super.insertDocument(collectionName, document, entityClass);
+		}
+		batch.throwIfInvalid();
+		try {
+			return super.insertDocument(collectionName, document, entityClass);
+		}
+		catch (DuplicateKeyException ex) {
+			if (IdCounters.duplicateIdIndex(ex) != 0 || !batch.reassignIds(List.of(document))) {
+				throw ex;
+			}
+			return super.insertDocument(collectionName, document, entityClass);
+		}
+	}
+
+	@Override
+	protected List<Object> insertDocumentList(String collectionName, List<Document> documents) {
+		WriteBatch batch = WriteBatch.current();
+		if (batch == null) {
+			return super.insertDocumentList(collectionName, documents);
+		}
+		batch.throwIfInvalid();
+		try {
+			return super.insertDocumentList(collectionName, documents);
+		}
+		catch (DuplicateKeyException ex) {
+			// an ordered insert stopped at the refused document: those before it are written
+			int refused = IdCounters.duplicateIdIndex(ex);
+			List<Document> unwritten = (refused >= 0) ? documents.subList(refused, documents.size()) : List.of();
+			if (!batch.reassignIds(unwritten)) {
+				throw ex;
+			}
+			super.insertDocumentList(collectionName, unwritten);
+			return MappedDocument.toIds(documents);
+		}
+	}
+
+	private AutoIds autoIds() {
+		AutoIds ids = this.autoIds;
+		if (ids == null) {
+			ids = new AutoIds(getConverter().getMappingContext());
+			this.autoIds = ids;
+		}
+		return ids;
 	}
 
 }

@@ -32,4 +32,10 @@ public @interface Model {
 	 */
 	String verboseNamePlural() default "";
 
+	/**
+	 * Whether reading this model's documents checks that they hold every declared field; {@code DEFAULT} defers to
+	 * the {@code djongo.enforce-schema} setting.
+	 */
+	EnforceSchema enforceSchema() default EnforceSchema.DEFAULT;
+
 }

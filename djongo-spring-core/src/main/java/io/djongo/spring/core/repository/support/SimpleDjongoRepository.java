@@ -1,5 +1,7 @@
 package io.djongo.spring.core.repository.support;
 
+import java.util.List;
+
 import com.mongodb.client.MongoCollection;
 import io.djongo.spring.core.bridge.DjongoTemplate;
 import io.djongo.spring.core.query.QuerySet;
@@ -8,6 +10,7 @@ import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.repository.query.MongoEntityInformation;
 import org.springframework.data.mongodb.repository.support.SimpleMongoRepository;
+import org.springframework.data.util.Streamable;
 
 /**
  * The implementation behind every {@link DjongoRepository}: Spring Data's {@link SimpleMongoRepository} plus the
@@ -19,10 +22,26 @@ public class SimpleDjongoRepository<T, ID> extends SimpleMongoRepository<T, ID> 
 
 	private final Class<T> model;
 
+	private final MongoEntityInformation<T, ID> metadata;
+
 	public SimpleDjongoRepository(MongoEntityInformation<T, ID> metadata, MongoOperations operations) {
 		super(metadata, operations);
 		this.template = DjongoRepositoryFactory.requireDjongoTemplate(operations);
 		this.model = metadata.getJavaType();
+		this.metadata = metadata;
+	}
+
+	/**
+	 * Saves all models, or none when one of them is invalid: new models go in one insert, validated together first;
+	 * a mix of new and existing ones is validated whole before the first is saved.
+	 */
+	@Override
+	public <S extends T> List<S> saveAll(Iterable<S> entities) {
+		List<S> models = Streamable.of(entities).toList();
+		if (!models.stream().allMatch(this.metadata::isNew)) {
+			this.template.getModelValidator().validateAll(models);
+		}
+		return super.saveAll(models);
 	}
 
 	@Override
