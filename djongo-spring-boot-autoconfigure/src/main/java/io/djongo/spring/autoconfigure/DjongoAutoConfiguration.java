@@ -6,6 +6,10 @@ import io.djongo.spring.core.bridge.DjongoTemplate;
 import io.djongo.spring.core.logging.CommandLogger;
 import io.djongo.spring.core.model.DjongoConversions;
 import io.djongo.spring.core.schema.AutoIncrementIdCallback;
+import io.djongo.spring.core.schema.EnforceSchemaCallback;
+import io.djongo.spring.core.schema.ModelValidationCallback;
+import io.djongo.spring.core.schema.ModelValidator;
+import jakarta.validation.Validator;
 import org.bson.UuidRepresentation;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -69,6 +73,28 @@ public final class DjongoAutoConfiguration {
 	AutoIncrementIdCallback djongoAutoIncrementIdCallback(MongoDatabaseFactory databaseFactory,
 			MongoMappingContext mappingContext) {
 		return new AutoIncrementIdCallback(databaseFactory, mappingContext);
+	}
+
+	// --- models: validation before writes, enforce-schema on reads (io.djongo.spring.core.schema) ---
+
+	@Bean
+	@ConditionalOnMissingBean
+	ModelValidator djongoModelValidator(ObjectProvider<Validator> beanValidator) {
+		// Boot's validator when spring-boot-validation configured one, the provider's default otherwise
+		Validator validator = beanValidator.getIfUnique();
+		return (validator != null) ? new ModelValidator(validator) : ModelValidator.withDefaultBeanValidation();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ModelValidationCallback djongoModelValidationCallback(ModelValidator modelValidator) {
+		return new ModelValidationCallback(modelValidator);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	EnforceSchemaCallback djongoEnforceSchemaCallback(MongoMappingContext mappingContext, DjongoProperties properties) {
+		return new EnforceSchemaCallback(mappingContext, properties.isEnforceSchema());
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -4,8 +4,10 @@ import java.lang.reflect.Array;
 import java.time.temporal.TemporalAccessor;
 import java.util.Collection;
 import java.util.Date;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -71,7 +73,8 @@ public final class SafeValues {
 			return "byte[" + bytes.length + "]";
 		}
 		if (value instanceof Collection<?> collection) {
-			return value.getClass().getSimpleName() + " of " + collection.size();
+			String kind = (value instanceof List<?>) ? "List" : (value instanceof Set<?>) ? "Set" : "Collection";
+			return kind + " of " + collection.size();
 		}
 		if (value instanceof Map<?, ?> map) {
 			return "Map of " + map.size();
