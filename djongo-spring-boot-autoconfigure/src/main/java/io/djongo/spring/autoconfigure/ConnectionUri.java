@@ -38,7 +38,7 @@ final class ConnectionUri {
 	private static final String REDACTED = "****";
 
 	/** Properties that are not connection-string options. */
-	private static final Set<String> NOT_OPTIONS = Set.of("class", "host", "port", "username", "password");
+	private static final Set<String> NOT_OPTIONS = Set.of("class", "host", "port", "sslBundle", "username", "password");
 
 	/** Options that make up the credential or the proxy login: they never enter the published connection string. */
 	private static final Set<String> CREDENTIAL_OPTIONS = Set.of("authsource", "authmechanism",

@@ -21,6 +21,7 @@ import org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfigur
 import org.springframework.boot.mongodb.autoconfigure.MongoAutoConfiguration;
 import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
 import org.springframework.boot.mongodb.autoconfigure.MongoConnectionDetails;
+import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -103,8 +104,9 @@ public final class DjongoAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean(MongoConnectionDetails.class)
-		DjongoConnectionDetails mongoConnectionDetails(DjongoProperties properties) {
-			return new DjongoConnectionDetails(properties);
+		DjongoConnectionDetails mongoConnectionDetails(DjongoProperties properties,
+				ObjectProvider<SslBundles> sslBundles) {
+			return new DjongoConnectionDetails(properties, sslBundles.getIfAvailable());
 		}
 
 		@Bean

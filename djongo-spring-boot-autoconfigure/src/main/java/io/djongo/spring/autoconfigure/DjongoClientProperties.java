@@ -13,7 +13,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * The {@code djongo.client.*} configuration: where and how to connect, as djongo's {@code CLIENT} settings.
  * <p>
- * Besides {@code host}, {@code port} and the credentials, every property is a MongoDB connection-string option; its
+ * Besides {@code host}, {@code port}, {@code ssl-bundle} and the credentials, every property is a MongoDB connection-string option; its
  * name in the URI is the property name (connection-string options are case-insensitive), so {@code max-pool-size}
  * becomes {@code maxPoolSize}. The credentials and the proxy password never enter the connection string that is
  * published or logged.
@@ -29,6 +29,11 @@ public class DjongoClientProperties {
 	 * Port for every host that names none (27017 when not set).
 	 */
 	private @Nullable Integer port;
+
+	/**
+	 * Name of a Spring Boot SSL bundle (spring.ssl.bundle.*) to connect with; implies TLS.
+	 */
+	private @Nullable String sslBundle;
 
 	/**
 	 * User name to authenticate as.
@@ -254,6 +259,14 @@ public class DjongoClientProperties {
 
 	public void setPort(@Nullable Integer port) {
 		this.port = port;
+	}
+
+	public @Nullable String getSslBundle() {
+		return this.sslBundle;
+	}
+
+	public void setSslBundle(@Nullable String sslBundle) {
+		this.sslBundle = sslBundle;
 	}
 
 	public @Nullable String getUsername() {

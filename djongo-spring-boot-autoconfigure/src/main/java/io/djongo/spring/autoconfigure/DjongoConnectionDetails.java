@@ -8,6 +8,9 @@ import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.mongodb.autoconfigure.MongoConnectionDetails;
+import org.springframework.boot.ssl.SslBundle;
+import org.springframework.boot.ssl.SslBundles;
+import org.springframework.util.StringUtils;
 
 /**
  * {@link MongoConnectionDetails} from {@code djongo.client.*} and {@code djongo.name}: Spring Boot builds the one
@@ -30,7 +33,13 @@ class DjongoConnectionDetails implements MongoConnectionDetails {
 
 	private final String redacted;
 
+	private final @Nullable SslBundle sslBundle;
+
 	DjongoConnectionDetails(DjongoProperties properties) {
+		this(properties, null);
+	}
+
+	DjongoConnectionDetails(DjongoProperties properties, @Nullable SslBundles sslBundles) {
 		String database = properties.requireName();
 		ConnectionUri uri = ConnectionUri.of(properties.getClient());
 		this.redacted = uri.redacted(database);
@@ -43,6 +52,7 @@ class DjongoConnectionDetails implements MongoConnectionDetails {
 			throw new IllegalStateException("Invalid djongo.client configuration (" + this.redacted + "): "
 					+ ex.getMessage(), ex);
 		}
+		this.sslBundle = sslBundle(properties.getClient().getSslBundle(), sslBundles);
 		if (logger.isInfoEnabled()) {
 			MongoCredential credential = credential();
 			logger.info("djongo connects to " + this.redacted
@@ -53,6 +63,22 @@ class DjongoConnectionDetails implements MongoConnectionDetails {
 	@Override
 	public ConnectionString getConnectionString() {
 		return this.connectionString;
+	}
+
+	@Override
+	public @Nullable SslBundle getSslBundle() {
+		return this.sslBundle;
+	}
+
+	private static @Nullable SslBundle sslBundle(@Nullable String name, @Nullable SslBundles sslBundles) {
+		if (!StringUtils.hasText(name)) {
+			return null;
+		}
+		if (sslBundles == null) {
+			throw new IllegalStateException(
+					"djongo.client.ssl-bundle is '" + name + "' but no SSL bundles are configured (spring.ssl.bundle.*)");
+		}
+		return sslBundles.getBundle(name);
 	}
 
 	/** The credential the client authenticates with, or {@code null} without one. */

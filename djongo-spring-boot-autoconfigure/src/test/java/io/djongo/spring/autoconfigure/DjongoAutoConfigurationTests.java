@@ -1,18 +1,26 @@
 package io.djongo.spring.autoconfigure;
 
 import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import io.djongo.spring.autoconfigure.embedded.EmbeddedMongoServer;
 import io.djongo.spring.core.bridge.DjongoTemplate;
+import io.djongo.spring.core.logging.CommandLogger;
 import io.djongo.spring.test.TestMongo;
 import org.bson.Document;
+import org.bson.UuidRepresentation;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration;
 import org.springframework.boot.mongodb.autoconfigure.MongoAutoConfiguration;
+import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
 import org.springframework.boot.mongodb.autoconfigure.MongoConnectionDetails;
+import org.springframework.boot.ssl.DefaultSslBundleRegistry;
+import org.springframework.boot.ssl.SslBundle;
+import org.springframework.boot.ssl.SslBundles;
+import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.data.mongodb.MongoDatabaseFactory;
 import org.springframework.data.mongodb.core.MongoOperations;
@@ -69,6 +77,42 @@ class DjongoAutoConfigurationTests {
 				assertThat(connectionString.getApplicationName()).isEqualTo("djongo-autoconf");
 				assertThat(connectionString.getMaxConnectionPoolSize()).isEqualTo(3);
 			});
+	}
+
+	@Test
+	void credentialsAndSslBundleReachTheClientSettings() {
+		DefaultSslBundleRegistry bundles = new DefaultSslBundleRegistry();
+		bundles.registerBundle("mongo", SslBundle.systemDefault());
+		this.contextRunner.withBean(SslBundles.class, () -> bundles)
+			.withPropertyValues("djongo.name=x", "djongo.client.host=db.example.com", "djongo.client.username=app",
+					"djongo.client.password=pw", "djongo.client.ssl-bundle=mongo")
+			.run((context) -> {
+				MongoClientSettings settings = settings(context);
+				assertThat(settings.getCredential().getUserName()).isEqualTo("app");
+				assertThat(settings.getCredential().getSource()).isEqualTo("admin");
+				assertThat(settings.getSslSettings().isEnabled()).isTrue();
+				assertThat(settings.getSslSettings().getContext()).isNotNull();
+				assertThat(settings.getUuidRepresentation()).isEqualTo(UuidRepresentation.STANDARD);
+				assertThat(settings.getCommandListeners()).hasAtLeastOneElementOfType(CommandLogger.class);
+			});
+	}
+
+	@Test
+	void credentialsAreNotAppliedToOtherConnectionDetails() {
+		this.contextRunner
+			.withPropertyValues("djongo.name=x", "djongo.client.username=app", "djongo.client.password=pw")
+			.run((context) -> {
+				assertThat(context).hasSingleBean(EmbeddedMongoServer.class);
+				assertThat(settings(context).getCredential()).isNull();
+			});
+	}
+
+	@Test
+	void bindsEnforceSchema() {
+		this.contextRunner.withPropertyValues("djongo.name=x", "djongo.enforce-schema=true")
+			.run((context) -> assertThat(context.getBean(DjongoProperties.class).isEnforceSchema()).isTrue());
+		this.contextRunner.withPropertyValues("djongo.name=x")
+			.run((context) -> assertThat(context.getBean(DjongoProperties.class).isEnforceSchema()).isFalse());
 	}
 
 	@Test
@@ -166,6 +210,15 @@ class DjongoAutoConfigurationTests {
 				assertThat(context.getStartupFailure()).rootCause()
 					.hasMessageContaining("Direct connections are not supported when using multiple hosts");
 			});
+	}
+
+	/** The settings Spring Boot builds the client from: its base settings and every customizer, in order. */
+	private static MongoClientSettings settings(AssertableApplicationContext context) {
+		MongoClientSettings.Builder builder = MongoClientSettings.builder(context.getBean(MongoClientSettings.class));
+		context.getBeanProvider(MongoClientSettingsBuilderCustomizer.class)
+			.orderedStream()
+			.forEach((customizer) -> customizer.customize(builder));
+		return builder.build();
 	}
 
 	@org.springframework.context.annotation.Configuration(proxyBeanMethods = false)

@@ -30,8 +30,11 @@ import org.springframework.boot.context.properties.bind.BindHandler;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.bind.handler.NoUnboundElementsBindHandler;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+import org.springframework.boot.ssl.DefaultSslBundleRegistry;
+import org.springframework.boot.ssl.SslBundle;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
  * Every {@code djongo.client.*} option reaches the client settings: bound as Spring Boot binds it, turned into
@@ -146,7 +149,7 @@ class DjongoClientPropertiesTests {
 			.flatMap((properties) -> Arrays.stream(properties.split(";")))
 			.map((property) -> property.substring(0, property.indexOf('=')).replaceAll("[\\[.].*", ""))
 			.collect(Collectors.toCollection(TreeSet::new));
-		tested.addAll(Set.of("host", "port", "srv-max-hosts", "srv-service-name")); // ConnectionUriTests
+		tested.addAll(Set.of("host", "port", "srv-max-hosts", "srv-service-name", "ssl-bundle")); // tested below
 		Set<String> declared = Arrays
 			.stream(org.springframework.beans.BeanUtils.getPropertyDescriptors(DjongoClientProperties.class))
 			.map((property) -> org.springframework.boot.context.properties.bind.DataObjectPropertyName
@@ -214,6 +217,21 @@ class DjongoClientPropertiesTests {
 	}
 
 	@Test
+	void sslBundleIsPublishedForSpringBootToApply() {
+		DefaultSslBundleRegistry bundles = new DefaultSslBundleRegistry();
+		SslBundle bundle = SslBundle.systemDefault();
+		bundles.registerBundle("mongo", bundle);
+		assertThat(new DjongoConnectionDetails(bind("ssl-bundle=mongo"), bundles).getSslBundle()).isSameAs(bundle);
+		assertThat(details("host=db.example.com").getSslBundle()).isNull();
+	}
+
+	@Test
+	void sslBundleWithoutBundlesFailsNamingTheProperty() {
+		assertThatIllegalStateException().isThrownBy(() -> new DjongoConnectionDetails(bind("ssl-bundle=mongo"), null))
+			.withMessageContaining("djongo.client.ssl-bundle is 'mongo'");
+	}
+
+	@Test
 	void noCredentialWithoutUsername() {
 		assertThat(settings("host=db.example.com").getCredential()).isNull();
 	}
@@ -227,6 +245,10 @@ class DjongoClientPropertiesTests {
 	}
 
 	static DjongoConnectionDetails details(String... properties) {
+		return new DjongoConnectionDetails(bind(properties));
+	}
+
+	static DjongoProperties bind(String... properties) {
 		Map<String, String> source = new LinkedHashMap<>();
 		source.put("djongo.name", "models");
 		source.put("djongo.client.host", "db.example.com");
@@ -234,10 +256,9 @@ class DjongoClientPropertiesTests {
 			int equals = property.indexOf('=');
 			source.put("djongo.client." + property.substring(0, equals), property.substring(equals + 1));
 		}
-		DjongoProperties bound = new Binder(new MapConfigurationPropertySource(source))
+		return new Binder(new MapConfigurationPropertySource(source))
 			.bind("djongo", Bindable.of(DjongoProperties.class), new NoUnboundElementsBindHandler(BindHandler.DEFAULT))
 			.get();
-		return new DjongoConnectionDetails(bound);
 	}
 
 }

@@ -17,7 +17,7 @@ import org.springframework.boot.logging.LoggingSystem;
  * {@link LoggingSystem}; propagation has no LoggingSystem API and is set natively for Logback (additivity) and
  * java.util.logging (parent handlers). With another logging system a {@code propagate: false} is reported, not applied.
  */
-public final class DjongoLoggers {
+final class DjongoLoggers {
 
 	private static final String LOGBACK = "org.springframework.boot.logging.logback.LogbackLoggingSystem";
 
@@ -34,7 +34,7 @@ public final class DjongoLoggers {
 	 * @param logging the bound {@code djongo.logging}
 	 * @param system the logging system
 	 */
-	public static void apply(DjongoProperties.Logging logging, LoggingSystem system) {
+	static void apply(DjongoProperties.Logging logging, LoggingSystem system) {
 		for (Map.Entry<String, DjongoProperties.LoggerSettings> entry : logging.getLoggers().entrySet()) {
 			String name = entry.getKey();
 			DjongoProperties.LoggerSettings settings = entry.getValue();
