@@ -134,7 +134,7 @@ class EmbeddedMongoConfigurationTests {
 
 	private static boolean isFree(int port) {
 		try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getByName("127.0.0.1"))) {
-			return true;
+			return socket.isBound();
 		}
 		catch (IOException ex) {
 			return false;

@@ -51,6 +51,7 @@ class DjongoLoggingApplicationListenerTests {
 	@Test
 	void startUpLogsAlreadyHonourTheLevels(CapturedOutput output) {
 		try (ConfigurableApplicationContext context = run("--djongo.logging.loggers.djongo.level=ERROR")) {
+			assertThat(context.isActive()).isTrue();
 			assertThat(this.loggingSystem.getLoggerConfiguration("djongo").getConfiguredLevel())
 				.isEqualTo(LogLevel.ERROR);
 		}
@@ -63,6 +64,7 @@ class DjongoLoggingApplicationListenerTests {
 		try (ConfigurableApplicationContext context = run("--djongo.logging.loggers.djongo.level=WARNING",
 				"--djongo.logging.loggers[djongo.embedded].level=CRITICAL",
 				"--djongo.logging.loggers[djongo.commands].level=NOTSET")) {
+			assertThat(context.isActive()).isTrue();
 			assertThat(this.loggingSystem.getLoggerConfiguration("djongo").getConfiguredLevel())
 				.isEqualTo(LogLevel.WARN);
 			assertThat(this.loggingSystem.getLoggerConfiguration("djongo.embedded").getConfiguredLevel())
@@ -76,6 +78,7 @@ class DjongoLoggingApplicationListenerTests {
 	void winsOverSpringBootsLoggingLevel() {
 		try (ConfigurableApplicationContext context = run("--logging.level.djongo=INFO",
 				"--djongo.logging.loggers.djongo.level=DEBUG")) {
+			assertThat(context.isActive()).isTrue();
 			assertThat(this.loggingSystem.getLoggerConfiguration("djongo").getConfiguredLevel())
 				.isEqualTo(LogLevel.DEBUG);
 		}
