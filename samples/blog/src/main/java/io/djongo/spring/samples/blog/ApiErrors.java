@@ -3,6 +3,8 @@ package io.djongo.spring.samples.blog;
 import java.util.List;
 import java.util.Map;
 
+import io.djongo.spring.core.model.ValidationException;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -23,6 +25,19 @@ class ApiErrors {
 			.stream()
 			.map((error) -> Map.<String, Object>of("field", error.getField(), "message",
 					String.valueOf(error.getDefaultMessage())))
+			.toList();
+		return badRequest("Invalid input", errors);
+	}
+
+	/**
+	 * djongo refused to write a model: Bean Validation constraints, validators and embedded-field rules, with the
+	 * path of each field ({@code blog.name}, {@code blogs[1].name}).
+	 */
+	@ExceptionHandler(ValidationException.class)
+	ResponseEntity<Map<String, Object>> invalidModel(ValidationException ex) {
+		List<Map<String, Object>> errors = ex.getViolations()
+			.stream()
+			.map((violation) -> Map.<String, Object>of("field", violation.path(), "message", violation.message()))
 			.toList();
 		return badRequest("Invalid input", errors);
 	}

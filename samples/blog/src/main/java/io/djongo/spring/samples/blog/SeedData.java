@@ -36,6 +36,8 @@ class SeedData implements ApplicationRunner {
 		if (this.entries.count() == 0) {
 			Entry entry = new Entry();
 			entry.setHeadline("The Beatles Blog");
+			entry.setBlog(new Blog("Beatles Blog", "Beatles tour of the Americas."));
+			entry.setBlogs(List.of(new Blog("Djongo", "The Django MongoDB connector")));
 			this.entries.save(entry);
 		}
 	}

@@ -66,12 +66,13 @@ class BlogApplicationHttpTests {
 
 	@Test
 	void createsAndFetchesAnEntry() throws Exception {
-		HttpResponse<String> created = post("/api/entries", "{\"headline\":\"Over HTTP\"}");
+		HttpResponse<String> created = post("/api/entries",
+				"{\"headline\":\"Over HTTP\",\"blog\":{\"name\":\"Djongo\"},\"blogs\":[{\"name\":\"b\"}]}");
 		assertThat(created.statusCode()).isEqualTo(201);
 		String location = created.headers().firstValue("Location").orElseThrow();
 		HttpResponse<String> fetched = get(location);
 		assertThat(fetched.statusCode()).isEqualTo(200);
-		assertThat(fetched.body()).contains("\"headline\":\"Over HTTP\"");
+		assertThat(fetched.body()).contains("\"headline\":\"Over HTTP\"").contains("\"blog\":{\"name\":\"Djongo\"");
 		assertThat(get("/api/entries").body()).contains("The Beatles Blog");
 	}
 
