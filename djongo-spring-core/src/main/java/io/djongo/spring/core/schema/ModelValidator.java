@@ -262,6 +262,9 @@ public class ModelValidator {
 	}
 
 	private ValidationPlan plan(Class<?> type) {
+		if (!ValidationPlan.isCascadable(type)) {
+			return ValidationPlan.NONE;
+		}
 		ValidationPlan plan = this.plans.get(type);
 		if (plan == null) {
 			plan = this.plans.computeIfAbsent(type, (key) -> ValidationPlan.of(key, this::validatorOf));

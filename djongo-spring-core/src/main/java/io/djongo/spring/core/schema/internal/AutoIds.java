@@ -71,7 +71,8 @@ public final class AutoIds {
 	}
 
 	private Object resolve(Class<?> type) {
-		if (Map.class.isAssignableFrom(type) || ClassUtils.isPrimitiveOrWrapper(type) || type.isArray()) {
+		if (Map.class.isAssignableFrom(type) || Iterable.class.isAssignableFrom(type)
+				|| ClassUtils.isPrimitiveOrWrapper(type) || type.isArray()) {
 			return NONE;
 		}
 		MongoPersistentEntity<?> entity = this.mappingContext.getPersistentEntity(type);

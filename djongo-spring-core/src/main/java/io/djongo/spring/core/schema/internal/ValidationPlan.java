@@ -39,6 +39,9 @@ public final class ValidationPlan {
 		this.checks = checks;
 	}
 
+	/** The plan of a class djongo does not look into (JDK and driver types). */
+	public static final ValidationPlan NONE = new ValidationPlan(Object.class, Map.of(), List.of());
+
 	/**
 	 * Works out the plan of a class.
 	 * @param type the model or container class
@@ -170,10 +173,9 @@ public final class ValidationPlan {
 	 * @param nullable whether {@code null} is accepted
 	 * @param blank whether an empty container or list is accepted
 	 * @param cascade how to validate into the value: not, as one container, or element by element
-	 * @param cascadedByBeanValidation whether Bean Validation cascades into it already ({@code @Valid})
 	 */
 	public record FieldCheck(Field field, List<FieldValidator<Object>> validators, boolean nullable, boolean blank,
-			Cascade cascade, boolean cascadedByBeanValidation) {
+			Cascade cascade) {
 
 		static @Nullable FieldCheck of(Class<?> owner, Field field,
 				Function<Class<?>, FieldValidator<?>> validatorInstances) {
@@ -197,9 +199,7 @@ public final class ValidationPlan {
 			}
 			boolean nullable = (embedded != null) ? embedded.nullable() : (array == null || array.nullable());
 			boolean blank = (embedded != null) ? embedded.blank() : (array == null || array.blank());
-			boolean valid = AnnotatedElementUtils.hasAnnotation(field, jakarta.validation.Valid.class)
-					|| hasValidTypeArgument(field);
-			return new FieldCheck(field, List.copyOf(validators), nullable, blank, cascade, valid);
+			return new FieldCheck(field, List.copyOf(validators), nullable, blank, cascade);
 		}
 
 		private static Cascade cascadeOf(Field field, @Nullable EmbeddedField embedded, @Nullable ArrayField array) {
@@ -213,18 +213,6 @@ public final class ValidationPlan {
 			boolean container = isContainer(field.getType())
 					|| ((embedded != null || array != null) && isCascadable(field.getType()));
 			return container ? Cascade.SINGLE : Cascade.NONE;
-		}
-
-		private static boolean hasValidTypeArgument(Field field) {
-			if (!(field.getAnnotatedType() instanceof java.lang.reflect.AnnotatedParameterizedType parameterized)) {
-				return false;
-			}
-			for (java.lang.reflect.AnnotatedType argument : parameterized.getAnnotatedActualTypeArguments()) {
-				if (argument.isAnnotationPresent(jakarta.validation.Valid.class)) {
-					return true;
-				}
-			}
-			return false;
 		}
 
 		private static void requireAccepts(Class<?> owner, Field field, Class<?> validatorType) {
