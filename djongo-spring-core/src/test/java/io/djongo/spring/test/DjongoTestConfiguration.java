@@ -23,6 +23,20 @@ import org.springframework.data.mongodb.core.mapping.MongoMappingContext;
 @Configuration(proxyBeanMethods = false)
 public class DjongoTestConfiguration {
 
+	/**
+	 * A template without Spring context (no entity callbacks) on a fresh database of the shared test client.
+	 * @param database a database name, e.g. from {@link TestMongo#uniqueDatabaseName(String)}
+	 */
+	public static DjongoTemplate template(String database) {
+		DjongoTestConfiguration configuration = new DjongoTestConfiguration();
+		MongoDatabaseFactory factory = new SimpleMongoClientDatabaseFactory(TestClients.client(), database);
+		MongoCustomConversions conversions = configuration.mongoCustomConversions();
+		MongoMappingContext context = configuration.mongoMappingContext(conversions);
+		MappingMongoConverter converter = configuration.mappingMongoConverter(factory, context, conversions);
+		converter.afterPropertiesSet();
+		return configuration.mongoTemplate(factory, converter);
+	}
+
 	@Bean
 	MongoDatabaseFactory mongoDatabaseFactory() {
 		return new SimpleMongoClientDatabaseFactory(TestClients.client(), TestMongo.uniqueDatabaseName("core"));

@@ -1,5 +1,7 @@
 package io.djongo.spring.core.bridge;
 
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -7,7 +9,8 @@ import java.util.Map;
 import com.mongodb.client.MongoCollection;
 import io.djongo.spring.core.model.ValidationException;
 import io.djongo.spring.core.query.QuerySet;
-import io.djongo.spring.core.query.internal.DefaultQuerySet;
+import io.djongo.spring.core.model.ModelRegistry;
+import io.djongo.spring.core.query.internal.QueryEngine;
 import io.djongo.spring.core.schema.ModelValidator;
 import io.djongo.spring.core.schema.internal.AutoIds;
 import io.djongo.spring.core.schema.internal.IdCounters;
@@ -35,15 +38,46 @@ import org.springframework.data.mongodb.core.convert.MongoWriter;
  */
 public class DjongoTemplate extends MongoTemplate {
 
+	private final ModelRegistry models;
+
+	private volatile QueryEngine queries;
+
 	public DjongoTemplate(MongoDatabaseFactory databaseFactory, MongoConverter converter) {
 		super(databaseFactory, converter);
+		this.models = new ModelRegistry(converter.getMappingContext());
+		this.queries = new QueryEngine(this, this.models, ZoneOffset.UTC);
+		this.queries.setUpdateValidator(this::validateValues);
 	}
 
 	/**
 	 * The base QuerySet of a model: every document of its collection, lazily.
 	 */
 	public <T> QuerySet<T> objects(Class<T> model) {
-		return DefaultQuerySet.of(this, model);
+		return this.queries.objects(model);
+	}
+
+	/**
+	 * What djongo knows of the models: fields, stored names, containers; resolves lookup paths.
+	 */
+	public ModelRegistry getModelRegistry() {
+		return this.models;
+	}
+
+	/**
+	 * The engine that compiles and runs this template's QuerySets.
+	 */
+	public QueryEngine getQueryEngine() {
+		return this.queries;
+	}
+
+	/**
+	 * Sets the time zone of date transforms ({@code __year}, {@code __date}, {@code __hour}, ...); UTC by default.
+	 * Other zones use MongoDB operators that the embedded server does not have.
+	 */
+	public void setTimeZone(ZoneId zone) {
+		QueryEngine engine = new QueryEngine(this, this.models, zone);
+		engine.setUpdateValidator(this.queries.updateValidator());
+		this.queries = engine;
 	}
 
 	/**

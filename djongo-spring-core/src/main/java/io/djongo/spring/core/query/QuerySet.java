@@ -1,55 +1,121 @@
 package io.djongo.spring.core.query;
 
+import java.util.Collection;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
+import io.djongo.spring.core.query.aggregate.Aggregate;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A lazy, immutable query over one model's collection, as Django's {@code QuerySet}.
+ * A lazy, immutable query over one model's collection: Django's {@code QuerySet}.
  * <p>
- * Every chain method returns a new QuerySet and sends nothing. Evaluation (iteration, {@link #list()}, ...) sends
- * one command and caches the result on this instance.
+ * Chain methods return a new QuerySet and send nothing. An evaluation ({@link #list()}, iteration,
+ * {@link #first()}, {@link #get(String, Object)}, {@link #count()}, {@link #exists()}, {@link #aggregate}) sends one
+ * command: a {@code find}, or an {@code aggregate} when annotations or random ordering need one (plus
+ * {@code getMore} for large results). The result of {@link #list()} and iteration is cached: evaluating again, and
+ * {@code count()}, {@code exists()}, {@code first()} and {@code last()} afterwards, send nothing. {@link #all()}
+ * returns a fresh, unevaluated copy.
+ * <p>
+ * Lookups are Django's ({@code title__icontains}, {@code publishedDate__year__gte}, {@code blog__name}) on Java
+ * property names; {@code pk} names the id. Values are always literal: a string or map never becomes an operator.
  *
- * @param <T> the model type
+ * @param <T> what one result is: the model, or a row of values
  */
 public interface QuerySet<T> extends Iterable<T> {
 
-	/**
-	 * Keeps the documents matching a Django lookup such as {@code "title__icontains"}.
-	 */
+	// ---- chaining: each returns a new QuerySet
+
+	/** Keeps the documents matching a lookup: {@code filter("title__icontains", "django")}. */
 	QuerySet<T> filter(String lookup, @Nullable Object value);
 
+	/** Keeps the documents matching every lookup, given as pairs: {@code filter("a", 1, "b__gt", 2)}. */
+	QuerySet<T> filter(String lookup, @Nullable Object value, @Nullable Object... more);
+
+	/** Keeps the documents matching every lookup of the map, as Django's keyword arguments. */
+	QuerySet<T> filter(Map<String, ?> lookups);
+
+	/** Keeps the documents matching every condition. */
+	QuerySet<T> filter(Q... conditions);
+
 	/**
-	 * Orders by the given fields; a leading {@code -} sorts descending. Replaces any earlier ordering.
+	 * Removes the documents matching a lookup. Like Django, documents whose field is null or missing are kept:
+	 * {@code exclude("rating", 3)} returns unrated documents.
+	 */
+	QuerySet<T> exclude(String lookup, @Nullable Object value);
+
+	/** Removes the documents matching all the lookups together: one exclude of several is NOT (a AND b). */
+	QuerySet<T> exclude(String lookup, @Nullable Object value, @Nullable Object... more);
+
+	/** Removes the documents matching all the lookups of the map together. */
+	QuerySet<T> exclude(Map<String, ?> lookups);
+
+	/** Removes the documents matching all the conditions together. */
+	QuerySet<T> exclude(Q... conditions);
+
+	/**
+	 * Orders by fields; {@code -} sorts descending, {@code ?} randomly. Replaces any earlier ordering, and no
+	 * argument removes ordering, the model's default included. Nulls sort first ascending, as MongoDB sorts them.
 	 */
 	QuerySet<T> orderBy(String... fields);
 
-	/**
-	 * Python's {@code qs[from:to]}: skips {@code from} documents and returns at most {@code to - from}.
-	 */
+	/** Reverses the ordering in force. */
+	QuerySet<T> reverse();
+
+	/** Python's {@code qs[from:to]}. Negative indexes are rejected, as in Django. */
 	QuerySet<T> slice(int from, int to);
 
+	/** Python's {@code qs[from:]}. */
+	QuerySet<T> slice(int from);
+
 	/**
-	 * Evaluates the QuerySet and returns its documents.
+	 * Removes duplicate rows of {@link #values} and {@link #valuesList}. Documents never repeat in a QuerySet of
+	 * models, so on those it changes nothing.
 	 */
+	QuerySet<T> distinct();
+
+	/** Each result as a map from the given lookups (all fields when none) to their values. */
+	QuerySet<Map<String, @Nullable Object>> values(String... fields);
+
+	/** Each result as a list of the values of the given lookups (all fields when none), in order. */
+	QuerySet<List<@Nullable Object>> valuesList(String... fields);
+
+	/** Django's {@code values_list(field, flat=True)}: each result is the value of one field. */
+	<V> QuerySet<V> valuesList(String field, Class<V> type);
+
+	/** Loads only these fields (and the id); the others read as null. */
+	QuerySet<T> only(String... fields);
+
+	/** Does not load these fields; they read as null. */
+	QuerySet<T> defer(String... fields);
+
+	/** Fetches these relations in the same command as the results. */
+	QuerySet<T> selectRelated(String... relations);
+
+	/** Fetches these relations with one extra command each, whatever the number of results. */
+	QuerySet<T> prefetchRelated(String... relations);
+
+	/**
+	 * Computes a value per result, readable through a same-named non-persistent field of the model, in
+	 * {@link #values}, and usable in later {@code filter}, {@code exclude} and {@code orderBy} calls.
+	 */
+	QuerySet<T> annotate(String name, Expression expression);
+
+	/** An empty QuerySet that never asks the server. */
+	QuerySet<T> none();
+
+	/** A fresh, unevaluated copy. */
+	QuerySet<T> all();
+
+	// ---- evaluation
+
+	/** Evaluates the QuerySet; the list is cached on this instance. */
 	List<T> list();
 
-	/**
-	 * The first document, or empty.
-	 */
-	Optional<T> first();
-
-	/**
-	 * The number of matching documents.
-	 */
-	long count();
-
-	/**
-	 * Evaluates the QuerySet into a stream.
-	 */
+	/** The results as a stream (evaluates and caches them). */
 	default Stream<T> stream() {
 		return list().stream();
 	}
@@ -58,5 +124,56 @@ public interface QuerySet<T> extends Iterable<T> {
 	default Iterator<T> iterator() {
 		return list().iterator();
 	}
+
+	/** The first result by the ordering in force, else by id; empty when there is none. */
+	Optional<T> first();
+
+	/** The last result by the ordering in force, else by id; empty when there is none. */
+	Optional<T> last();
+
+	/**
+	 * The one result.
+	 * @throws DoesNotExistException when there is none
+	 * @throws MultipleObjectsReturnedException when there are several
+	 */
+	T get();
+
+	/** The one result matching a lookup, as {@link #get()}. */
+	T get(String lookup, @Nullable Object value);
+
+	/** The one result matching all conditions, as {@link #get()}. */
+	T get(Q... conditions);
+
+	/** How many results there are. */
+	long count();
+
+	/** Whether there is any result. */
+	boolean exists();
+
+	/**
+	 * Aggregates over the results in one command, keyed as Django keys them ({@code rating__avg}) or by
+	 * {@code as(...)}. On no results Count gives 0 and the others null.
+	 */
+	Map<String, @Nullable Object> aggregate(Aggregate... aggregates);
+
+	/** The results whose id is among the given ones, keyed by id; nothing is sent for no ids. */
+	<K> Map<K, T> inBulk(Collection<K> ids);
+
+	// ---- writes
+
+	/**
+	 * Sets a field on every matching document, validated first; returns how many documents matched (not how many
+	 * changed), as Django does. The value may be an {@link F} expression.
+	 */
+	long update(String field, @Nullable Object value);
+
+	/** Sets several fields on every matching document, as {@link #update(String, Object)}. */
+	long update(Map<String, ?> values);
+
+	/** Deletes every matching document; returns the counts per model. */
+	DeleteResult delete();
+
+	/** The model this QuerySet queries. */
+	Class<?> model();
 
 }

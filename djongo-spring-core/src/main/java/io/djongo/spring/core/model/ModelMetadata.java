@@ -1,0 +1,124 @@
+package io.djongo.spring.core.model;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.data.mongodb.core.mapping.Document;
+import org.springframework.data.mongodb.core.mapping.MongoPersistentEntity;
+
+/**
+ * What djongo knows of one model or {@link ModelContainer} class: its collection, fields, id, default ordering and
+ * verbose names. Obtained from {@link ModelRegistry}; immutable.
+ */
+public final class ModelMetadata {
+
+	private final Class<?> type;
+
+	private final @Nullable String collection;
+
+	private final Map<String, FieldDescriptor> fields;
+
+	private final @Nullable FieldDescriptor id;
+
+	private final List<String> ordering;
+
+	private final String verboseName;
+
+	private final String verboseNamePlural;
+
+	private final MongoPersistentEntity<?> entity;
+
+	ModelMetadata(MongoPersistentEntity<?> entity, Map<String, FieldDescriptor> fields) {
+		this.entity = entity;
+		this.type = entity.getType();
+		this.collection = entity.isAnnotationPresent(Document.class) ? entity.getCollection() : null;
+		this.fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
+		this.id = fields.values().stream().filter(FieldDescriptor::isId).findFirst().orElse(null);
+		Model model = entity.findAnnotation(Model.class);
+		this.ordering = (model != null) ? List.of(model.ordering()) : List.of();
+		String verbose = (model != null && !model.verboseName().isEmpty()) ? model.verboseName()
+				: verboseNameOf(this.type.getSimpleName());
+		this.verboseName = verbose;
+		this.verboseNamePlural = (model != null && !model.verboseNamePlural().isEmpty()) ? model.verboseNamePlural()
+				: verbose + "s";
+	}
+
+	private static String verboseNameOf(String className) {
+		return className.replaceAll("([a-z0-9])([A-Z])", "$1 $2").toLowerCase(Locale.ROOT);
+	}
+
+	/** The model or container class. */
+	public Class<?> type() {
+		return this.type;
+	}
+
+	/** The class's simple name, as used in messages. */
+	public String name() {
+		return this.type.getSimpleName();
+	}
+
+	/** The collection of a model; null for a container. */
+	public @Nullable String collection() {
+		return this.collection;
+	}
+
+	/** The fields by Java property name, in declaration order. */
+	public Map<String, FieldDescriptor> fields() {
+		return this.fields;
+	}
+
+	/** A field by Java property name, or null. */
+	public @Nullable FieldDescriptor field(String name) {
+		return this.fields.get(name);
+	}
+
+	/** The id field, or null for containers without one. */
+	public @Nullable FieldDescriptor id() {
+		return this.id;
+	}
+
+	/** The id field, or a {@link FieldError} when the class has none. */
+	public FieldDescriptor requiredId() {
+		FieldDescriptor result = this.id;
+		if (result == null) {
+			throw new FieldError(name() + " has no id field");
+		}
+		return result;
+	}
+
+	/** Default ordering from {@code @Model(ordering)}; empty when unordered. */
+	public List<String> ordering() {
+		return this.ordering;
+	}
+
+	/** Django's {@code verbose_name}. */
+	public String verboseName() {
+		return this.verboseName;
+	}
+
+	/** Django's {@code verbose_name_plural}. */
+	public String verboseNamePlural() {
+		return this.verboseNamePlural;
+	}
+
+	/** The Spring Data entity behind this metadata. */
+	public MongoPersistentEntity<?> entity() {
+		return this.entity;
+	}
+
+	/** The field names, sorted, as Django lists them in "Choices are: ..." messages. */
+	public String choices() {
+		return this.fields.keySet().stream().sorted().collect(Collectors.joining(", "));
+	}
+
+	@Override
+	public String toString() {
+		return "ModelMetadata[" + name() + ((this.collection != null) ? " -> " + this.collection : " (container)") + "]";
+	}
+
+}

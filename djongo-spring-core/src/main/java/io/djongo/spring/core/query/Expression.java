@@ -1,0 +1,9 @@
+package io.djongo.spring.core.query;
+
+/**
+ * Something a QuerySet computes per document or per group: an {@link F} field reference or arithmetic, or an
+ * aggregate ({@code Count}, {@code Sum}, {@code Avg}, {@code Min}, {@code Max}).
+ */
+public interface Expression {
+
+}

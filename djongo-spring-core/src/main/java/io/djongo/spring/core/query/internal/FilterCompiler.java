@@ -1,0 +1,404 @@
+package io.djongo.spring.core.query.internal;
+
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+import io.djongo.spring.core.model.FieldDescriptor;
+import io.djongo.spring.core.model.FieldError;
+import io.djongo.spring.core.query.F;
+import io.djongo.spring.core.query.InvalidLookupException;
+import io.djongo.spring.core.query.Q;
+import io.djongo.spring.core.query.lookup.ComparisonLookup;
+import io.djongo.spring.core.query.lookup.InLookup;
+import io.djongo.spring.core.query.lookup.IsNullLookup;
+import io.djongo.spring.core.query.lookup.Literals;
+import io.djongo.spring.core.query.lookup.Lookup;
+import io.djongo.spring.core.query.lookup.LookupRegistry;
+import io.djongo.spring.core.query.lookup.RangeLookup;
+import io.djongo.spring.core.query.lookup.RegexLookup;
+import io.djongo.spring.core.query.lookup.TextLookup;
+import io.djongo.spring.core.query.lookup.Transform;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Compiles {@link Q} trees into MongoDB filters with Django's semantics.
+ * <p>
+ * Plain lookups become query-language conditions ({@code {title: {$regex: ...}}}), which use indexes and run on
+ * every server. Transforms and {@code F()} values become {@code $expr} aggregation expressions guarded so that a
+ * null or missing field never matches, as SQL's comparisons with NULL do not. Negation is {@code $nor}, which keeps
+ * documents whose field is null or missing, as Django's {@code exclude} and {@code ~Q} do. Within one AND group
+ * (one {@code filter} call or one Q), conditions through the same list of embedded documents must hold for the same
+ * element and are combined under one {@code $elemMatch}.
+ */
+final class FilterCompiler {
+
+	private static final String ITEM = "djongoItem";
+
+	private final TargetResolver targets;
+
+	private final LookupRegistry lookups;
+
+	private final ValueCoercion coercion;
+
+	private final ExpressionCompiler expressions;
+
+	private final ZoneId zone;
+
+	FilterCompiler(TargetResolver targets, LookupRegistry lookups, ValueCoercion coercion,
+			ExpressionCompiler expressions, ZoneId zone) {
+		this.targets = targets;
+		this.lookups = lookups;
+		this.coercion = coercion;
+		this.expressions = expressions;
+		this.zone = zone;
+	}
+
+	/** The compiled condition and whether it reads annotations of the query. */
+	record Compiled(Filter filter, boolean usesAnnotations) {
+	}
+
+	Compiled compile(Q condition, Scope scope) {
+		boolean[] usesAnnotations = new boolean[1];
+		Filter filter = node(condition, scope, usesAnnotations);
+		return new Compiled(filter, usesAnnotations[0]);
+	}
+
+	private Filter node(Q q, Scope scope, boolean[] usesAnnotations) {
+		Filter result;
+		if (q.isLeaf()) {
+			result = leaf(Objects.requireNonNull(q.lookup()), q.value(), scope, usesAnnotations).filter();
+		}
+		else if (q.connector() == Q.Connector.AND) {
+			result = and(q.children(), scope, usesAnnotations);
+		}
+		else {
+			List<Filter> parts = new ArrayList<>();
+			for (Q child : q.children()) {
+				parts.add(node(child, scope, usesAnnotations));
+			}
+			result = Filter.or(parts);
+		}
+		return q.isNegated() ? result.not() : result;
+	}
+
+	private Filter and(List<Q> children, Scope scope, boolean[] usesAnnotations) {
+		List<Filter> parts = new ArrayList<>();
+		Map<String, List<Leaf>> sameElement = new LinkedHashMap<>();
+		for (Q child : children) {
+			if (child.isLeaf() && !child.isNegated()) {
+				Leaf leaf = leaf(Objects.requireNonNull(child.lookup()), child.value(), scope, usesAnnotations);
+				if (leaf.groupPrefix() != null) {
+					sameElement.computeIfAbsent(leaf.groupPrefix(), (prefix) -> new ArrayList<>()).add(leaf);
+					continue;
+				}
+				parts.add(leaf.filter());
+			}
+			else {
+				parts.add(node(child, scope, usesAnnotations));
+			}
+		}
+		sameElement.forEach((prefix, leaves) -> parts.add(elemMatch(prefix, leaves)));
+		return Filter.and(parts);
+	}
+
+	private static Filter elemMatch(String prefix, List<Leaf> leaves) {
+		if (leaves.size() == 1) {
+			return leaves.get(0).filter();
+		}
+		List<Bson> relative = new ArrayList<>();
+		for (Leaf leaf : leaves) {
+			relative.add(leaf.lookup().onField(leaf.storedPath().substring(prefix.length() + 1), leaf.value()));
+		}
+		return Filter.of(new Document(prefix, new Document("$elemMatch", new Document("$and", relative))));
+	}
+
+	/**
+	 * A compiled lookup. Query-language leaves through a list of embedded documents keep their parts, so that
+	 * several of them can be combined under one {@code $elemMatch}.
+	 */
+	private record Leaf(Filter filter, @Nullable String groupPrefix, @Nullable Lookup lookup, String storedPath,
+			@Nullable Object value) {
+
+		static Leaf of(Filter filter) {
+			return new Leaf(filter, null, null, "", null);
+		}
+
+		@Override
+		public Lookup lookup() {
+			return Objects.requireNonNull(this.lookup);
+		}
+
+		@Override
+		public Object value() {
+			return Objects.requireNonNull(this.value);
+		}
+
+	}
+
+	private Leaf leaf(String expression, @Nullable Object value, Scope scope, boolean[] usesAnnotations) {
+		Target target = this.targets.resolve(expression, scope);
+		usesAnnotations[0] |= target.annotation();
+		List<Transform> transforms = new ArrayList<>();
+		Lookup lookup = ComparisonLookup.EXACT;
+		Class<?> type = target.valueType();
+		List<String> rest = target.rest();
+		for (int i = 0; i < rest.size(); i++) {
+			String name = rest.get(i);
+			Transform transform = this.lookups.transform(name);
+			Lookup candidate = this.lookups.lookup(name);
+			if (transform != null && (candidate == null || i < rest.size() - 1)) {
+				if (target.isContainer() || !transform.appliesTo(type)) {
+					throw unsupported(name, type, target);
+				}
+				transforms.add(transform);
+				type = transform.outputType();
+			}
+			else if (candidate != null && i == rest.size() - 1) {
+				lookup = candidate;
+			}
+			else {
+				throw unsupported(name, type, target);
+			}
+		}
+		if (value == null) {
+			if (lookup != ComparisonLookup.EXACT && lookup != TextLookup.IEXACT) {
+				throw new InvalidLookupException("Cannot use None as a query value: " + target.description()
+						+ " (only exact and iexact accept null; use isnull)");
+			}
+			lookup = IsNullLookup.ISNULL;
+			value = Boolean.TRUE;
+		}
+		if (!this.lookups.appliesTo(lookup, type) || target.isContainer() && !isContainerLookup(lookup)) {
+			throw unsupported(lookup.name(), type, target);
+		}
+		if (value instanceof F f) {
+			return Leaf.of(fieldComparison(target, transforms, lookup, f, scope, usesAnnotations));
+		}
+		if (!transforms.isEmpty()) {
+			Filter range = DateRanges.rewrite(target, transforms, lookup, value, this);
+			if (range != null) {
+				return leafOf(target, range, null, null);
+			}
+			return Leaf.of(transformed(target, transforms, lookup, value, type));
+		}
+		Object converted = convert(lookup, value, type, target);
+		if (converted == null) {
+			return Leaf.of(Filter.FALSE);
+		}
+		Bson bson = lookup.onField(target.storedPath(), converted);
+		return leafOf(target, Filter.of(bson), lookup, converted);
+	}
+
+	private static Leaf leafOf(Target target, Filter filter, @Nullable Lookup lookup, @Nullable Object value) {
+		if (target.groupable() && lookup != null) {
+			return new Leaf(filter, target.arrayPrefix(), lookup, target.storedPath(), value);
+		}
+		return Leaf.of(filter);
+	}
+
+	private static boolean isContainerLookup(Lookup lookup) {
+		return lookup == IsNullLookup.ISNULL || lookup == ComparisonLookup.EXACT;
+	}
+
+	/** The value in its stored form for the lookup's shape; null when nothing can match (an empty {@code in}). */
+	@Nullable Object convert(Lookup lookup, Object value, Class<?> type, Target target) {
+		return switch (lookup.shape()) {
+			case SINGLE -> single(value, type, target, lookup);
+			case LIST -> {
+				List<Object> values = new ArrayList<>();
+				for (Object element : elements(value, target, lookup)) {
+					if (element != null) {
+						values.add(single(element, type, target, lookup));
+					}
+				}
+				yield values.isEmpty() ? null : values;
+			}
+			case PAIR -> {
+				List<?> bounds = elements(value, target, lookup);
+				if (bounds.size() != 2 || bounds.get(0) == null || bounds.get(1) == null) {
+					throw new InvalidLookupException(target.description() + ": range needs exactly two non-null values"
+							+ " (from, to), but got " + Shown.value(value));
+				}
+				yield List.of(single(bounds.get(0), type, target, lookup), single(bounds.get(1), type, target, lookup));
+			}
+			case BOOLEAN -> {
+				if (!(value instanceof Boolean)) {
+					throw new InvalidLookupException(target.description()
+							+ ": the value of an isnull lookup must be true or false, not " + Shown.value(value));
+				}
+				yield value;
+			}
+			case TEXT -> text(value, lookup, target);
+		};
+	}
+
+	private Object single(Object value, Class<?> type, Target target, Lookup lookup) {
+		if (value instanceof F) {
+			throw new InvalidLookupException(target.description() + ": F() cannot be used inside a list of values");
+		}
+		boolean wholeList = target.kind() == FieldDescriptor.Kind.VALUES && value instanceof Collection<?>
+				&& lookup == ComparisonLookup.EXACT;
+		if (wholeList) {
+			List<Object> converted = new ArrayList<>();
+			for (Object element : (Collection<?>) value) {
+				converted.add((element != null) ? single(element, type, target, lookup) : null);
+			}
+			return converted;
+		}
+		Object java = this.coercion.toJava(value, type, this.zone, () -> target.description());
+		Object bson = this.coercion.toBson(java, type);
+		if (bson == null) {
+			throw new InvalidLookupException(target.description() + ": cannot store " + Shown.value(value));
+		}
+		return bson;
+	}
+
+	static List<?> elements(Object value, Target target, Lookup lookup) {
+		if (value instanceof Collection<?> collection) {
+			return new ArrayList<>(collection);
+		}
+		if (value instanceof Object[] array) {
+			return Arrays.asList(array);
+		}
+		if (value.getClass().isArray()) {
+			List<Object> list = new ArrayList<>();
+			for (int i = 0; i < java.lang.reflect.Array.getLength(value); i++) {
+				list.add(java.lang.reflect.Array.get(value, i));
+			}
+			return list;
+		}
+		throw new InvalidLookupException(target.description() + ": the " + lookup.name()
+				+ " lookup needs a collection or array of values, not " + Shown.value(value));
+	}
+
+	private static String text(Object value, Lookup lookup, Target target) {
+		if (!(value instanceof CharSequence) && !(value instanceof Character) && !(value instanceof Number)) {
+			throw new InvalidLookupException(target.description() + ": the " + lookup.name()
+					+ " lookup needs a string, not " + Shown.value(value) + " (" + value.getClass().getSimpleName() + ")");
+		}
+		String text = value.toString();
+		if (lookup instanceof RegexLookup) {
+			try {
+				Pattern.compile(text);
+			}
+			catch (PatternSyntaxException ex) {
+				throw new InvalidLookupException(target.description() + ": invalid regular expression '"
+						+ Shown.value(text) + "': " + ex.getDescription(), ex);
+			}
+		}
+		return text;
+	}
+
+	private Filter transformed(Target target, List<Transform> transforms, Lookup lookup, Object value, Class<?> type) {
+		Transform last = transforms.get(transforms.size() - 1);
+		Object converted = switch (lookup.shape()) {
+			case SINGLE -> comparable(value, type, target, last);
+			case LIST -> {
+				List<Object> values = new ArrayList<>();
+				for (Object element : elements(value, target, lookup)) {
+					if (element != null) {
+						values.add(comparable(element, type, target, last));
+					}
+				}
+				yield values.isEmpty() ? null : values;
+			}
+			case PAIR -> {
+				List<?> bounds = elements(value, target, lookup);
+				if (bounds.size() != 2 || bounds.get(0) == null || bounds.get(1) == null) {
+					throw new InvalidLookupException(target.description() + ": range needs exactly two non-null values"
+							+ " (from, to), but got " + Shown.value(value));
+				}
+				yield List.of(comparable(bounds.get(0), type, target, last), comparable(bounds.get(1), type, target, last));
+			}
+			default -> convert(lookup, value, type, target);
+		};
+		if (converted == null) {
+			return Filter.FALSE;
+		}
+		Object finalValue = converted;
+		return expression(target, (input) -> {
+			// A null or missing date never matches (the guard), but must not reach a date operator, which fails on it.
+			Object computed = new Document("$ifNull", List.of(input, new java.util.Date(0)));
+			for (Transform transform : transforms) {
+				computed = transform.apply(computed, this.zone);
+			}
+			return guarded(input, lookup, lookup.onExpression(computed, finalValue));
+		});
+	}
+
+	private Object comparable(Object value, Class<?> type, Target target, Transform transform) {
+		Object java = this.coercion.toJava(value, type, this.zone, () -> target.description());
+		return transform.toComparable(java, this.zone);
+	}
+
+	private Filter fieldComparison(Target target, List<Transform> transforms, Lookup lookup, F value, Scope scope,
+			boolean[] usesAnnotations) {
+		if (!(lookup instanceof ComparisonLookup)) {
+			throw new InvalidLookupException(target.description() + ": F() values work with exact, gt, gte, lt and lte, not "
+					+ lookup.name());
+		}
+		if (target.isMultiValued()) {
+			throw new InvalidLookupException(target.description() + ": F() comparisons through a list are not supported");
+		}
+		ExpressionCompiler.Compiled right = this.expressions.compile(value, scope);
+		usesAnnotations[0] |= right.usesAnnotations();
+		Object left = "$" + target.storedPath();
+		Object computed = left;
+		for (Transform transform : transforms) {
+			computed = transform.apply(computed, this.zone);
+		}
+		Object rightExpression = right.expression();
+		Object comparison = lookup.onExpression(computed, new Literals.Computed(rightExpression));
+		Object condition = new Document("$and", List.of(notNull(left), notNull(rightExpression), comparison));
+		return Filter.of(new Document("$expr", condition));
+	}
+
+	private Filter expression(Target target, java.util.function.Function<Object, Object> condition) {
+		if (!target.isMultiValued()) {
+			return Filter.of(new Document("$expr", condition.apply("$" + target.storedPath())));
+		}
+		Object values = new Document("$ifNull", Arrays.asList("$" + target.storedPath(), List.of()));
+		Object any = new Document("$anyElementTrue", List.of(new Document("$map",
+				new Document("input", values).append("as", ITEM).append("in", condition.apply("$$" + ITEM)))));
+		return Filter.of(new Document("$expr", any));
+	}
+
+	private static Object guarded(Object input, Lookup lookup, Object condition) {
+		if (lookup == IsNullLookup.ISNULL) {
+			return condition;
+		}
+		return new Document("$and", List.of(notNull(input), condition));
+	}
+
+	/** {@code {$gt: [x, null]}}: true for any value, false for null and missing, which sort below null. */
+	static Document notNull(Object expression) {
+		return new Document("$gt", Arrays.asList(expression, null));
+	}
+
+	ValueCoercion coercion() {
+		return this.coercion;
+	}
+
+	ZoneId zone() {
+		return this.zone;
+	}
+
+	private FieldError unsupported(String name, Class<?> type, Target target) {
+		String kind = target.isContainer() ? "embedded " + type.getSimpleName() : type.getSimpleName();
+		String choices = target.isContainer() ? "exact, isnull, or a field of " + type.getSimpleName()
+				: this.lookups.choicesFor(type);
+		return new FieldError("Unsupported lookup '" + name + "' for " + kind + " field in '" + target.description()
+				+ "'. Choices are: " + choices);
+	}
+
+}

@@ -1,0 +1,255 @@
+package io.djongo.spring.core.query.internal;
+
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+import com.mongodb.client.FindIterable;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.CountOptions;
+import io.djongo.spring.core.bridge.DjongoTemplate;
+import io.djongo.spring.core.model.ModelRegistry;
+import io.djongo.spring.core.query.QuerySet;
+import io.djongo.spring.core.query.aggregate.Aggregate;
+import io.djongo.spring.core.query.lookup.LookupRegistry;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.bson.BsonDocument;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Compiles and runs QuerySets for one {@link DjongoTemplate}: the one place where QuerySets talk to the server.
+ * Every evaluation is one command ({@code find}, {@code aggregate}, {@code update}, {@code delete}), logged at DEBUG
+ * on the {@code djongo.query} logger before it is sent.
+ */
+public final class QueryEngine {
+
+	private static final Log logger = LogFactory.getLog("djongo.query");
+
+	private final DjongoTemplate template;
+
+	private final ModelRegistry models;
+
+	private final QueryPlanner planner;
+
+	private final TargetResolver targets;
+
+	private final FilterCompiler filters;
+
+	private final ExpressionCompiler expressions;
+
+	private final ValueCoercion coercion;
+
+	private final ValueReader values;
+
+	private final RowMappers rows;
+
+	private final ZoneId zone;
+
+	private volatile UpdateValidator updateValidator = UpdateValidator.NONE;
+
+	public QueryEngine(DjongoTemplate template, ModelRegistry models, ZoneId zone) {
+		LookupRegistry lookups = LookupRegistry.standard();
+		this.template = template;
+		this.models = models;
+		this.zone = zone;
+		this.targets = new TargetResolver(models, lookups);
+		this.coercion = new ValueCoercion(template.getConverter());
+		this.expressions = new ExpressionCompiler(this.targets);
+		this.filters = new FilterCompiler(this.targets, lookups, this.coercion, this.expressions, zone);
+		this.planner = new QueryPlanner(this.filters, this.expressions, this.targets);
+		this.values = new ValueReader(template.getConverter());
+		this.rows = new RowMappers(template, this.values, this.planner);
+	}
+
+	/** The base QuerySet of a model. */
+	public <T> QuerySet<T> objects(Class<T> model) {
+		return new DefaultQuerySet<>(this, QueryState.of(this.models.metadata(model)));
+	}
+
+	/** The registry of models this engine resolves lookups against. */
+	public ModelRegistry models() {
+		return this.models;
+	}
+
+	/** The zone date transforms compute in. */
+	public ZoneId zone() {
+		return this.zone;
+	}
+
+	/** Sets the check that runs on the values of every {@code QuerySet.update(...)} before it is sent. */
+	public void setUpdateValidator(UpdateValidator updateValidator) {
+		this.updateValidator = updateValidator;
+	}
+
+	/** The check run on the values of every {@code QuerySet.update(...)}. */
+	public UpdateValidator updateValidator() {
+		return this.updateValidator;
+	}
+
+	DjongoTemplate template() {
+		return this.template;
+	}
+
+	ValueCoercion coercion() {
+		return this.coercion;
+	}
+
+	ExpressionCompiler expressions() {
+		return this.expressions;
+	}
+
+	TargetResolver targets() {
+		return this.targets;
+	}
+
+	QueryPlan plan(QueryState state) {
+		return this.planner.plan(state);
+	}
+
+	QueryPlanner planner() {
+		return this.planner;
+	}
+
+	String collection(QueryState state) {
+		String collection = state.model().collection();
+		if (collection == null) {
+			throw new IllegalArgumentException(state.model().name()
+					+ " is a container (no @Document), it has no collection to query");
+		}
+		return collection;
+	}
+
+	/** Runs a listing and maps each document; one find or one aggregate. */
+	<R> List<R> fetch(QueryState state, QueryPlan plan) {
+		if (plan.empty()) {
+			return List.of();
+		}
+		RowMappers.Rows rows = this.rows.forState(state, plan);
+		Function<Document, Object> mapper = rows.mapper();
+		QueryPlan projected = plan.withProjection(rows.projection());
+		List<Object> result = new ArrayList<>();
+		if (rows.pipeline() != null) {
+			aggregate(state, rows.pipeline(), (document) -> result.add(mapper.apply(document)));
+		}
+		else if (projected.isFind()) {
+			find(state, projected, (document) -> result.add(mapper.apply(document)));
+		}
+		else {
+			aggregate(state, projected.listingPipeline(), (document) -> result.add(mapper.apply(document)));
+		}
+		@SuppressWarnings("unchecked")
+		List<R> typed = (List<R>) result;
+		return typed;
+	}
+
+	long count(QueryState state, QueryPlan plan) {
+		if (plan.empty()) {
+			return 0;
+		}
+		if (plan.isFind() && !(state.distinct() && state.projection() instanceof QueryState.Values)) {
+			CountOptions options = new CountOptions().skip((int) plan.skip());
+			if (plan.limit() != null) {
+				options.limit(Math.toIntExact(plan.limit()));
+			}
+			Bson filter = plan.filter().toBson();
+			debug(state, "count", filter);
+			return execute(state, (collection) -> collection.countDocuments(filter, options));
+		}
+		List<Bson> pipeline = new ArrayList<>(this.rows.forState(state, plan).pipelineOr(plan.pipeline(false)));
+		pipeline.add(new Document("$group", new Document("_id", null).append("n", new Document("$sum", 1))));
+		long[] count = new long[1];
+		aggregate(state, pipeline, (document) -> count[0] = ((Number) document.get("n")).longValue());
+		return count[0];
+	}
+
+	boolean exists(QueryState state, QueryPlan plan) {
+		if (plan.empty()) {
+			return false;
+		}
+		QueryPlan first = plan.withLimit(plan.skip(), 1L).withProjection(new Document("_id", 1));
+		boolean[] found = new boolean[1];
+		if (first.isFind()) {
+			find(state, first, (document) -> found[0] = true);
+		}
+		else {
+			aggregate(state, first.listingPipeline(), (document) -> found[0] = true);
+		}
+		return found[0];
+	}
+
+	Map<String, @Nullable Object> aggregate(QueryState state, QueryPlan plan, List<Aggregate> aggregates) {
+		ExpressionCompiler.GroupStage group = this.planner.group(aggregates, plan.scope());
+		Map<String, @Nullable Object> result = new LinkedHashMap<>();
+		for (Aggregate aggregate : aggregates) {
+			result.put(aggregate.key(), aggregate.function().equals("count") ? 0L : null);
+		}
+		if (plan.empty()) {
+			return result;
+		}
+		List<Bson> pipeline = new ArrayList<>(plan.pipeline(plan.skip() > 0 || plan.limit() != null));
+		pipeline.add(new Document("$group", group.group()));
+		pipeline.add(new Document("$project", group.project()));
+		aggregate(state, pipeline, (document) -> {
+			for (Aggregate aggregate : aggregates) {
+				Object value = ValueReader.plain(document.get(aggregate.key()));
+				if (aggregate.function().equals("count") && value instanceof Number number) {
+					value = number.longValue();
+				}
+				result.put(aggregate.key(), value);
+			}
+		});
+		return result;
+	}
+
+	void find(QueryState state, QueryPlan plan, java.util.function.Consumer<Document> sink) {
+		Bson filter = plan.filter().toBson();
+		debug(state, "find", new Document("filter", filter).append("sort", plan.sort())
+			.append("skip", plan.skip())
+			.append("limit", plan.limit())
+			.append("projection", plan.projection()));
+		execute(state, (collection) -> {
+			FindIterable<Document> find = collection.find(filter);
+			if (!plan.sort().isEmpty()) {
+				find.sort(plan.sort());
+			}
+			if (plan.skip() > 0) {
+				find.skip(Math.toIntExact(plan.skip()));
+			}
+			if (plan.limit() != null) {
+				find.limit(Math.toIntExact(plan.limit()));
+			}
+			if (plan.projection() != null) {
+				find.projection(plan.projection());
+			}
+			find.forEach(sink::accept);
+			return null;
+		});
+	}
+
+	void aggregate(QueryState state, List<Bson> pipeline, java.util.function.Consumer<Document> sink) {
+		debug(state, "aggregate", new Document("pipeline", pipeline));
+		execute(state, (collection) -> {
+			collection.aggregate(pipeline).forEach(sink::accept);
+			return null;
+		});
+	}
+
+	<T> T execute(QueryState state, Function<MongoCollection<Document>, T> action) {
+		return this.template.execute(collection(state), action::apply);
+	}
+
+	void debug(QueryState state, String command, Bson body) {
+		if (logger.isDebugEnabled()) {
+			BsonDocument document = body.toBsonDocument(BsonDocument.class,
+					this.template.getDb().getCodecRegistry());
+			logger.debug(state.model().name() + ": " + command + " " + collection(state) + " " + document.toJson());
+		}
+	}
+
+}

@@ -1,0 +1,35 @@
+package io.djongo.spring.core.query.internal;
+
+import java.util.List;
+
+import io.djongo.spring.core.model.FieldDescriptor;
+import io.djongo.spring.core.model.ModelMetadata;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What a lookup, ordering or aggregate points at once its field part is resolved: a stored path and the Java
+ * type of its values, or an annotation computed by the same query.
+ *
+ * @param description the model and lookup, for messages ("Post.title__icontains")
+ * @param storedPath the dotted path in the stored document (or the annotation's name)
+ * @param valueType the Java type of one value
+ * @param kind what the field holds; VALUE for annotations and map entries
+ * @param arrayPrefix the stored path of the first list walked through, or null
+ * @param groupable whether conditions on this target take part in the same-element rule ($elemMatch)
+ * @param container the container a lookup can still walk into, or null
+ * @param annotation whether the target is an annotation of the query
+ * @param rest the parts left for transforms and the lookup
+ */
+record Target(String description, String storedPath, Class<?> valueType, FieldDescriptor.Kind kind,
+		@Nullable String arrayPrefix, boolean groupable, @Nullable ModelMetadata container, boolean annotation,
+		List<String> rest) {
+
+	boolean isMultiValued() {
+		return this.arrayPrefix != null;
+	}
+
+	boolean isContainer() {
+		return this.kind == FieldDescriptor.Kind.EMBEDDED || this.kind == FieldDescriptor.Kind.ARRAY;
+	}
+
+}
