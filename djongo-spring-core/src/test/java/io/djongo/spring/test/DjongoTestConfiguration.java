@@ -28,8 +28,15 @@ public class DjongoTestConfiguration {
 	 * @param database a database name, e.g. from {@link TestMongo#uniqueDatabaseName(String)}
 	 */
 	public static DjongoTemplate template(String database) {
+		return template(TestClients.client(), database);
+	}
+
+	/**
+	 * A template without Spring context on the given client; unit tests pass a client that never connects.
+	 */
+	public static DjongoTemplate template(com.mongodb.client.MongoClient client, String database) {
 		DjongoTestConfiguration configuration = new DjongoTestConfiguration();
-		MongoDatabaseFactory factory = new SimpleMongoClientDatabaseFactory(TestClients.client(), database);
+		MongoDatabaseFactory factory = new SimpleMongoClientDatabaseFactory(client, database);
 		MongoCustomConversions conversions = configuration.mongoCustomConversions();
 		MongoMappingContext context = configuration.mongoMappingContext(conversions);
 		MappingMongoConverter converter = configuration.mappingMongoConverter(factory, context, conversions);

@@ -176,4 +176,11 @@ public interface QuerySet<T> extends Iterable<T> {
 	/** The model this QuerySet queries. */
 	Class<?> model();
 
+	/**
+	 * The command that listing this QuerySet sends, as MongoDB's own document ({@code find} or {@code aggregate}),
+	 * without sending it: Django's {@code str(qs.query)}, for debugging and tests. Null when the result is known to
+	 * be empty and nothing would be sent.
+	 */
+	org.bson.@Nullable Document command();
+
 }

@@ -392,6 +392,11 @@ final class DefaultQuerySet<T> implements QuerySet<T> {
 		return this.state.model().type();
 	}
 
+	@Override
+	public org.bson.@Nullable Document command() {
+		return this.engine.command(this.state, this.engine.plan(this.state));
+	}
+
 	private void requireUnsliced(String what) {
 		if (this.state.isSliced()) {
 			throw new InvalidDataAccessApiUsageException("Cannot " + what + " a query once a slice has been taken.");

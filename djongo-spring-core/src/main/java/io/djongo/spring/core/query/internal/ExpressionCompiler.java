@@ -2,9 +2,7 @@ package io.djongo.spring.core.query.internal;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import io.djongo.spring.core.query.F;
 import io.djongo.spring.core.query.InvalidLookupException;
@@ -157,7 +155,7 @@ final class ExpressionCompiler {
 
 	private Target target(Aggregate aggregate, Scope scope) {
 		Target target = this.targets.resolve(aggregate.field(), scope);
-		if (!target.rest().isEmpty() || target.isContainer()) {
+		if (!target.rest().isEmpty() || (target.isContainer() && !(aggregate instanceof Count))) {
 			throw new InvalidLookupException(target.description() + ": " + aggregate.getClass().getSimpleName()
 					+ " needs a field holding values, not '" + aggregate.field() + "'");
 		}
@@ -178,10 +176,6 @@ final class ExpressionCompiler {
 					+ " needs a single-valued field, not '" + field + "'");
 		}
 		return target;
-	}
-
-	static Map<String, Object> orderedCopy(Map<String, Object> map) {
-		return new LinkedHashMap<>(map);
 	}
 
 }

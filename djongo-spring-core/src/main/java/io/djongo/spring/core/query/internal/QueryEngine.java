@@ -148,6 +148,33 @@ public final class QueryEngine {
 		return typed;
 	}
 
+	/** The listing command of a plan, as sent; null when nothing would be sent. */
+	@Nullable Document command(QueryState state, QueryPlan plan) {
+		if (plan.empty()) {
+			return null;
+		}
+		RowMappers.Rows rows = this.rows.forState(state, plan);
+		QueryPlan projected = plan.withProjection(rows.projection());
+		if (rows.pipeline() == null && projected.isFind()) {
+			Document find = new Document("find", collection(state)).append("filter", projected.filter().toBson());
+			if (!projected.sort().isEmpty()) {
+				find.append("sort", projected.sort());
+			}
+			if (projected.skip() > 0) {
+				find.append("skip", projected.skip());
+			}
+			if (projected.limit() != null) {
+				find.append("limit", projected.limit());
+			}
+			if (projected.projection() != null) {
+				find.append("projection", projected.projection());
+			}
+			return find;
+		}
+		return new Document("aggregate", collection(state)).append("pipeline",
+				rows.pipelineOr(projected.listingPipeline()));
+	}
+
 	long count(QueryState state, QueryPlan plan) {
 		if (plan.empty()) {
 			return 0;

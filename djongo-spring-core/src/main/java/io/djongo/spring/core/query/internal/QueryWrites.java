@@ -34,7 +34,40 @@ final class QueryWrites {
 		this.engine = engine;
 	}
 
+	/**
+	 * An update ready to send.
+	 * @param filter the documents to update
+	 * @param update an update document, or a pipeline (a list of stages)
+	 */
+	record Update(Bson filter, Object update) {
+
+		@SuppressWarnings("unchecked")
+		boolean isPipeline() {
+			return this.update instanceof List<?>;
+		}
+
+	}
+
 	long update(QueryState state, Map<String, ?> values) {
+		Update update = prepare(state, values);
+		if (update == null) {
+			return 0;
+		}
+		this.engine.debug(state, "update",
+				new Document("q", update.filter()).append("u", update.update()).append("multi", true));
+		if (update.isPipeline()) {
+			@SuppressWarnings("unchecked")
+			List<Bson> pipeline = (List<Bson>) update.update();
+			return this.engine.execute(state, (collection) -> collection.updateMany(update.filter(), pipeline))
+				.getMatchedCount();
+		}
+		UpdateResult result = this.engine.execute(state,
+				(collection) -> collection.updateMany(update.filter(), (Bson) update.update()));
+		return result.getMatchedCount();
+	}
+
+	/** The update to send, validated; null when no document can match. */
+	@Nullable Update prepare(QueryState state, Map<String, ?> values) {
 		if (values.isEmpty()) {
 			throw new InvalidDataAccessApiUsageException(state.model().name() + ": update() needs at least one field");
 		}
@@ -71,11 +104,11 @@ final class QueryWrites {
 		}
 		this.engine.updateValidator().validate(state.model().type(), validated);
 		if (plan.empty()) {
-			return 0;
+			return null;
 		}
 		Bson filter = filter(state, plan);
 		if (filter == null) {
-			return 0;
+			return null;
 		}
 		if (!pipelineSet.isEmpty()) {
 			for (Map.Entry<String, Object> literal : set.entrySet()) {
@@ -83,10 +116,7 @@ final class QueryWrites {
 			}
 			inc.forEach((key, amount) -> pipelineSet.append(key, new Document("$add", List.of("$" + key, amount))));
 			mul.forEach((key, factor) -> pipelineSet.append(key, new Document("$multiply", List.of("$" + key, factor))));
-			List<Bson> pipeline = List.of(new Document("$set", pipelineSet));
-			this.engine.debug(state, "update", new Document("q", filter).append("u", pipeline).append("multi", true));
-			return this.engine.execute(state, (collection) -> collection.updateMany(filter, pipeline))
-				.getMatchedCount();
+			return new Update(filter, List.of(new Document("$set", pipelineSet)));
 		}
 		Document update = new Document();
 		if (!set.isEmpty()) {
@@ -98,9 +128,7 @@ final class QueryWrites {
 		if (!mul.isEmpty()) {
 			update.append("$mul", mul);
 		}
-		this.engine.debug(state, "update", new Document("q", filter).append("u", update).append("multi", true));
-		UpdateResult result = this.engine.execute(state, (collection) -> collection.updateMany(filter, update));
-		return result.getMatchedCount();
+		return new Update(filter, update);
 	}
 
 	/** {@code F(field) +/- n} and {@code F(field) * n} on a non-nullable number, as $inc and $mul. */

@@ -103,7 +103,12 @@ public final class DateTransforms {
 
 	static Document datePart(String operator, Object input, ZoneId zone) {
 		// An explicit zone, even UTC: the embedded server otherwise uses the JVM's default zone.
-		return new Document(operator, new Document("date", input).append("timezone", zone.getId()));
+		return new Document(operator, new Document("date", input).append("timezone", zoneName(zone)));
+	}
+
+	/** The zone as MongoDB names it: an Olson name or an offset; never "Z", which MongoDB does not know. */
+	static String zoneName(ZoneId zone) {
+		return isUtc(zone) ? "UTC" : zone.getId();
 	}
 
 	private static boolean isUtc(ZoneId zone) {
@@ -179,7 +184,7 @@ public final class DateTransforms {
 		public Object apply(Object input, ZoneId zone) {
 			if (!isUtc(zone)) {
 				return new Document("$dateTrunc",
-						new Document("date", input).append("unit", "day").append("timezone", zone.getId()));
+						new Document("date", input).append("unit", "day").append("timezone", zoneName(zone)));
 			}
 			return new Document("$subtract", List.of(input, millisOfDay(input)));
 		}
