@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Map;
 
 import com.mongodb.client.MongoCollection;
+import io.djongo.spring.core.model.ModelRegistry;
 import io.djongo.spring.core.model.ValidationException;
 import io.djongo.spring.core.query.QuerySet;
-import io.djongo.spring.core.model.ModelRegistry;
 import io.djongo.spring.core.query.internal.QueryEngine;
 import io.djongo.spring.core.schema.ModelValidator;
 import io.djongo.spring.core.schema.internal.AutoIds;
