@@ -186,6 +186,15 @@ class AutoIncrementIdIntegrationTests {
 	}
 
 	@Test
+	void immutableModelsGetTheirIdsThroughCopies() {
+		List<Note> saved = new ArrayList<>(
+				this.template.insert(List.of(new Note(null, "a"), new Note(null, "b")), "immutable"));
+		assertThat(saved).extracting(Note::id).containsExactly(1L, 2L);
+		assertThat(this.template.save(new Note(null, "c"), "immutable").id()).isEqualTo(3L);
+		assertThat(this.template.findById(3L, Note.class, "immutable")).isEqualTo(new Note(3L, "c"));
+	}
+
+	@Test
 	void integerIdsAreAssignedToo() {
 		IntegerId first = this.integerIds.save(new IntegerId());
 		IntegerId second = this.integerIds.save(new IntegerId());
@@ -231,6 +240,9 @@ class AutoIncrementIdIntegrationTests {
 			this.text = text;
 		}
 
+	}
+
+	record Note(@Id @Nullable Long id, String text) {
 	}
 
 	@org.springframework.data.mongodb.core.mapping.Document("integer_id")
