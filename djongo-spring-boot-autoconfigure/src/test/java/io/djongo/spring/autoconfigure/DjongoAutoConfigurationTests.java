@@ -201,6 +201,14 @@ class DjongoAutoConfigurationTests {
 	}
 
 	@Test
+	void unrelatedDjongoSystemPropertiesAreNotUnknownKeys() {
+		// the environment holds DJONGO_TEST_MONGODB_URI and the like: environment and system properties are not checked
+		this.contextRunner.withSystemProperties("djongo.test.unrelated=1")
+			.withPropertyValues("djongo.name=x")
+			.run((context) -> assertThat(context).hasNotFailed());
+	}
+
+	@Test
 	void invalidCombinationOfOptionsFailsNamingTheOption() {
 		this.contextRunner
 			.withPropertyValues("djongo.name=x", "djongo.client.host=a.example.com,b.example.com",
