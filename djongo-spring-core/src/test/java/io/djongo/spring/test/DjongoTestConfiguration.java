@@ -1,6 +1,7 @@
 package io.djongo.spring.test;
 
 import io.djongo.spring.core.bridge.DjongoTemplate;
+import io.djongo.spring.core.gridfs.StoredFileConverters;
 import io.djongo.spring.core.model.DjongoConversions;
 import io.djongo.spring.core.schema.AutoIncrementIdCallback;
 import io.djongo.spring.core.schema.EnforceSchemaCallback;
@@ -51,7 +52,7 @@ public class DjongoTestConfiguration {
 
 	@Bean
 	MongoCustomConversions mongoCustomConversions() {
-		return DjongoConversions.create();
+		return DjongoConversions.create(StoredFileConverters.converters());
 	}
 
 	@Bean
