@@ -3,6 +3,7 @@ package io.djongo.spring.autoconfigure;
 import com.mongodb.MongoClientSettings;
 import io.djongo.spring.autoconfigure.embedded.EmbeddedMongoConfiguration;
 import io.djongo.spring.core.bridge.DjongoTemplate;
+import io.djongo.spring.core.gridfs.StoredFileConverters;
 import io.djongo.spring.core.logging.CommandLogger;
 import io.djongo.spring.core.model.DjongoConversions;
 import io.djongo.spring.core.schema.AutoIncrementIdCallback;
@@ -57,8 +58,9 @@ public final class DjongoAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	MongoCustomConversions mongoCustomConversions() {
-		// Decimal128 for BigDecimal, UTC dates, OffsetDateTime, standard UUIDs: see DjongoConversions
-		return DjongoConversions.create();
+		// Decimal128 for BigDecimal, UTC dates, OffsetDateTime, standard UUIDs (see DjongoConversions), and the
+		// StoredFile values of file and image fields
+		return DjongoConversions.create(StoredFileConverters.converters());
 	}
 
 	@Bean

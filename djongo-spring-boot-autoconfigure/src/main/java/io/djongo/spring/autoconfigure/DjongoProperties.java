@@ -35,6 +35,8 @@ public class DjongoProperties {
 
 	private final Logging logging = new Logging();
 
+	private final Gridfs gridfs = new Gridfs();
+
 	public @Nullable String getName() {
 		return this.name;
 	}
@@ -73,6 +75,10 @@ public class DjongoProperties {
 
 	public Logging getLogging() {
 		return this.logging;
+	}
+
+	public Gridfs getGridfs() {
+		return this.gridfs;
 	}
 
 	/**
@@ -225,6 +231,29 @@ public class DjongoProperties {
 
 		/** Never. */
 		FALSE
+
+	}
+
+	/**
+	 * GridFS storage of file and image fields.
+	 */
+	public static class Gridfs {
+
+		/** GridFS's own default bucket. */
+		static final String DEFAULT_BUCKET = "fs";
+
+		/**
+		 * Bucket of the default GridFsStorage, used by file fields that name no storage.
+		 */
+		private String bucket = DEFAULT_BUCKET;
+
+		public String getBucket() {
+			return this.bucket;
+		}
+
+		public void setBucket(String bucket) {
+			this.bucket = bucket;
+		}
 
 	}
 

@@ -27,7 +27,7 @@ import org.springframework.core.Ordered;
 import org.springframework.core.io.InputStreamSource;
 import org.springframework.data.mapping.PersistentPropertyAccessor;
 import org.springframework.data.mongodb.MongoDatabaseFactory;
-import org.springframework.data.mongodb.core.convert.MongoConverter;
+import org.springframework.data.mongodb.core.mapping.MongoMappingContext;
 import org.springframework.data.mongodb.core.mapping.MongoPersistentEntity;
 import org.springframework.data.mongodb.core.mapping.event.AfterConvertCallback;
 import org.springframework.data.mongodb.core.mapping.event.AfterSaveCallback;
@@ -60,15 +60,12 @@ public class FileFieldCallbacks implements BeforeConvertCallback<Object>, AfterS
 	private static final ThreadLocal<Map<SaveKey, List<Replaced>>> replacedFiles = ThreadLocal
 		.withInitial(HashMap::new);
 
-	private final MongoConverter converter;
-
 	private final FileFields fields;
 
 	private @Nullable BeanFactory beanFactory;
 
-	public FileFieldCallbacks(MongoDatabaseFactory databaseFactory, MongoConverter converter) {
-		this.converter = converter;
-		this.fields = new FileFields(converter.getMappingContext(), databaseFactory, this::storage);
+	public FileFieldCallbacks(MongoDatabaseFactory databaseFactory, MongoMappingContext mappingContext) {
+		this.fields = new FileFields(mappingContext, databaseFactory, this::storage);
 	}
 
 	@Override
@@ -192,7 +189,7 @@ public class FileFieldCallbacks implements BeforeConvertCallback<Object>, AfterS
 		if (replaceable.isEmpty() || id == null) {
 			return Map.of();
 		}
-		Object storedId = this.converter.convertId(id, entity.getRequiredIdProperty().getFieldType());
+		Object storedId = FileFields.storedId(entity, id);
 		Document stored = this.fields.collection(collection)
 			.find(Filters.eq("_id", storedId))
 			.projection(Projections.include(replaceable.stream().map(FileFieldProperty::fieldName).toList()))
@@ -229,9 +226,8 @@ public class FileFieldCallbacks implements BeforeConvertCallback<Object>, AfterS
 		if (pending.size() >= MAX_PENDING_DELETIONS) {
 			pending.clear();
 		}
-		Object id = accessor.getProperty(entity.getRequiredIdProperty());
-		Object storedId = this.converter.convertId(id, entity.getRequiredIdProperty().getFieldType());
-		pending.put(new SaveKey(collection, Objects.requireNonNull(storedId)), replaced);
+		Object id = Objects.requireNonNull(accessor.getProperty(entity.getRequiredIdProperty()));
+		pending.put(new SaveKey(collection, FileFields.storedId(entity, id)), replaced);
 	}
 
 	private GridFsStorage storage(FileFieldProperty field) {

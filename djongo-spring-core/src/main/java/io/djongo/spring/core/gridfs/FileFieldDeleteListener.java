@@ -15,7 +15,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.BeanFactoryAware;
 import org.springframework.data.mongodb.MongoDatabaseFactory;
-import org.springframework.data.mongodb.core.convert.MongoConverter;
+import org.springframework.data.mongodb.core.mapping.MongoMappingContext;
 import org.springframework.context.ApplicationListener;
 import org.springframework.data.mongodb.core.mapping.event.AbstractDeleteEvent;
 import org.springframework.data.mongodb.core.mapping.event.AfterDeleteEvent;
@@ -42,8 +42,8 @@ public class FileFieldDeleteListener implements ApplicationListener<AbstractDele
 
 	private @Nullable BeanFactory beanFactory;
 
-	public FileFieldDeleteListener(MongoDatabaseFactory databaseFactory, MongoConverter converter) {
-		this.fields = new FileFields(converter.getMappingContext(), databaseFactory,
+	public FileFieldDeleteListener(MongoDatabaseFactory databaseFactory, MongoMappingContext mappingContext) {
+		this.fields = new FileFields(mappingContext, databaseFactory,
 				(field) -> FileFieldCallbacks.storage(this.beanFactory, field));
 	}
 

@@ -10,6 +10,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import org.bson.Document;
 import org.bson.conversions.Bson;
+import org.bson.types.ObjectId;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.mongodb.MongoDatabaseFactory;
 import org.springframework.data.mapping.context.MappingContext;
@@ -63,6 +64,15 @@ final class FileFields {
 
 	@Nullable MongoPersistentEntity<?> entity(Class<?> model) {
 		return this.mappingContext.getPersistentEntity(model);
+	}
+
+	/**
+	 * An id as the document holds it: a String id of an ObjectId property is stored as an ObjectId, as Spring Data's
+	 * {@code MongoConverter.convertId} does.
+	 */
+	static Object storedId(MongoPersistentEntity<?> entity, Object id) {
+		boolean objectId = entity.getRequiredIdProperty().getFieldType() == ObjectId.class;
+		return (objectId && id instanceof String text && ObjectId.isValid(text)) ? new ObjectId(text) : id;
 	}
 
 	GridFsStorage storage(FileFieldProperty field) {

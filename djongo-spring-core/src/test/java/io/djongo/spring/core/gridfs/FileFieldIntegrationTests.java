@@ -34,7 +34,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.MongoDatabaseFactory;
-import org.springframework.data.mongodb.core.convert.MongoConverter;
+import org.springframework.data.mongodb.core.mapping.MongoMappingContext;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -385,14 +385,15 @@ class FileFieldIntegrationTests {
 		}
 
 		@Bean
-		FileFieldCallbacks fileFieldCallbacks(MongoDatabaseFactory databaseFactory, MongoConverter converter) {
-			return new FileFieldCallbacks(databaseFactory, converter);
+		FileFieldCallbacks fileFieldCallbacks(MongoDatabaseFactory databaseFactory,
+				MongoMappingContext mappingContext) {
+			return new FileFieldCallbacks(databaseFactory, mappingContext);
 		}
 
 		@Bean
 		FileFieldDeleteListener fileFieldDeleteListener(MongoDatabaseFactory databaseFactory,
-				MongoConverter converter) {
-			return new FileFieldDeleteListener(databaseFactory, converter);
+				MongoMappingContext mappingContext) {
+			return new FileFieldDeleteListener(databaseFactory, mappingContext);
 		}
 
 	}

@@ -168,13 +168,16 @@ class StreamingBoundTests {
 		}
 
 		@Bean
-		MappingMongoConverter mappingMongoConverter(MongoDatabaseFactory factory) {
-			MongoCustomConversions conversions = MongoCustomConversions
-				.create((adapter) -> adapter.registerConverters(StoredFileConverters.converters()));
+		MongoMappingContext mongoMappingContext() {
 			MongoMappingContext context = new MongoMappingContext();
-			context.setSimpleTypeHolder(conversions.getSimpleTypeHolder());
+			context.setSimpleTypeHolder(conversions().getSimpleTypeHolder());
+			return context;
+		}
+
+		@Bean
+		MappingMongoConverter mappingMongoConverter(MongoDatabaseFactory factory, MongoMappingContext context) {
 			MappingMongoConverter converter = new MappingMongoConverter(new DefaultDbRefResolver(factory), context);
-			converter.setCustomConversions(conversions);
+			converter.setCustomConversions(conversions());
 			converter.afterPropertiesSet();
 			return converter;
 		}
@@ -190,8 +193,13 @@ class StreamingBoundTests {
 		}
 
 		@Bean
-		FileFieldCallbacks fileFieldCallbacks(MongoDatabaseFactory factory, MappingMongoConverter converter) {
-			return new FileFieldCallbacks(factory, converter);
+		FileFieldCallbacks fileFieldCallbacks(MongoDatabaseFactory factory, MongoMappingContext context) {
+			return new FileFieldCallbacks(factory, context);
+		}
+
+		private static MongoCustomConversions conversions() {
+			return MongoCustomConversions
+				.create((adapter) -> adapter.registerConverters(StoredFileConverters.converters()));
 		}
 
 	}
