@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeSet;
 
 import javax.imageio.ImageIO;
@@ -17,6 +18,7 @@ import javax.imageio.ImageIO;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
 import io.djongo.spring.core.gridfs.FileFields.FileFieldProperty;
+import io.djongo.spring.core.schema.ModelValidator;
 import org.bson.Document;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.BeanFactory;
@@ -37,7 +39,9 @@ import org.springframework.util.Assert;
 /**
  * The life cycle of {@link FileField @FileField} and {@link ImageField @ImageField} properties on save and read.
  * <ol>
- * <li><b>Before convert</b> (saving): each pending {@link StoredFile} is streamed to its field's storage under
+ * <li><b>Before convert</b> (saving): a model holding a pending file is validated first by the
+ * {@link ModelValidator} bean, if there is one, so that an invalid model uploads nothing; then each pending
+ * {@link StoredFile} is streamed to its field's storage under
  * {@code uploadTo} plus its safe name, images are checked and measured, and the property is set to the stored file,
  * which the converter then writes into the document. If an upload fails, files uploaded for this save are deleted and
  * nothing is written. For {@code deleteOnReplace} fields of a model that has an id, the files its stored document
@@ -86,6 +90,10 @@ public class FileFieldCallbacks implements BeforeConvertCallback<Object>, AfterS
 		}
 		MongoPersistentEntity<?> persistentEntity = Objects.requireNonNull(this.fields.entity(entity.getClass()));
 		PersistentPropertyAccessor<Object> accessor = persistentEntity.getPropertyAccessor(entity);
+		if (hasPendingFile(accessor, fileFields)) {
+			// validators run again before the write; running them first keeps an invalid model from uploading
+			validator().ifPresent((validator) -> validator.validate(entity));
+		}
 		Map<FileFieldProperty, StoredFile> previous = previousFiles(persistentEntity, accessor, fileFields, collection);
 		List<StoredFile> uploaded = new ArrayList<>();
 		try {
@@ -139,6 +147,18 @@ public class FileFieldCallbacks implements BeforeConvertCallback<Object>, AfterS
 			}
 		}
 		return accessor.getBean();
+	}
+
+	private static boolean hasPendingFile(PersistentPropertyAccessor<Object> accessor,
+			List<FileFieldProperty> fileFields) {
+		return fileFields.stream()
+			.anyMatch((field) -> accessor.getProperty(field.property()) instanceof StoredFile file && file.isPending());
+	}
+
+	private Optional<ModelValidator> validator() {
+		BeanFactory beans = this.beanFactory;
+		return (beans != null) ? Optional.ofNullable(beans.getBeanProvider(ModelValidator.class).getIfUnique())
+				: Optional.empty();
 	}
 
 	private StoredFile upload(FileFieldProperty field, StoredFile pending) {

@@ -14,10 +14,12 @@ import javax.imageio.ImageIO;
 import com.mongodb.client.gridfs.GridFSBuckets;
 import com.mongodb.client.model.Filters;
 import io.djongo.spring.core.bridge.DjongoTemplate;
+import io.djongo.spring.core.model.ValidationException;
 import io.djongo.spring.core.repository.DjongoRepository;
 import io.djongo.spring.core.repository.config.EnableDjongoRepositories;
 import io.djongo.spring.test.DjongoTestConfiguration;
 import io.djongo.spring.test.TestClients;
+import jakarta.validation.constraints.NotBlank;
 import org.bson.Document;
 import org.bson.types.ObjectId;
 import org.jspecify.annotations.Nullable;
@@ -199,6 +201,17 @@ class FileFieldIntegrationTests {
 		assertThat(this.profiles.mongoCountDocuments()).isZero();
 		assertThat(bucketFileCount("avatars_bucket")).isZero();
 		assertThat(bucketFileCount("fs")).as("the other upload of the failed save is deleted too").isZero();
+	}
+
+	@Test
+	void anInvalidModelUploadsNothing() {
+		Profile profile = new Profile("  ");
+		profile.cv = StoredFile.of(new ByteArrayResource(bytes("cv")), "cv.txt", null);
+
+		assertThatExceptionOfType(ValidationException.class).isThrownBy(() -> this.profiles.save(profile))
+			.withMessageContaining("name");
+		assertThat(bucketFileCount("fs")).isZero();
+		assertThat(this.profiles.mongoCountDocuments()).isZero();
 	}
 
 	@Test
@@ -408,6 +421,7 @@ class FileFieldIntegrationTests {
 		@Id
 		@Nullable ObjectId id;
 
+		@NotBlank
 		@Nullable String name;
 
 		@ImageField(storage = "avatars", uploadTo = "avatars/")
