@@ -68,7 +68,9 @@ public final class DjongoAutoConfiguration {
 	DjongoTemplate mongoTemplate(DjongoProperties properties, MongoDatabaseFactory databaseFactory,
 			MongoConverter converter) {
 		properties.requireName();
-		return new DjongoTemplate(databaseFactory, converter);
+		DjongoTemplate template = new DjongoTemplate(databaseFactory, converter);
+		template.setLogValues(properties.getLogging().isLogValues());
+		return template;
 	}
 
 	@Bean

@@ -126,7 +126,7 @@ public class DjongoProperties {
 		private Map<String, LoggerSettings> loggers = new LinkedHashMap<>();
 
 		/**
-		 * Whether the command log shows values; by default it shows only each command's shape.
+		 * Whether the command log and the QuerySet log show values; by default they show only each command's shape.
 		 */
 		private boolean logValues;
 

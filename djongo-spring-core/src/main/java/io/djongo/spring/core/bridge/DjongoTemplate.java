@@ -77,7 +77,16 @@ public class DjongoTemplate extends MongoTemplate {
 	public void setTimeZone(ZoneId zone) {
 		QueryEngine engine = new QueryEngine(this, this.models, zone);
 		engine.setUpdateValidator(this.queries.updateValidator());
+		engine.setLogValues(this.queries.logValues());
 		this.queries = engine;
+	}
+
+	/**
+	 * Whether the QuerySet log ({@code djongo.query} at DEBUG) shows values; by default it shows each command's
+	 * shape, values as {@code ?}, as the command log does.
+	 */
+	public void setLogValues(boolean logValues) {
+		this.queries.setLogValues(logValues);
 	}
 
 	/**

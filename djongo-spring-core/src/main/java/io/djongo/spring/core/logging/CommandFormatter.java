@@ -14,10 +14,11 @@ import org.bson.BsonDocument;
 import org.bson.BsonValue;
 
 /**
- * Renders a command for the command log: its shape (field names, values as {@code ?}) or, when asked, its values.
- * Fields named like passwords are always masked; long arrays and strings are cut short.
+ * Renders a command for djongo's logs ({@code djongo.commands}, {@code djongo.query}): its shape (field names, values
+ * as {@code ?}) or, when asked, its values. Fields named like passwords are always masked; long arrays and strings
+ * are cut short.
  */
-final class CommandFormatter {
+public final class CommandFormatter {
 
 	static final String HIDDEN = "?";
 
@@ -34,7 +35,11 @@ final class CommandFormatter {
 
 	private final boolean values;
 
-	CommandFormatter(boolean values) {
+	/**
+	 * A formatter of command shapes, or of commands with their values.
+	 * @param values whether to show values rather than {@code ?}
+	 */
+	public CommandFormatter(boolean values) {
 		this.values = values;
 	}
 
@@ -42,7 +47,7 @@ final class CommandFormatter {
 	 * The command, with its first value (the collection or the command's argument) always shown: it names what the
 	 * command acts on, not user data.
 	 */
-	String command(String commandName, BsonDocument command) {
+	public String command(String commandName, BsonDocument command) {
 		if (command.isEmpty()) {
 			return "{" + commandName + ": (blanked by the driver)}";
 		}

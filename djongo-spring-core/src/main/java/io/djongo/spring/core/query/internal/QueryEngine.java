@@ -11,6 +11,7 @@ import com.mongodb.client.FindIterable;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.CountOptions;
 import io.djongo.spring.core.bridge.DjongoTemplate;
+import io.djongo.spring.core.logging.CommandFormatter;
 import io.djongo.spring.core.model.ModelRegistry;
 import io.djongo.spring.core.query.QuerySet;
 import io.djongo.spring.core.query.aggregate.Aggregate;
@@ -18,6 +19,7 @@ import io.djongo.spring.core.query.lookup.LookupRegistry;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.bson.BsonDocument;
+import org.bson.BsonString;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.jspecify.annotations.Nullable;
@@ -25,11 +27,15 @@ import org.jspecify.annotations.Nullable;
 /**
  * Compiles and runs QuerySets for one {@link DjongoTemplate}: the one place where QuerySets talk to the server.
  * Every evaluation is one command ({@code find}, {@code aggregate}, {@code update}, {@code delete}), logged at DEBUG
- * on the {@code djongo.query} logger before it is sent.
+ * on the {@value #LOGGER_NAME} logger before it is sent, as the command log renders commands: values as {@code ?}
+ * unless {@link #setLogValues(boolean) log values} is on.
  */
 public final class QueryEngine {
 
-	private static final Log logger = LogFactory.getLog("djongo.query");
+	/** The logger each QuerySet's command is logged on, a child of {@code djongo}. */
+	public static final String LOGGER_NAME = "djongo.query";
+
+	private static final Log logger = LogFactory.getLog(LOGGER_NAME);
 
 	private final DjongoTemplate template;
 
@@ -52,6 +58,10 @@ public final class QueryEngine {
 	private final ZoneId zone;
 
 	private volatile UpdateValidator updateValidator = UpdateValidator.NONE;
+
+	private volatile CommandFormatter formatter = new CommandFormatter(false);
+
+	private volatile boolean logValues;
 
 	public QueryEngine(DjongoTemplate template, ModelRegistry models, ZoneId zone) {
 		LookupRegistry lookups = LookupRegistry.standard();
@@ -90,6 +100,17 @@ public final class QueryEngine {
 	/** The check run on the values of every {@code QuerySet.update(...)}. */
 	public UpdateValidator updateValidator() {
 		return this.updateValidator;
+	}
+
+	/** Whether the {@value #LOGGER_NAME} log shows values; off by default, it shows each command's shape. */
+	public void setLogValues(boolean logValues) {
+		this.logValues = logValues;
+		this.formatter = new CommandFormatter(logValues);
+	}
+
+	/** Whether the {@value #LOGGER_NAME} log shows values. */
+	public boolean logValues() {
+		return this.logValues;
 	}
 
 	DjongoTemplate template() {
@@ -157,18 +178,7 @@ public final class QueryEngine {
 		QueryPlan projected = plan.withProjection(rows.projection());
 		if (rows.pipeline() == null && projected.isFind()) {
 			Document find = new Document("find", collection(state)).append("filter", projected.filter().toBson());
-			if (!projected.sort().isEmpty()) {
-				find.append("sort", projected.sort());
-			}
-			if (projected.skip() > 0) {
-				find.append("skip", projected.skip());
-			}
-			if (projected.limit() != null) {
-				find.append("limit", projected.limit());
-			}
-			if (projected.projection() != null) {
-				find.append("projection", projected.projection());
-			}
+			find.putAll(findOptions(projected));
 			return find;
 		}
 		return new Document("aggregate", collection(state)).append("pipeline",
@@ -185,7 +195,14 @@ public final class QueryEngine {
 				options.limit(Math.toIntExact(plan.limit()));
 			}
 			Bson filter = plan.filter().toBson();
-			debug(state, "count", filter);
+			Document command = new Document("filter", filter);
+			if (plan.skip() > 0) {
+				command.append("skip", plan.skip());
+			}
+			if (plan.limit() != null) {
+				command.append("limit", plan.limit());
+			}
+			debug(state, "count", command);
 			return execute(state, (collection) -> collection.countDocuments(filter, options));
 		}
 		List<Bson> pipeline = new ArrayList<>(this.rows.forState(state, plan).pipelineOr(plan.pipeline(false)));
@@ -234,12 +251,29 @@ public final class QueryEngine {
 		return result;
 	}
 
+	/** What a find sends besides its filter: sort, skip, limit and projection, when set. */
+	private static Document findOptions(QueryPlan plan) {
+		Document options = new Document();
+		if (!plan.sort().isEmpty()) {
+			options.append("sort", plan.sort());
+		}
+		if (plan.skip() > 0) {
+			options.append("skip", plan.skip());
+		}
+		if (plan.limit() != null) {
+			options.append("limit", plan.limit());
+		}
+		if (plan.projection() != null) {
+			options.append("projection", plan.projection());
+		}
+		return options;
+	}
+
 	void find(QueryState state, QueryPlan plan, java.util.function.Consumer<Document> sink) {
 		Bson filter = plan.filter().toBson();
-		debug(state, "find", new Document("filter", filter).append("sort", plan.sort())
-			.append("skip", plan.skip())
-			.append("limit", plan.limit())
-			.append("projection", plan.projection()));
+		Document command = new Document("filter", filter);
+		command.putAll(findOptions(plan));
+		debug(state, "find", command);
 		execute(state, (collection) -> {
 			FindIterable<Document> find = collection.find(filter);
 			if (!plan.sort().isEmpty()) {
@@ -271,11 +305,15 @@ public final class QueryEngine {
 		return this.template.execute(collection(state), action::apply);
 	}
 
+	/**
+	 * Logs a command about to be sent as {@code Model: {command: "collection", ...}}, rendered as the command log
+	 * renders the commands it sees.
+	 */
 	void debug(QueryState state, String command, Bson body) {
 		if (logger.isDebugEnabled()) {
-			BsonDocument document = body.toBsonDocument(BsonDocument.class,
-					this.template.getDb().getCodecRegistry());
-			logger.debug(state.model().name() + ": " + command + " " + collection(state) + " " + document.toJson());
+			BsonDocument document = new BsonDocument(command, new BsonString(collection(state)));
+			document.putAll(body.toBsonDocument(BsonDocument.class, this.template.getDb().getCodecRegistry()));
+			logger.debug(state.model().name() + ": " + this.formatter.command(command, document));
 		}
 	}
 
