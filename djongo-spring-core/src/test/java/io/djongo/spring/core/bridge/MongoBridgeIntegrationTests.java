@@ -22,8 +22,12 @@ import com.mongodb.client.result.DeleteResult;
 import com.mongodb.client.result.InsertManyResult;
 import com.mongodb.client.result.InsertOneResult;
 import com.mongodb.client.result.UpdateResult;
+import io.djongo.spring.core.model.EnforceSchema;
+import io.djongo.spring.core.model.Model;
+import io.djongo.spring.core.model.ValidationException;
 import io.djongo.spring.core.repository.DjongoRepository;
 import io.djongo.spring.core.repository.config.EnableDjongoRepositories;
+import io.djongo.spring.core.schema.MigrationException;
 import io.djongo.spring.test.DjongoTestConfiguration;
 import io.djongo.spring.test.TestClients;
 import jakarta.validation.constraints.NotBlank;
@@ -55,6 +59,9 @@ class MongoBridgeIntegrationTests {
 
 	@Autowired
 	ArticleRepository articles;
+
+	@Autowired
+	StrictArticleRepository strictArticles;
 
 	@Autowired
 	DjongoTemplate djongo;
@@ -122,6 +129,11 @@ class MongoBridgeIntegrationTests {
 		Document stored = this.articles.mongoFindOne(Filters.eq("_id", id)).orElseThrow();
 		assertThat(stored.getString("headline")).isEqualTo("  ");
 		assertThat(stored.getBoolean("extra")).isTrue();
+
+		Article invalid = new Article();
+		invalid.headline = "  ";
+		assertThatExceptionOfType(ValidationException.class).as("the same value through the model layer")
+			.isThrownBy(() -> this.articles.save(invalid));
 	}
 
 	@Test
@@ -234,6 +246,21 @@ class MongoBridgeIntegrationTests {
 	}
 
 	@Test
+	void typedCallsEnforceTheSchemaAsQuerySetsDo() {
+		this.strictArticles.mongoInsertOne(new Document("headline", "no rating"));
+
+		// the raw call returns the document as stored; mapping it to the model checks it
+		assertThat(this.strictArticles.mongoFind(Filters.eq("headline", "no rating")).first()).isNotNull();
+		assertThatExceptionOfType(MigrationException.class)
+			.isThrownBy(() -> this.strictArticles.mongoFind(Filters.eq("headline", "no rating"), StrictArticle.class))
+			.withMessageContaining("rating");
+		assertThatExceptionOfType(MigrationException.class)
+			.isThrownBy(() -> this.strictArticles.mongoAggregate(List.of(Aggregates.match(new Document())),
+					StrictArticle.class));
+		this.strictArticles.mongoDeleteMany(new Document());
+	}
+
+	@Test
 	void mongoAggregateTreatsAUserStringAsALiteral() {
 		this.articles.mongoInsertMany(List.of(article("a", 1), article("{\"$ne\": null}", 2)));
 
@@ -302,7 +329,8 @@ class MongoBridgeIntegrationTests {
 
 	@Configuration(proxyBeanMethods = false)
 	@EnableDjongoRepositories(considerNestedRepositories = true,
-			includeFilters = @Filter(type = FilterType.ASSIGNABLE_TYPE, classes = ArticleRepository.class))
+			includeFilters = @Filter(type = FilterType.ASSIGNABLE_TYPE,
+					classes = { ArticleRepository.class, StrictArticleRepository.class }))
 	@Import(DjongoTestConfiguration.class)
 	static class Config {
 
@@ -317,6 +345,23 @@ class MongoBridgeIntegrationTests {
 	}
 
 	interface ArticleRepository extends DjongoRepository<Article, ObjectId> {
+
+	}
+
+	interface StrictArticleRepository extends DjongoRepository<StrictArticle, ObjectId> {
+
+	}
+
+	@org.springframework.data.mongodb.core.mapping.Document("bridge_strict_article")
+	@Model(enforceSchema = EnforceSchema.ENABLED)
+	static class StrictArticle {
+
+		@Id
+		@Nullable ObjectId id;
+
+		@Nullable String headline;
+
+		@Nullable Integer rating;
 
 	}
 
