@@ -22,7 +22,9 @@ public final class EmbeddedMongoServer implements DisposableBean {
 
 	EmbeddedMongoServer(int port) {
 		this.server = new MongoServer(new MemoryBackend());
-		this.server.bind("127.0.0.1", port);
+		// One worker thread: the memory backend does not lock, so concurrent findAndModify $inc calls (the id
+		// counters) would interleave and hand out duplicate values.
+		this.server.bind(new InetSocketAddress("127.0.0.1", port), 1, 1);
 		this.address = this.server.getLocalAddress();
 		logger.warn("djongo started an embedded MongoDB-wire server (mongo-java-server) on " + address()
 				+ ": data lives in memory only and is lost when the application stops. Set djongo.client.host to use a real MongoDB.");
