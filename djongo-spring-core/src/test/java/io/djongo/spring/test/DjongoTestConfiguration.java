@@ -33,6 +33,18 @@ public class DjongoTestConfiguration {
 	}
 
 	/**
+	 * A template as {@link #template(String)}, with the given models known from the start, as Spring Boot's entity
+	 * scan makes them known: reverse relations are found only between known models.
+	 */
+	public static DjongoTemplate template(String database, Class<?>... models) {
+		DjongoTemplate template = template(TestClients.client(), database);
+		for (Class<?> model : models) {
+			template.getConverter().getMappingContext().getRequiredPersistentEntity(model);
+		}
+		return template;
+	}
+
+	/**
 	 * A template without Spring context on the given client; unit tests pass a client that never connects.
 	 */
 	public static DjongoTemplate template(com.mongodb.client.MongoClient client, String database) {
@@ -57,7 +69,7 @@ public class DjongoTestConfiguration {
 
 	@Bean
 	MongoMappingContext mongoMappingContext(MongoCustomConversions conversions) {
-		MongoMappingContext context = new MongoMappingContext();
+		MongoMappingContext context = new io.djongo.spring.core.model.DjongoMappingContext();
 		context.setSimpleTypeHolder(conversions.getSimpleTypeHolder());
 		return context;
 	}

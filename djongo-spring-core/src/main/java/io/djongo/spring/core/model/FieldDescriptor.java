@@ -27,7 +27,13 @@ public final class FieldDescriptor {
 		ARRAY,
 
 		/** A {@code Map<String, ?>}: the next lookup part names a key. */
-		MAP
+		MAP,
+
+		/** A {@code @ForeignKey} or {@code @OneToOne}: the stored id of one document of another model. */
+		FOREIGN_KEY,
+
+		/** A {@code @ManyToMany}: the stored ids of documents of another model. */
+		MANY_TO_MANY
 
 	}
 
@@ -45,8 +51,11 @@ public final class FieldDescriptor {
 
 	private final MongoPersistentProperty property;
 
-	FieldDescriptor(MongoPersistentProperty property, Kind kind) {
+	private final @Nullable Relation relation;
+
+	FieldDescriptor(MongoPersistentProperty property, Kind kind, @Nullable Relation relation) {
 		this.property = property;
+		this.relation = relation;
 		this.name = property.getName();
 		this.storedName = property.getFieldName();
 		this.type = property.getType();
@@ -87,7 +96,12 @@ public final class FieldDescriptor {
 
 	/** Whether a lookup through this field can match any of several values. */
 	public boolean isMultiValued() {
-		return this.kind == Kind.VALUES || this.kind == Kind.ARRAY;
+		return this.kind == Kind.VALUES || this.kind == Kind.ARRAY || this.kind == Kind.MANY_TO_MANY;
+	}
+
+	/** The relation this field declares, or null. */
+	public @Nullable Relation relation() {
+		return this.relation;
 	}
 
 	/** Whether the field is a Java primitive, which can never hold null. */

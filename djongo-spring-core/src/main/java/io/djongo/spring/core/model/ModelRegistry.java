@@ -7,7 +7,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.djongo.spring.core.relation.ForeignKey;
+import io.djongo.spring.core.relation.ManyToMany;
+import io.djongo.spring.core.relation.OnDelete;
+import io.djongo.spring.core.relation.OneToOne;
 import org.jspecify.annotations.Nullable;
+import org.springframework.data.mapping.Association;
 import org.springframework.data.mapping.context.MappingContext;
 import org.springframework.data.mongodb.core.mapping.MongoPersistentEntity;
 import org.springframework.data.mongodb.core.mapping.MongoPersistentProperty;
@@ -52,8 +57,40 @@ public final class ModelRegistry {
 		MongoPersistentEntity<?> entity = this.mappingContext.getRequiredPersistentEntity(type);
 		Map<String, FieldDescriptor> fields = new LinkedHashMap<>();
 		entity.doWithProperties((MongoPersistentProperty property) -> fields.put(property.getName(),
-				new FieldDescriptor(property, kindOf(property))));
+				new FieldDescriptor(property, kindOf(property), null)));
+		entity.doWithAssociations((Association<MongoPersistentProperty> association) -> {
+			MongoPersistentProperty property = association.getInverse();
+			Relation relation = relationOf(type, property);
+			if (relation != null) {
+				fields.put(property.getName(), new FieldDescriptor(property, relation.isManyToMany()
+						? FieldDescriptor.Kind.MANY_TO_MANY : FieldDescriptor.Kind.FOREIGN_KEY, relation));
+			}
+		});
 		return new ModelMetadata(entity, fields);
+	}
+
+	private static @Nullable Relation relationOf(Class<?> owner, MongoPersistentProperty property) {
+		Class<?> target = property.getActualType();
+		ForeignKey foreignKey = property.findAnnotation(ForeignKey.class);
+		if (foreignKey != null) {
+			return new Relation(Relation.Kind.FOREIGN_KEY, owner, property.getName(), property.getFieldName(), target,
+					foreignKey.onDelete(), relatedName(foreignKey.relatedName(), owner), foreignKey.nullable());
+		}
+		OneToOne oneToOne = property.findAnnotation(OneToOne.class);
+		if (oneToOne != null) {
+			return new Relation(Relation.Kind.ONE_TO_ONE, owner, property.getName(), property.getFieldName(), target,
+					oneToOne.onDelete(), relatedName(oneToOne.relatedName(), owner), oneToOne.nullable());
+		}
+		ManyToMany manyToMany = property.findAnnotation(ManyToMany.class);
+		if (manyToMany != null) {
+			return new Relation(Relation.Kind.MANY_TO_MANY, owner, property.getName(), property.getFieldName(), target,
+					OnDelete.CASCADE, relatedName(manyToMany.relatedName(), owner), true);
+		}
+		return null;
+	}
+
+	private static String relatedName(String declared, Class<?> owner) {
+		return declared.isEmpty() ? Relation.defaultRelatedName(owner) : declared;
 	}
 
 	private static FieldDescriptor.Kind kindOf(MongoPersistentProperty property) {
@@ -70,12 +107,43 @@ public final class ModelRegistry {
 	}
 
 	/**
-	 * Resolves the field part of a lookup. Walking stops at the first scalar, list-of-scalars or map field, or at
-	 * the first part a container does not declare; what follows is left in {@link LookupPath#rest()}.
+	 * Every relation whose target is the given model: the reverse sides, reachable from it by their related names.
+	 * Only models known to the mapping context are seen; Spring Boot registers every {@code @Document} class at
+	 * start-up.
+	 */
+	public List<Relation> relationsTo(Class<?> target) {
+		List<Relation> result = new ArrayList<>();
+		for (MongoPersistentEntity<?> entity : this.mappingContext.getPersistentEntities()) {
+			if (!entity.getType().isInterface()) {
+				for (FieldDescriptor field : metadata(entity.getType()).fields().values()) {
+					Relation relation = field.relation();
+					if (relation != null && relation.target() == target) {
+						result.add(relation);
+					}
+				}
+			}
+		}
+		return result;
+	}
+
+	/** The relation reaching the model from another by its related name, or null. */
+	public @Nullable Relation reverseRelation(Class<?> target, String relatedName) {
+		for (Relation relation : relationsTo(target)) {
+			if (relation.relatedName().equals(relatedName)) {
+				return relation;
+			}
+		}
+		return null;
+	}
+
+	/**
+	 * Resolves the field part of a lookup, across relations. Walking stops at the first scalar, list-of-scalars or
+	 * map field, at a relation whose next part is a lookup or the referred id, or at the first part a container does
+	 * not declare; what follows is left in {@link LookupPath#rest()}.
 	 * @param model the model the lookup starts from
-	 * @param expression the lookup, e.g. {@code "blogs__name__icontains"}
+	 * @param expression the lookup, e.g. {@code "blogs__name__icontains"} or {@code "author__name"}
 	 * @return the resolved path
-	 * @throws FieldError when the first part names no field of the model, or a part is empty
+	 * @throws FieldError when a part names no field of the model or relation it is looked up in, or is empty
 	 */
 	public LookupPath resolve(Class<?> model, String expression) {
 		ModelMetadata root = metadata(model);
@@ -87,17 +155,30 @@ public final class ModelRegistry {
 			}
 		}
 		ModelMetadata owner = root;
+		List<LookupPath.Hop> hops = new ArrayList<>();
 		List<FieldDescriptor> fields = new ArrayList<>();
 		StringBuilder stored = new StringBuilder();
 		String arrayPrefix = null;
 		int index = 0;
 		while (index < parts.size()) {
 			String part = parts.get(index);
-			FieldDescriptor field = (index == 0 && PK.equals(part)) ? owner.id() : owner.field(part);
+			FieldDescriptor field = (fields.isEmpty() && PK.equals(part)) ? owner.id() : owner.field(part);
+			if (field == null && fields.isEmpty() && owner.collection() != null) {
+				Relation reverse = reverseRelation(owner.type(), part);
+				if (reverse != null) {
+					ModelMetadata target = metadata(reverse.owner());
+					hops.add(new LookupPath.Hop(reverse, true, "_id", reverse.storedField(), target));
+					owner = target;
+					index++;
+					continue;
+				}
+				field = idAlias(owner, part);
+			}
 			if (field == null) {
-				if (fields.isEmpty()) {
+				if (fields.isEmpty() && hops.isEmpty()) {
 					throw unknownField(owner, part, expression);
 				}
+				// a lookup on what was reached, or a misspelt field: the query layer tells them apart
 				break;
 			}
 			fields.add(field);
@@ -105,26 +186,67 @@ public final class ModelRegistry {
 				stored.append('.');
 			}
 			stored.append(field.storedName());
-			if (arrayPrefix == null && field.isMultiValued()) {
+			if (arrayPrefix == null && field.isMultiValued() && field.relation() == null) {
 				arrayPrefix = stored.toString();
 			}
 			index++;
+			Relation relation = field.relation();
+			if (relation != null) {
+				if (index == parts.size()) {
+					break;
+				}
+				ModelMetadata target = metadata(relation.target());
+				String next = parts.get(index);
+				// author__id and author__pk compare the stored id: no join needed
+				if (PK.equals(next) || (target.id() != null && target.id().name().equals(next))) {
+					index++;
+					break;
+				}
+				if (target.field(next) == null && reverseRelation(target.type(), next) == null) {
+					break;
+				}
+				hops.add(new LookupPath.Hop(relation, false, stored.toString(), "_id", target));
+				owner = target;
+				fields = new ArrayList<>();
+				stored = new StringBuilder();
+				arrayPrefix = null;
+				continue;
+			}
 			Class<?> container = field.containerType();
 			if (container == null) {
 				break;
 			}
 			owner = metadata(container);
 		}
-		return new LookupPath(root, expression, List.copyOf(fields), stored.toString(), arrayPrefix, owner,
-				List.copyOf(parts.subList(index, parts.size())));
+		return new LookupPath(root, expression, List.copyOf(hops), List.copyOf(fields), stored.toString(), arrayPrefix,
+				owner, List.copyOf(parts.subList(index, parts.size())));
+	}
+
+	/** Django's {@code author_id}: the stored id of a foreign key, named as stored. */
+	private static @Nullable FieldDescriptor idAlias(ModelMetadata owner, String part) {
+		for (FieldDescriptor field : owner.fields().values()) {
+			if (field.kind() == FieldDescriptor.Kind.FOREIGN_KEY && field.storedName().equals(part)) {
+				return field;
+			}
+		}
+		return null;
+	}
+
+	/** The names a model's lookups can start with: its fields and the related names of its reverse relations. */
+	public String choices(ModelMetadata owner) {
+		java.util.Set<String> names = new java.util.TreeSet<>(owner.fields().keySet());
+		if (owner.collection() != null) {
+			relationsTo(owner.type()).forEach((relation) -> names.add(relation.relatedName()));
+		}
+		return String.join(", ", names);
 	}
 
 	/**
 	 * The error for a keyword that names no field: Django's "Cannot resolve keyword 'titel' into field. Choices are:
 	 * ...", completed with the model and the lookup at fault.
 	 */
-	public static FieldError unknownField(ModelMetadata owner, String keyword, @Nullable String expression) {
-		return new FieldError("Cannot resolve keyword '" + keyword + "' into field. Choices are: " + owner.choices()
+	public FieldError unknownField(ModelMetadata owner, String keyword, @Nullable String expression) {
+		return new FieldError("Cannot resolve keyword '" + keyword + "' into field. Choices are: " + choices(owner)
 				+ " (model " + owner.name() + ((expression != null) ? ", lookup '" + expression + "'" : "") + ")");
 	}
 

@@ -183,14 +183,25 @@ final class DefaultQuerySet<T> implements QuerySet<T> {
 	@Override
 	public QuerySet<T> selectRelated(String... relations) {
 		List<String> next = new ArrayList<>(this.state.selectRelated());
-		next.addAll(List.of(relations));
-		return with(this.state.withRelated(next, this.state.prefetchRelated()));
+		for (String relation : relations) {
+			if (!next.contains(relation)) {
+				next.add(relation);
+			}
+		}
+		QueryState state = this.state.withRelated(next, this.state.prefetchRelated());
+		this.engine.plan(state);
+		return with(state);
 	}
 
 	@Override
 	public QuerySet<T> prefetchRelated(String... relations) {
 		List<String> next = new ArrayList<>(this.state.prefetchRelated());
-		next.addAll(List.of(relations));
+		for (String relation : relations) {
+			this.engine.prefetcher().plan(this.state.model(), relation);
+			if (!next.contains(relation)) {
+				next.add(relation);
+			}
+		}
 		return with(this.state.withRelated(this.state.selectRelated(), next));
 	}
 

@@ -12,6 +12,7 @@ import io.djongo.spring.core.query.aggregate.Max;
 import io.djongo.spring.core.query.aggregate.Min;
 import io.djongo.spring.core.query.aggregate.Sum;
 import org.bson.Document;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Compiles {@link F} expressions and aggregates over a document's own fields into aggregation expressions, with
@@ -27,37 +28,36 @@ final class ExpressionCompiler {
 	}
 
 	/** A compiled expression and whether it reads annotations of the query. */
-	record Compiled(Object expression, boolean usesAnnotations) {
+	record Compiled(Object expression, Uses uses) {
 	}
 
 	Compiled compile(F f, Scope scope) {
+		Uses uses = new Uses();
+		return new Compiled(compile(f, scope, uses), uses);
+	}
+
+	private Object compile(F f, Scope scope, Uses uses) {
 		String field = f.field();
 		if (field != null) {
 			Target target = scalar(field, scope, "F()");
-			return new Compiled("$" + target.storedPath(), target.annotation());
+			uses.target(target);
+			return "$" + target.storedPath();
 		}
 		List<Object> operands = new ArrayList<>();
-		boolean usesAnnotations = false;
 		for (Object operand : f.operands()) {
-			if (operand instanceof F nested) {
-				Compiled compiled = compile(nested, scope);
-				operands.add(compiled.expression());
-				usesAnnotations |= compiled.usesAnnotations();
-			}
-			else {
-				operands.add(operand);
-			}
+			operands.add((operand instanceof F nested) ? compile(nested, scope, uses) : operand);
 		}
-		return new Compiled(new Document(f.operator().mongoOperator(), operands), usesAnnotations);
+		return new Document(f.operator().mongoOperator(), operands);
 	}
 
-	/** The per-document value of an annotation over the document's own fields and lists. */
-	Object annotation(Aggregate aggregate, Scope scope) {
-		if (aggregate.condition() != null) {
-			throw new InvalidLookupException(scope.model().name() + ": " + aggregate
-					+ ": a filtered aggregate needs a relation to count over");
-		}
-		Target target = target(aggregate, scope);
+	/**
+	 * The per-document value of an annotation over the document's own fields and lists, or over related documents.
+	 * @param restricted the join of the related documents to aggregate, when only some of them count (Django's
+	 * filter-before-annotate rule and {@code Count.of(...).filter(...)}), else null
+	 */
+	Object annotation(Aggregate aggregate, Scope scope, Uses uses, @Nullable Join restricted) {
+		Target target = target(aggregate, scope, restricted);
+		uses.target(target);
 		String path = "$" + target.storedPath();
 		if (!target.isMultiValued() && target.kind() != io.djongo.spring.core.model.FieldDescriptor.Kind.VALUES) {
 			if (aggregate instanceof Count) {
@@ -77,13 +77,14 @@ final class ExpressionCompiler {
 	record GroupStage(Document group, Document project) {
 	}
 
-	GroupStage group(List<Aggregate> aggregates, Scope scope) {
+	GroupStage group(List<Aggregate> aggregates, Scope scope, Uses uses) {
 		Document group = new Document("_id", null);
 		Document project = new Document("_id", 0);
 		int index = 0;
 		for (Aggregate aggregate : aggregates) {
 			String key = "a" + index++;
-			Target target = target(aggregate, scope);
+			Target target = target(aggregate, scope, null);
+			uses.target(target);
 			String path = "$" + target.storedPath();
 			boolean multi = target.isMultiValued() || target.kind() == io.djongo.spring.core.model.FieldDescriptor.Kind.VALUES;
 			Object perDocument = multi ? nonNull(path) : path;
@@ -153,8 +154,8 @@ final class ExpressionCompiler {
 				new Document("input", array).append("cond", FilterCompiler.notNull("$$this")));
 	}
 
-	private Target target(Aggregate aggregate, Scope scope) {
-		Target target = this.targets.resolve(aggregate.field(), scope);
+	private Target target(Aggregate aggregate, Scope scope, @Nullable Join restricted) {
+		Target target = this.targets.resolve(aggregate.field(), scope, restricted);
 		if (!target.rest().isEmpty() || (target.isContainer() && !(aggregate instanceof Count))) {
 			throw new InvalidLookupException(target.description() + ": " + aggregate.getClass().getSimpleName()
 					+ " needs a field holding values, not '" + aggregate.field() + "'");

@@ -64,47 +64,60 @@ final class FilterCompiler {
 	}
 
 	/** The compiled condition and whether it reads annotations of the query. */
-	record Compiled(Filter filter, boolean usesAnnotations) {
+	record Compiled(Filter filter, Uses uses) {
 	}
 
 	Compiled compile(Q condition, Scope scope) {
-		boolean[] usesAnnotations = new boolean[1];
-		Filter filter = node(condition, scope, usesAnnotations);
-		return new Compiled(filter, usesAnnotations[0]);
+		return compile(condition, scope, false);
 	}
 
-	private Filter node(Q q, Scope scope, boolean[] usesAnnotations) {
+	/**
+	 * @param excluded whether the condition is to be negated by the caller ({@code exclude}), where Django does not
+	 * apply the same-element rule
+	 */
+	Compiled compile(Q condition, Scope scope, boolean excluded) {
+		Uses uses = new Uses();
+		Filter filter = node(condition, scope, uses, excluded);
+		return new Compiled(filter, uses);
+	}
+
+	/**
+	 * @param negated whether the node is under an odd number of negations, where Django does not apply the
+	 * same-element rule
+	 */
+	private Filter node(Q q, Scope scope, Uses uses, boolean negated) {
+		boolean inverted = negated ^ q.isNegated();
 		Filter result;
 		if (q.isLeaf()) {
-			result = leaf(Objects.requireNonNull(q.lookup()), q.value(), scope, usesAnnotations).filter();
+			result = leaf(Objects.requireNonNull(q.lookup()), q.value(), scope, uses).filter();
 		}
 		else if (q.connector() == Q.Connector.AND) {
-			result = and(q.children(), scope, usesAnnotations);
+			result = and(q.children(), scope, uses, inverted);
 		}
 		else {
 			List<Filter> parts = new ArrayList<>();
 			for (Q child : q.children()) {
-				parts.add(node(child, scope, usesAnnotations));
+				parts.add(node(child, scope, uses, inverted));
 			}
 			result = Filter.or(parts);
 		}
 		return q.isNegated() ? result.not() : result;
 	}
 
-	private Filter and(List<Q> children, Scope scope, boolean[] usesAnnotations) {
+	private Filter and(List<Q> children, Scope scope, Uses uses, boolean negated) {
 		List<Filter> parts = new ArrayList<>();
 		Map<String, List<Leaf>> sameElement = new LinkedHashMap<>();
 		for (Q child : children) {
 			if (child.isLeaf() && !child.isNegated()) {
-				Leaf leaf = leaf(Objects.requireNonNull(child.lookup()), child.value(), scope, usesAnnotations);
-				if (leaf.groupPrefix() != null) {
+				Leaf leaf = leaf(Objects.requireNonNull(child.lookup()), child.value(), scope, uses);
+				if (leaf.groupPrefix() != null && !negated) {
 					sameElement.computeIfAbsent(leaf.groupPrefix(), (prefix) -> new ArrayList<>()).add(leaf);
 					continue;
 				}
 				parts.add(leaf.filter());
 			}
 			else {
-				parts.add(node(child, scope, usesAnnotations));
+				parts.add(node(child, scope, uses, negated));
 			}
 		}
 		sameElement.forEach((prefix, leaves) -> parts.add(elemMatch(prefix, leaves)));
@@ -145,9 +158,9 @@ final class FilterCompiler {
 
 	}
 
-	private Leaf leaf(String expression, @Nullable Object value, Scope scope, boolean[] usesAnnotations) {
+	private Leaf leaf(String expression, @Nullable Object value, Scope scope, Uses uses) {
 		Target target = this.targets.resolve(expression, scope);
-		usesAnnotations[0] |= target.annotation();
+		uses.target(target);
 		List<Transform> transforms = new ArrayList<>();
 		Lookup lookup = ComparisonLookup.EXACT;
 		Class<?> type = target.valueType();
@@ -182,7 +195,7 @@ final class FilterCompiler {
 			throw unsupported(lookup.name(), type, target);
 		}
 		if (value instanceof F f) {
-			return Leaf.of(fieldComparison(target, transforms, lookup, f, scope, usesAnnotations));
+			return Leaf.of(fieldComparison(target, transforms, lookup, f, scope, uses));
 		}
 		if (!transforms.isEmpty()) {
 			Filter range = DateRanges.rewrite(target, transforms, lookup, value, this);
@@ -191,12 +204,23 @@ final class FilterCompiler {
 			}
 			return Leaf.of(transformed(target, transforms, lookup, value, type));
 		}
+		if (lookup == IsNullLookup.ISNULL && Boolean.class.isInstance(value) && isIdArray(target)) {
+			// no related object: an empty array as much as a missing one
+			String first = target.storedPath() + (target.isMultiValued() || target.kind() == FieldDescriptor.Kind.MANY_TO_MANY ? ".0" : "");
+			return Leaf.of(Filter.of(new Document(first, new Document("$exists", !((Boolean) value)))));
+		}
 		Object converted = convert(lookup, value, type, target);
 		if (converted == null) {
 			return Leaf.of(Filter.FALSE);
 		}
-		Bson bson = lookup.onField(target.storedPath(), converted);
+		String path = target.relationValued() ? target.storedPath() + "._id" : target.storedPath();
+		Bson bson = lookup.onField(path, converted);
 		return leafOf(target, Filter.of(bson), lookup, converted);
+	}
+
+	/** Whether the target is a set of related objects: joined documents, or a many-to-many array of ids. */
+	private static boolean isIdArray(Target target) {
+		return target.relationValued() || target.kind() == FieldDescriptor.Kind.MANY_TO_MANY;
 	}
 
 	private static Leaf leafOf(Target target, Filter filter, @Nullable Lookup lookup, @Nullable Object value) {
@@ -245,6 +269,15 @@ final class FilterCompiler {
 	private Object single(Object value, Class<?> type, Target target, Lookup lookup) {
 		if (value instanceof F) {
 			throw new InvalidLookupException(target.description() + ": F() cannot be used inside a list of values");
+		}
+		if (target.related() != null && target.related().type().isInstance(value)) {
+			// a model given for a relation: Django compares its primary key
+			Object id = target.related().entity().getIdentifierAccessor(value).getIdentifier();
+			if (id == null) {
+				throw new InvalidLookupException(target.description() + ": the " + target.related().name()
+						+ " given has no id yet; save it first");
+			}
+			value = id;
 		}
 		boolean wholeList = target.kind() == FieldDescriptor.Kind.VALUES && value instanceof Collection<?>
 				&& lookup == ComparisonLookup.EXACT;
@@ -342,7 +375,7 @@ final class FilterCompiler {
 	}
 
 	private Filter fieldComparison(Target target, List<Transform> transforms, Lookup lookup, F value, Scope scope,
-			boolean[] usesAnnotations) {
+			Uses uses) {
 		if (!(lookup instanceof ComparisonLookup)) {
 			throw new InvalidLookupException(target.description() + ": F() values work with exact, gt, gte, lt and lte, not "
 					+ lookup.name());
@@ -351,7 +384,7 @@ final class FilterCompiler {
 			throw new InvalidLookupException(target.description() + ": F() comparisons through a list are not supported");
 		}
 		ExpressionCompiler.Compiled right = this.expressions.compile(value, scope);
-		usesAnnotations[0] |= right.usesAnnotations();
+		uses.add(right.uses());
 		Object left = "$" + target.storedPath();
 		Object computed = left;
 		for (Transform transform : transforms) {

@@ -57,6 +57,8 @@ public final class QueryEngine {
 
 	private final ZoneId zone;
 
+	private final Prefetcher prefetcher;
+
 	private volatile UpdateValidator updateValidator = UpdateValidator.NONE;
 
 	private volatile CommandFormatter formatter = new CommandFormatter(false);
@@ -75,6 +77,11 @@ public final class QueryEngine {
 		this.planner = new QueryPlanner(this.filters, this.expressions, this.targets);
 		this.values = new ValueReader(template.getConverter());
 		this.rows = new RowMappers(template, this.values, this.planner);
+		this.prefetcher = new Prefetcher(this);
+	}
+
+	Prefetcher prefetcher() {
+		return this.prefetcher;
 	}
 
 	/** The base QuerySet of a model. */
@@ -155,14 +162,25 @@ public final class QueryEngine {
 		Function<Document, Object> mapper = rows.mapper();
 		QueryPlan projected = plan.withProjection(rows.projection());
 		List<Object> result = new ArrayList<>();
+		boolean prefetch = !state.prefetchRelated().isEmpty() && state.projection() instanceof QueryState.Entities;
+		List<Document> documents = prefetch ? new ArrayList<>() : List.of();
+		java.util.function.Consumer<Document> sink = (document) -> {
+			result.add(mapper.apply(document));
+			if (prefetch) {
+				documents.add(document);
+			}
+		};
 		if (rows.pipeline() != null) {
-			aggregate(state, rows.pipeline(), (document) -> result.add(mapper.apply(document)));
+			aggregate(state, rows.pipeline(), sink);
 		}
 		else if (projected.isFind()) {
-			find(state, projected, (document) -> result.add(mapper.apply(document)));
+			find(state, projected, sink);
 		}
 		else {
-			aggregate(state, projected.listingPipeline(), (document) -> result.add(mapper.apply(document)));
+			aggregate(state, projected.listingPipeline(), sink);
+		}
+		if (prefetch) {
+			this.prefetcher.prefetch(state.model(), state.prefetchRelated(), result, documents);
 		}
 		@SuppressWarnings("unchecked")
 		List<R> typed = (List<R>) result;
@@ -228,7 +246,8 @@ public final class QueryEngine {
 	}
 
 	Map<String, @Nullable Object> aggregate(QueryState state, QueryPlan plan, List<Aggregate> aggregates) {
-		ExpressionCompiler.GroupStage group = this.planner.group(aggregates, plan.scope());
+		Uses uses = new Uses();
+		ExpressionCompiler.GroupStage group = this.planner.group(aggregates, plan.scope(), uses);
 		Map<String, @Nullable Object> result = new LinkedHashMap<>();
 		for (Aggregate aggregate : aggregates) {
 			result.put(aggregate.key(), aggregate.function().equals("count") ? 0L : null);
@@ -237,6 +256,11 @@ public final class QueryEngine {
 			return result;
 		}
 		List<Bson> pipeline = new ArrayList<>(plan.pipeline(plan.skip() > 0 || plan.limit() != null));
+		for (Join join : uses.joins()) {
+			if (!plan.joins().contains(join)) {
+				pipeline.addAll(join.stages());
+			}
+		}
 		pipeline.add(new Document("$group", group.group()));
 		pipeline.add(new Document("$project", group.project()));
 		aggregate(state, pipeline, (document) -> {

@@ -15,23 +15,26 @@ import org.jspecify.annotations.Nullable;
  *
  * @param empty whether the result is known to be empty without asking the server
  * @param filter the condition on stored fields
+ * @param joins the related documents joined in, each under its alias
  * @param annotations annotation names and their per-document expressions
- * @param annotationFilter the condition on annotations, applied after they are computed
+ * @param annotationFilter the condition on joined documents and annotations, applied after they are added
  * @param sort the sort document, empty when unordered
  * @param random whether the order is random ({@code orderBy("?")})
  * @param skip documents skipped
  * @param limit maximum documents, or null
  * @param projection the projection, or null for whole documents
  * @param scope the names the query can use
+ * @param selected the aliases of joins kept in the results ({@code selectRelated})
  */
-record QueryPlan(boolean empty, Filter filter, Map<String, Object> annotations, Filter annotationFilter,
-		Document sort, boolean random, long skip, @Nullable Long limit, @Nullable Document projection, Scope scope) {
+record QueryPlan(boolean empty, Filter filter, List<Join> joins, Map<String, Object> annotations,
+		Filter annotationFilter, Document sort, boolean random, long skip, @Nullable Long limit,
+		@Nullable Document projection, Scope scope, List<String> selected) {
 
 	static final String RANDOM_KEY = "__djongo_random";
 
 	/** Whether one {@code find} can answer this plan. */
 	boolean isFind() {
-		return this.annotations.isEmpty() && this.annotationFilter.isTrue() && !this.random;
+		return this.joins.isEmpty() && this.annotations.isEmpty() && this.annotationFilter.isTrue() && !this.random;
 	}
 
 	/** The pipeline up to and including the slice; callers append what they need (group, project, count). */
@@ -39,6 +42,9 @@ record QueryPlan(boolean empty, Filter filter, Map<String, Object> annotations, 
 		List<Bson> stages = new ArrayList<>();
 		if (!this.filter.isTrue()) {
 			stages.add(new Document("$match", this.filter.toBson()));
+		}
+		for (Join join : this.joins) {
+			stages.addAll(join.stages());
 		}
 		if (!this.annotations.isEmpty()) {
 			stages.add(new Document("$addFields", new Document(new LinkedHashMap<>(this.annotations))));
@@ -64,26 +70,36 @@ record QueryPlan(boolean empty, Filter filter, Map<String, Object> annotations, 
 		return stages;
 	}
 
-	/** The full pipeline of a listing, projection included. */
+	/** The full pipeline of a listing, projection included; joins not selected are left out of the results. */
 	List<Bson> listingPipeline() {
 		List<Bson> stages = pipeline(true);
 		if (this.projection != null) {
 			stages.add(new Document("$project", this.projection));
+			return stages;
 		}
-		else if (this.random) {
-			stages.add(new Document("$project", new Document(RANDOM_KEY, 0)));
+		Document hidden = new Document();
+		if (this.random) {
+			hidden.append(RANDOM_KEY, 0);
+		}
+		for (Join join : this.joins) {
+			if (!this.selected.contains(join.alias()) && !hidden.containsKey(join.alias())) {
+				hidden.append(join.alias(), 0);
+			}
+		}
+		if (!hidden.isEmpty()) {
+			stages.add(new Document("$project", hidden));
 		}
 		return stages;
 	}
 
 	QueryPlan withLimit(long skip, @Nullable Long limit) {
-		return new QueryPlan(this.empty || (limit != null && limit == 0), this.filter, this.annotations,
-				this.annotationFilter, this.sort, this.random, skip, limit, this.projection, this.scope);
+		return new QueryPlan(this.empty || (limit != null && limit == 0), this.filter, this.joins, this.annotations,
+				this.annotationFilter, this.sort, this.random, skip, limit, this.projection, this.scope, this.selected);
 	}
 
 	QueryPlan withProjection(@Nullable Document projection) {
-		return new QueryPlan(this.empty, this.filter, this.annotations, this.annotationFilter, this.sort, this.random,
-				this.skip, this.limit, projection, this.scope);
+		return new QueryPlan(this.empty, this.filter, this.joins, this.annotations, this.annotationFilter, this.sort,
+				this.random, this.skip, this.limit, projection, this.scope, this.selected);
 	}
 
 }

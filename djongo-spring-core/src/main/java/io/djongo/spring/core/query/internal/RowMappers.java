@@ -70,6 +70,9 @@ final class RowMappers {
 			for (String annotation : plan.annotations().keySet()) {
 				projection.append(annotation, 1);
 			}
+			for (String alias : plan.selected()) {
+				projection.append(alias, 1);
+			}
 		}
 		else if (!state.defer().isEmpty()) {
 			projection = new Document();
@@ -83,15 +86,50 @@ final class RowMappers {
 		}
 		boolean partial = projection != null;
 		List<String> annotations = new ArrayList<>(plan.annotations().keySet());
+		List<String> selected = new ArrayList<>(state.selectRelated());
+		selected.sort(java.util.Comparator.comparingInt(String::length));
 		Function<Document, Object> mapper = (document) -> {
 			Object entity = partial ? this.template.getConverter().read(type, document)
 					: this.template.toModel(document, type);
 			for (String annotation : annotations) {
 				setAnnotation(entity, annotation, ValueReader.plain(document.get(annotation)));
 			}
+			for (String relation : selected) {
+				setSelected(entity, relation, document);
+			}
 			return entity;
 		};
 		return new Rows(projection, mapper, null);
+	}
+
+	/**
+	 * Puts a related model fetched in the same command ({@code selectRelated}) in place of the lazy reference the
+	 * converter made, walking a chain ({@code author__profile}) from models set before.
+	 */
+	private void setSelected(Object entity, String relation, Document document) {
+		String[] parts = relation.split(io.djongo.spring.core.model.ModelRegistry.SEPARATOR);
+		Object holder = entity;
+		for (int i = 0; i < parts.length - 1 && holder != null; i++) {
+			holder = this.template.getConverter()
+				.getMappingContext()
+				.getRequiredPersistentEntity(holder.getClass())
+				.getPropertyAccessor(holder)
+				.getProperty(this.template.getConverter()
+					.getMappingContext()
+					.getRequiredPersistentEntity(holder.getClass())
+					.getRequiredPersistentProperty(parts[i]));
+		}
+		if (holder == null || holder instanceof org.springframework.data.mongodb.core.convert.LazyLoadingProxy) {
+			return;
+		}
+		var entityType = this.template.getConverter().getMappingContext().getRequiredPersistentEntity(holder.getClass());
+		var property = entityType.getRequiredPersistentProperty(parts[parts.length - 1]);
+		Object joined = ValueReader.extract(document, String.join(".", java.util.Arrays.stream(parts)
+			.map((part) -> TargetResolver.JOIN_PREFIX + part)
+			.toList()));
+		Object value = (joined instanceof Document related) ? this.template.toModel(related, property.getActualType())
+				: null;
+		entityType.getPropertyAccessor(holder).setProperty(property, value);
 	}
 
 	private void setAnnotation(Object entity, String name, @Nullable Object value) {

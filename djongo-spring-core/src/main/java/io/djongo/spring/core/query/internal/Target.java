@@ -19,17 +19,26 @@ import org.jspecify.annotations.Nullable;
  * @param container the container a lookup can still walk into, or null
  * @param annotation whether the target is an annotation of the query
  * @param rest the parts left for transforms and the lookup
+ * @param joins the relations joined to reach the target, in order
+ * @param related the model whose id the target holds (a foreign key, a many-to-many field, a joined relation), or null
+ * @param relationValued whether the target is the set of related documents itself ({@code post} on an author)
  */
 record Target(String description, String storedPath, Class<?> valueType, FieldDescriptor.Kind kind,
 		@Nullable String arrayPrefix, boolean groupable, @Nullable ModelMetadata container, boolean annotation,
-		List<String> rest) {
+		List<String> rest, List<Join> joins, @Nullable ModelMetadata related, boolean relationValued) {
 
 	boolean isMultiValued() {
 		return this.arrayPrefix != null;
 	}
 
 	boolean isContainer() {
-		return this.kind == FieldDescriptor.Kind.EMBEDDED || this.kind == FieldDescriptor.Kind.ARRAY;
+		return !this.relationValued
+				&& (this.kind == FieldDescriptor.Kind.EMBEDDED || this.kind == FieldDescriptor.Kind.ARRAY);
+	}
+
+	/** Whether the target holds ids of another model: a foreign key, a many-to-many field or joined documents. */
+	boolean holdsIds() {
+		return this.related != null;
 	}
 
 }

@@ -9,12 +9,18 @@ import io.djongo.spring.core.model.FieldError;
 import io.djongo.spring.core.model.LookupPath;
 import io.djongo.spring.core.model.ModelMetadata;
 import io.djongo.spring.core.model.ModelRegistry;
+import io.djongo.spring.core.model.Relation;
 import io.djongo.spring.core.query.lookup.LookupRegistry;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Resolves the field part of a lookup against a model and the query's annotations, including keys into maps.
+ * Resolves the field part of a lookup against a model and the query's annotations: keys into maps, and the joins
+ * that relations crossed need.
  */
 final class TargetResolver {
+
+	/** The prefix of the fields relations are joined under. */
+	static final String JOIN_PREFIX = "__djongo_";
 
 	private final ModelRegistry models;
 
@@ -25,20 +31,53 @@ final class TargetResolver {
 		this.lookups = lookups;
 	}
 
+	ModelRegistry models() {
+		return this.models;
+	}
+
 	Target resolve(String expression, Scope scope) {
+		return resolve(expression, scope, null);
+	}
+
+	/**
+	 * @param firstJoinAlias a join to use for the first relation crossed instead of the shared one (a join restricted
+	 * to the related documents an aggregate counts), or null
+	 */
+	Target resolve(String expression, Scope scope, @Nullable Join firstJoinAlias) {
 		String description = scope.model().name() + "." + expression;
 		List<String> parts = Arrays.asList(expression.split(ModelRegistry.SEPARATOR, -1));
 		Class<?> annotationType = scope.annotations().get(parts.get(0));
 		if (annotationType != null) {
 			return new Target(description, parts.get(0), annotationType, FieldDescriptor.Kind.VALUE, null, false, null,
-					true, List.copyOf(parts.subList(1, parts.size())));
+					true, List.copyOf(parts.subList(1, parts.size())), List.of(), null, false);
 		}
 		LookupPath path = this.models.resolve(scope.model().type(), expression);
-		FieldDescriptor field = path.field();
+		Joins tree = joins(path, firstJoinAlias);
+		List<Join> joins = tree.top();
+		String base = tree.alias();
+		String multiJoin = tree.multiValued();
 		List<String> rest = path.rest();
-		String stored = path.storedPath();
+		if (path.fields().isEmpty()) {
+			ModelMetadata target = path.hops().get(path.hops().size() - 1).target();
+			if (!rest.isEmpty() && !this.lookups.isLookupOrTransform(rest.get(0))) {
+				throw this.models.unknownField(target, rest.get(0), expression);
+			}
+			return new Target(description, base, idType(target), FieldDescriptor.Kind.VALUE, multiJoin, false, null,
+					false, List.copyOf(rest), joins, target, true);
+		}
+		FieldDescriptor field = path.field();
+		String stored = base.isEmpty() ? path.storedPath() : base + "." + path.storedPath();
 		Class<?> valueType = field.valueType();
 		FieldDescriptor.Kind kind = field.kind();
+		ModelMetadata related = null;
+		Relation relation = field.relation();
+		if (relation != null) {
+			related = this.models.metadata(relation.target());
+			valueType = idType(related);
+			if (!rest.isEmpty() && !this.lookups.isLookupOrTransform(rest.get(0))) {
+				throw this.models.unknownField(related, rest.get(0), expression);
+			}
+		}
 		if (kind == FieldDescriptor.Kind.MAP) {
 			List<String> keys = new ArrayList<>();
 			while (keys.size() < rest.size() && !this.lookups.isLookupOrTransform(rest.get(keys.size()))) {
@@ -56,18 +95,123 @@ final class TargetResolver {
 				kind = FieldDescriptor.Kind.VALUE;
 			}
 		}
-		ModelMetadata container = (field.containerType() != null && path.fields().size() > 0
-				&& kind != FieldDescriptor.Kind.VALUE) ? path.owner() : null;
+		ModelMetadata container = (field.containerType() != null && kind != FieldDescriptor.Kind.VALUE) ? path.owner()
+				: null;
 		if (container != null && !rest.isEmpty() && !this.lookups.isLookupOrTransform(rest.get(0))) {
-			throw ModelRegistry.unknownField(container, rest.get(0), expression);
+			throw this.models.unknownField(container, rest.get(0), expression);
 		}
-		String arrayPrefix = path.arrayPrefix();
-		boolean groupable = arrayPrefix != null && !arrayPrefix.equals(stored) && isContainerArray(path, arrayPrefix);
+		String localArray = (path.arrayPrefix() != null)
+				? (base.isEmpty() ? path.arrayPrefix() : base + "." + path.arrayPrefix()) : null;
+		if (localArray == null && kind == FieldDescriptor.Kind.MANY_TO_MANY) {
+			localArray = stored;
+		}
+		String arrayPrefix = (multiJoin != null) ? multiJoin : localArray;
+		boolean groupable = arrayPrefix != null && !arrayPrefix.equals(stored)
+				&& (multiJoin != null || isContainerArray(path, path.arrayPrefix()));
 		return new Target(description, stored, valueType, kind, arrayPrefix, groupable, container, false,
-				List.copyOf(rest));
+				List.copyOf(rest), joins, related, false);
 	}
 
-	private static boolean isContainerArray(LookupPath path, String arrayPrefix) {
+	/**
+	 * The join tree a path needs: its top join (the first relation crossed) with the next relations joined inside,
+	 * as a chain. Returns the top join, and the alias path of each hop from the queried document.
+	 */
+	private Joins joins(LookupPath path, @Nullable Join firstJoin) {
+		List<LookupPath.Hop> hops = path.hops();
+		if (hops.isEmpty()) {
+			return new Joins(List.of(), "", null);
+		}
+		List<Join> chain = new ArrayList<>();
+		for (int i = 0; i < hops.size(); i++) {
+			LookupPath.Hop hop = hops.get(i);
+			String collection = hop.target().collection();
+			if (collection == null) {
+				throw new FieldError(hop.target().name() + " has no collection to join");
+			}
+			String name = hop.reverse() ? hop.relation().relatedName() : hop.relation().field();
+			chain.add((i == 0 && firstJoin != null) ? firstJoin
+					: new Join(JOIN_PREFIX + name, collection, hop.localPath(), hop.foreignPath(), hop.isMultiValued(),
+							!hop.reverse() && hop.relation().isManyToMany(),
+							hop.reverse() && hop.relation().isManyToMany(), null, List.of()));
+		}
+		Join top = chain.get(chain.size() - 1);
+		for (int i = chain.size() - 2; i >= 0; i--) {
+			top = chain.get(i).withChildren(List.of(top));
+		}
+		String alias = String.join(".", chain.stream().map(Join::alias).toList());
+		String multi = null;
+		StringBuilder prefix = new StringBuilder();
+		for (Join join : chain) {
+			prefix.append((prefix.length() > 0) ? "." : "").append(join.alias());
+			if (multi == null && join.multiValued()) {
+				multi = prefix.toString();
+			}
+		}
+		return new Joins(List.of(top), alias, multi);
+	}
+
+	/**
+	 * @param top the join tree (at most one top join)
+	 * @param alias the dotted alias path of the last relation crossed
+	 * @param multiValued the dotted alias path of the first multi-valued relation crossed, or null
+	 */
+	private record Joins(List<Join> top, String alias, @Nullable String multiValued) {
+	}
+
+	/**
+	 * The related document of a chain of foreign keys ({@code author}, {@code author__profile}), joined under the same
+	 * alias a lookup through it uses; null when the chain is not made of foreign keys only.
+	 */
+	@Nullable Target selected(String relation, Scope scope) {
+		LookupPath path;
+		try {
+			path = this.models.resolve(scope.model().type(), relation);
+		}
+		catch (FieldError ex) {
+			return null;
+		}
+		if (path.fields().size() != 1 || !path.rest().isEmpty() || path.field().relation() == null
+				|| path.field().relation().isManyToMany() || path.hops().stream().anyMatch(LookupPath.Hop::isMultiValued)
+				|| path.fields().get(0).isMultiValued()) {
+			return null;
+		}
+		Relation last = path.field().relation();
+		ModelMetadata target = this.models.metadata(last.target());
+		String collection = target.collection();
+		if (collection == null) {
+			return null;
+		}
+		LookupPath.Hop hop = new LookupPath.Hop(last, false, path.storedPath(), "_id", target);
+		List<LookupPath.Hop> hops = new ArrayList<>(path.hops());
+		hops.add(hop);
+		LookupPath extended = new LookupPath(path.model(), path.expression(), hops, List.of(), "", null, target,
+				List.of());
+		Joins tree = joins(extended, null);
+		return new Target(scope.model().name() + "." + relation, tree.alias(), idType(target),
+				FieldDescriptor.Kind.VALUE, null, false, null, false, List.of(), tree.top(), target, true);
+	}
+
+	/** The join crossing the first relation of a lookup, restricted to related documents meeting a condition. */
+	Join restrictedJoin(String expression, Scope scope, String alias, org.bson.conversions.Bson condition) {
+		LookupPath path = this.models.resolve(scope.model().type(), expression);
+		if (path.hops().isEmpty()) {
+			throw new FieldError(scope.model().name() + "." + expression + " crosses no relation to filter");
+		}
+		LookupPath.Hop hop = path.hops().get(0);
+		return new Join(alias, hop.target().collection(), hop.localPath(), hop.foreignPath(), hop.isMultiValued(),
+				!hop.reverse() && hop.relation().isManyToMany(), hop.reverse() && hop.relation().isManyToMany(),
+				condition, List.of());
+	}
+
+	private static Class<?> idType(ModelMetadata model) {
+		FieldDescriptor id = model.id();
+		return (id != null) ? id.type() : Object.class;
+	}
+
+	private static boolean isContainerArray(LookupPath path, @Nullable String arrayPrefix) {
+		if (arrayPrefix == null) {
+			return false;
+		}
 		StringBuilder stored = new StringBuilder();
 		for (FieldDescriptor field : path.fields()) {
 			if (stored.length() > 0) {

@@ -1,0 +1,99 @@
+package io.djongo.spring.core.model;
+
+import java.util.Map;
+
+import io.djongo.spring.core.relation.ForeignKey;
+import io.djongo.spring.core.relation.ManyToMany;
+import io.djongo.spring.core.relation.OneToOne;
+import org.jspecify.annotations.Nullable;
+import org.springframework.core.annotation.MergedAnnotation;
+import org.springframework.data.mapping.model.FieldNamingStrategy;
+import org.springframework.data.mapping.model.Property;
+import org.springframework.data.mapping.model.PropertyNameFieldNamingStrategy;
+import org.springframework.data.mapping.model.SimpleTypeHolder;
+import org.springframework.data.mongodb.core.mapping.CachingMongoPersistentProperty;
+import org.springframework.data.mongodb.core.mapping.DocumentReference;
+import org.springframework.data.mongodb.core.mapping.MongoField;
+import org.springframework.data.mongodb.core.mapping.MongoMappingContext;
+import org.springframework.data.mongodb.core.mapping.MongoPersistentEntity;
+import org.springframework.data.mongodb.core.mapping.MongoPersistentProperty;
+
+/**
+ * Spring Data's MongoDB mapping context, with djongo's relations: a {@link ForeignKey} or {@link OneToOne} field
+ * is a lazy document reference stored as {@code <field>_id}, a {@link ManyToMany} list a lazy document reference
+ * stored as an array of ids. Everything else is mapped exactly as Spring Data maps it.
+ */
+public class DjongoMappingContext extends MongoMappingContext {
+
+	private FieldNamingStrategy fieldNamingStrategy = PropertyNameFieldNamingStrategy.INSTANCE;
+
+	@Override
+	public void setFieldNamingStrategy(@Nullable FieldNamingStrategy fieldNamingStrategy) {
+		super.setFieldNamingStrategy(fieldNamingStrategy);
+		this.fieldNamingStrategy = (fieldNamingStrategy != null) ? fieldNamingStrategy
+				: PropertyNameFieldNamingStrategy.INSTANCE;
+	}
+
+	@Override
+	public MongoPersistentProperty createPersistentProperty(Property property, MongoPersistentEntity<?> owner,
+			SimpleTypeHolder simpleTypeHolder) {
+		return new RelationProperty(property, owner, simpleTypeHolder, this.fieldNamingStrategy).validated();
+	}
+
+	/**
+	 * A property that knows djongo's relation annotations.
+	 */
+	static final class RelationProperty extends CachingMongoPersistentProperty {
+
+		private static final DocumentReference LAZY_REFERENCE = MergedAnnotation
+			.of(DocumentReference.class, Map.of("lazy", true))
+			.synthesize();
+
+		private final boolean relation;
+
+		private final boolean storedWithIdSuffix;
+
+		RelationProperty(Property property, MongoPersistentEntity<?> owner, SimpleTypeHolder simpleTypeHolder,
+				FieldNamingStrategy fieldNamingStrategy) {
+			super(property, owner, simpleTypeHolder, fieldNamingStrategy);
+			boolean foreignKey = isAnnotationPresent(ForeignKey.class) || isAnnotationPresent(OneToOne.class);
+			this.relation = foreignKey || isAnnotationPresent(ManyToMany.class);
+			this.storedWithIdSuffix = foreignKey;
+		}
+
+		RelationProperty validated() {
+			validate();
+			return this;
+		}
+
+		@Override
+		public boolean isDocumentReference() {
+			return this.relation || super.isDocumentReference();
+		}
+
+		@Override
+		public @Nullable DocumentReference getDocumentReference() {
+			return this.relation ? LAZY_REFERENCE : super.getDocumentReference();
+		}
+
+		@Override
+		public boolean isAssociation() {
+			return this.relation || super.isAssociation();
+		}
+
+		@Override
+		protected MongoField doGetMongoField() {
+			MongoField field = super.doGetMongoField();
+			if (!this.storedWithIdSuffix || hasExplicitFieldName()) {
+				return field;
+			}
+			return MongoField.builder()
+				.path(field.getName().name() + "_id")
+				.fieldType(field.getFieldType())
+				.order(field.getOrder())
+				.build();
+		}
+
+	}
+
+}

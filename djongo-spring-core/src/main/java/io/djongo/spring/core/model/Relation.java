@@ -1,0 +1,58 @@
+package io.djongo.spring.core.model;
+
+import java.util.Locale;
+
+import io.djongo.spring.core.relation.OnDelete;
+
+/**
+ * A relation declared on a model field: {@code @ForeignKey}, {@code @OneToOne} or {@code @ManyToMany}.
+ *
+ * @param kind which annotation declares it
+ * @param owner the model declaring the field
+ * @param field the Java name of the field
+ * @param storedField the stored name of the field ({@code author_id}, {@code tags})
+ * @param target the referred model
+ * @param onDelete what happens to the owner when the target is deleted ({@code DO_NOTHING}'s counterpart for
+ * many-to-many: the target's id is removed from the owner's array)
+ * @param relatedName the name of the reverse side, as lookups from the target use it
+ * @param nullable whether the reference may be null
+ */
+public record Relation(Kind kind, Class<?> owner, String field, String storedField, Class<?> target, OnDelete onDelete,
+		String relatedName, boolean nullable) {
+
+	/** The kinds of relation. */
+	public enum Kind {
+
+		/** {@code @ForeignKey}: many owners refer to one target. */
+		FOREIGN_KEY,
+
+		/** {@code @OneToOne}: at most one owner refers to a target. */
+		ONE_TO_ONE,
+
+		/** {@code @ManyToMany}: an owner refers to many targets, by an array of ids. */
+		MANY_TO_MANY
+
+	}
+
+	/** Whether the owner refers to several targets. */
+	public boolean isManyToMany() {
+		return this.kind == Kind.MANY_TO_MANY;
+	}
+
+	/** Whether the reverse side, from a target, reaches several owners. */
+	public boolean isReverseMultiValued() {
+		return this.kind != Kind.ONE_TO_ONE;
+	}
+
+	/** Django's default related name: the owner's class name in lower case. */
+	static String defaultRelatedName(Class<?> owner) {
+		return owner.getSimpleName().toLowerCase(Locale.ROOT);
+	}
+
+	@Override
+	public String toString() {
+		return this.owner.getSimpleName() + "." + this.field + " -> " + this.target.getSimpleName() + " (" + this.kind
+				+ ", reverse '" + this.relatedName + "')";
+	}
+
+}
