@@ -13,12 +13,16 @@ import io.djongo.spring.core.schema.ModelValidator;
 import jakarta.validation.Validator;
 import org.bson.UuidRepresentation;
 
+import io.djongo.spring.core.model.DjongoMappingContext;
+import org.springframework.beans.BeanUtils;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.PropertyMapper;
 import org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration;
+import org.springframework.boot.data.mongodb.autoconfigure.DataMongoProperties;
 import org.springframework.boot.mongodb.autoconfigure.MongoAutoConfiguration;
 import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
 import org.springframework.boot.mongodb.autoconfigure.MongoConnectionDetails;
@@ -31,6 +35,8 @@ import org.springframework.data.mongodb.MongoDatabaseFactory;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.convert.MongoConverter;
 import org.springframework.data.mongodb.core.convert.MongoCustomConversions;
+import org.springframework.data.mapping.model.FieldNamingStrategy;
+import org.springframework.data.mongodb.MongoManagedTypes;
 import org.springframework.data.mongodb.core.mapping.MongoMappingContext;
 
 /**
@@ -40,7 +46,7 @@ import org.springframework.data.mongodb.core.mapping.MongoMappingContext;
  */
 @AutoConfiguration(before = { MongoAutoConfiguration.class, DataMongoAutoConfiguration.class })
 @ConditionalOnClass({ DjongoTemplate.class, MongoClientSettings.class })
-@EnableConfigurationProperties(DjongoProperties.class)
+@EnableConfigurationProperties({ DjongoProperties.class, DataMongoProperties.class })
 @Import({ EmbeddedMongoConfiguration.class, DjongoAutoConfiguration.ClientConnectionConfiguration.class })
 public final class DjongoAutoConfiguration {
 
@@ -61,6 +67,26 @@ public final class DjongoAutoConfiguration {
 		// Decimal128 for BigDecimal, UTC dates, OffsetDateTime, standard UUIDs (see DjongoConversions), and the
 		// StoredFile values of file and image fields
 		return DjongoConversions.create(StoredFileConverters.converters());
+	}
+
+	/**
+	 * Spring Boot's mapping context, configured as Boot configures it, as a {@link DjongoMappingContext}: the
+	 * relation annotations ({@code @ForeignKey}, {@code @OneToOne}, {@code @ManyToMany}) need it.
+	 */
+	@Bean
+	@ConditionalOnMissingBean
+	MongoMappingContext mongoMappingContext(DataMongoProperties properties, MongoCustomConversions conversions,
+			MongoManagedTypes managedTypes) {
+		DjongoMappingContext context = new DjongoMappingContext();
+		PropertyMapper map = PropertyMapper.get();
+		map.from(properties.isAutoIndexCreation()).to(context::setAutoIndexCreation);
+		context.setManagedTypes(managedTypes);
+		Class<?> strategy = properties.getFieldNamingStrategy();
+		if (strategy != null) {
+			context.setFieldNamingStrategy((FieldNamingStrategy) BeanUtils.instantiateClass(strategy));
+		}
+		context.setSimpleTypeHolder(conversions.getSimpleTypeHolder());
+		return context;
 	}
 
 	@Bean

@@ -38,6 +38,22 @@ class DjongoAutoConfigurationTests {
 				DataMongoAutoConfiguration.class));
 
 	@Test
+	void theMappingContextKnowsDjongoRelationsAndBacksOff() {
+		this.contextRunner.withPropertyValues("djongo.name=mapping").run((context) -> {
+			assertThat(context).hasSingleBean(org.springframework.data.mongodb.core.mapping.MongoMappingContext.class);
+			assertThat(context.getBean(org.springframework.data.mongodb.core.mapping.MongoMappingContext.class))
+				.isInstanceOf(io.djongo.spring.core.model.DjongoMappingContext.class);
+			assertThat(context.getBean(DjongoTemplate.class).getConverter().getMappingContext())
+				.isSameAs(context.getBean(org.springframework.data.mongodb.core.mapping.MongoMappingContext.class));
+		});
+		this.contextRunner.withPropertyValues("djongo.name=mapping")
+			.withBean("userMappingContext", org.springframework.data.mongodb.core.mapping.MongoMappingContext.class,
+					org.springframework.data.mongodb.core.mapping.MongoMappingContext::new)
+			.run((context) -> assertThat(context.getBean(org.springframework.data.mongodb.core.mapping.MongoMappingContext.class))
+				.isNotInstanceOf(io.djongo.spring.core.model.DjongoMappingContext.class));
+	}
+
+	@Test
 	void startsTheEmbeddedServerWhenNoHostIsSet() {
 		this.contextRunner.withPropertyValues("djongo.name=autoconf").run((context) -> {
 			assertThat(context).hasSingleBean(EmbeddedMongoServer.class)
