@@ -57,6 +57,17 @@ public class DjongoTemplate extends MongoTemplate {
 	}
 
 	/**
+	 * The models related to a model instance, as a QuerySet: Django's {@code author.post_set} is
+	 * {@code related(author, "posts")}, {@code post.tags} is {@code related(post, "tags")}. The relation is a foreign
+	 * key or many-to-many field of the instance's model, or the related name of one pointing at it. Building the
+	 * QuerySet sends nothing; a forward relation is read from the ids the instance holds, never by loading it.
+	 * @param <R> the related model
+	 */
+	public <R> QuerySet<R> related(Object instance, String relation) {
+		return this.queries.related(instance, relation);
+	}
+
+	/**
 	 * What djongo knows of the models: fields, stored names, containers; resolves lookup paths.
 	 */
 	public ModelRegistry getModelRegistry() {

@@ -21,4 +21,12 @@ public interface DjongoRepository<T, ID> extends MongoRepository<T, ID>, MongoBr
 	 */
 	QuerySet<T> objects();
 
+	/**
+	 * The models related to one of this repository's models, as a QuerySet of the other side: Django's
+	 * {@code author.post_set}, written {@code authors.related(author, "posts")}. The relation is a foreign key or
+	 * many-to-many field of the model, or the related name of one pointing at it.
+	 * @param <R> the related model
+	 */
+	<R> QuerySet<R> related(T instance, String relation);
+
 }

@@ -233,6 +233,27 @@ class RelationQueryIntegrationTests {
 	}
 
 	@Test
+	void relatedGivesTheOtherSideAsAQuerySetWithoutLoadingAnything() {
+		Author ann = template.objects(Author.class).get("pk", 1);
+		Post first = template.objects(Post.class).get("pk", 1);
+		this.commands.clear();
+		QuerySet<Post> annPosts = template.related(ann, "posts");
+		QuerySet<Tag> firstTags = template.related(first, "tags");
+		QuerySet<Author> firstAuthor = template.related(first, "author");
+		assertThat(this.commands.count()).isZero();
+		assertThat(postIds(annPosts.orderBy("id"))).containsExactly(1L, 2L);
+		assertThat(postIds(annPosts.filter("rating__gte", 4))).containsExactly(1L);
+		assertThat(firstTags.orderBy("id").valuesList("name", String.class).list()).containsExactly("python", "pop");
+		assertThat(firstAuthor.get().getName()).isEqualTo("Ann");
+		assertThat(this.commands.names()).containsExactly("find", "find", "find", "find");
+		Tag java = template.objects(Tag.class).get("name", "java");
+		assertThat(postIds(template.<Post>related(java, "post").orderBy("id"))).containsExactly(2L, 3L);
+		assertThat(template.related(template.objects(Post.class).get("pk", 4), "author").exists()).isFalse();
+		assertThatExceptionOfType(FieldError.class).isThrownBy(() -> template.related(ann, "name"))
+			.withMessageContaining("'name' is not a relation of Author. Choices are: posts");
+	}
+
+	@Test
 	void relationErrorsNameTheChoices() {
 		assertThatExceptionOfType(FieldError.class).isThrownBy(() -> authors().filter("post__title", "x"))
 			.withMessageContaining("Cannot resolve keyword 'post' into field. Choices are: id, name, posts");

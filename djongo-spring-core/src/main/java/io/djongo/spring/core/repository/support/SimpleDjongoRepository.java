@@ -49,6 +49,11 @@ public class SimpleDjongoRepository<T, ID> extends SimpleMongoRepository<T, ID> 
 		return this.template.objects(this.model);
 	}
 
+	@Override
+	public <R> QuerySet<R> related(T instance, String relation) {
+		return this.template.related(instance, relation);
+	}
+
 	// the mongo bridge
 
 	@Override
