@@ -6,14 +6,13 @@ import io.djongo.spring.core.bridge.DjongoTemplate;
 import io.djongo.spring.core.gridfs.StoredFileConverters;
 import io.djongo.spring.core.logging.CommandLogger;
 import io.djongo.spring.core.model.DjongoConversions;
+import io.djongo.spring.core.model.DjongoMappingContext;
 import io.djongo.spring.core.schema.AutoIncrementIdCallback;
 import io.djongo.spring.core.schema.EnforceSchemaCallback;
 import io.djongo.spring.core.schema.ModelValidationCallback;
 import io.djongo.spring.core.schema.ModelValidator;
 import jakarta.validation.Validator;
 import org.bson.UuidRepresentation;
-
-import io.djongo.spring.core.model.DjongoMappingContext;
 import org.springframework.beans.BeanUtils;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -31,12 +30,12 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
+import org.springframework.data.mapping.model.FieldNamingStrategy;
 import org.springframework.data.mongodb.MongoDatabaseFactory;
+import org.springframework.data.mongodb.MongoManagedTypes;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.convert.MongoConverter;
 import org.springframework.data.mongodb.core.convert.MongoCustomConversions;
-import org.springframework.data.mapping.model.FieldNamingStrategy;
-import org.springframework.data.mongodb.MongoManagedTypes;
 import org.springframework.data.mongodb.core.mapping.MongoMappingContext;
 
 /**

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import io.djongo.spring.core.model.FieldDescriptor;
 import io.djongo.spring.core.model.FieldError;
 import io.djongo.spring.core.model.LookupPath;
 import io.djongo.spring.core.model.ModelMetadata;
@@ -133,7 +132,7 @@ final class Prefetcher {
 			}
 		}
 		String stored = plan.relation().storedField();
-		Map<Object, Object> related = fetch(plan.related(), stored, buckets.keySet(), (document) -> {
+		fetch(plan.related(), stored, buckets.keySet(), (document) -> {
 			Object value = document.get(stored);
 			return (value instanceof Collection<?> many) ? new ArrayList<>(many) : java.util.Arrays.asList(value);
 		}, buckets);
@@ -143,7 +142,6 @@ final class Prefetcher {
 			List<Object> models = (key != null) ? buckets.get(key) : List.of();
 			org.springframework.util.ReflectionUtils.setField(field, results.get(i), new ArrayList<>(models));
 		}
-		related.clear();
 	}
 
 	private Map<Object, Object> fetch(ModelMetadata related, String field, Collection<Object> values,
@@ -189,10 +187,6 @@ final class Prefetcher {
 			.getRequiredPersistentEntity(result.getClass());
 		PersistentPropertyAccessor<Object> accessor = entity.getPropertyAccessor(result);
 		accessor.setProperty(property, value);
-	}
-
-	static boolean isRelation(FieldDescriptor field) {
-		return field.relation() != null;
 	}
 
 }

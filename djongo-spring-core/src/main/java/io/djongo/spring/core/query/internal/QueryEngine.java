@@ -12,7 +12,11 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.CountOptions;
 import io.djongo.spring.core.bridge.DjongoTemplate;
 import io.djongo.spring.core.logging.CommandFormatter;
+import io.djongo.spring.core.model.FieldError;
+import io.djongo.spring.core.model.LookupPath;
+import io.djongo.spring.core.model.ModelMetadata;
 import io.djongo.spring.core.model.ModelRegistry;
+import io.djongo.spring.core.model.Relation;
 import io.djongo.spring.core.query.QuerySet;
 import io.djongo.spring.core.query.aggregate.Aggregate;
 import io.djongo.spring.core.query.lookup.LookupRegistry;
@@ -92,20 +96,20 @@ public final class QueryEngine {
 	/** The related side of a relation of one model instance, as a QuerySet; see {@code DjongoTemplate.related}. */
 	@SuppressWarnings("unchecked")
 	public <R> QuerySet<R> related(Object instance, String relation) {
-		io.djongo.spring.core.model.ModelMetadata model = this.models.metadata(instance.getClass());
+		ModelMetadata model = this.models.metadata(instance.getClass());
 		Object id = model.entity().getIdentifierAccessor(instance).getIdentifier();
-		io.djongo.spring.core.model.LookupPath path = this.models.resolve(model.type(), relation);
+		LookupPath path = this.models.resolve(model.type(), relation);
 		if (path.hops().size() == 1 && path.fields().isEmpty() && path.rest().isEmpty()) {
-			io.djongo.spring.core.model.LookupPath.Hop hop = path.hops().get(0);
+			LookupPath.Hop hop = path.hops().get(0);
 			if (id == null) {
 				throw new org.springframework.dao.InvalidDataAccessApiUsageException(model.name()
 						+ " instance needs to have a primary key value before this relationship can be used.");
 			}
 			return (QuerySet<R>) objects(hop.target().type()).filter(hop.relation().field(), id);
 		}
-		io.djongo.spring.core.model.Relation forward = path.fields().isEmpty() ? null : path.field().relation();
+		Relation forward = path.fields().isEmpty() ? null : path.field().relation();
 		if (forward == null || !path.hops().isEmpty() || path.fields().size() != 1 || !path.rest().isEmpty()) {
-			throw new io.djongo.spring.core.model.FieldError("'" + relation + "' is not a relation of " + model.name()
+			throw new FieldError("'" + relation + "' is not a relation of " + model.name()
 					+ ". Choices are: " + relationChoices(model));
 		}
 		QuerySet<R> related = (QuerySet<R>) objects(forward.target());
@@ -114,7 +118,7 @@ public final class QueryEngine {
 		return ids.isEmpty() ? related.none() : related.filter("pk__in", ids);
 	}
 
-	private String relationChoices(io.djongo.spring.core.model.ModelMetadata model) {
+	private String relationChoices(ModelMetadata model) {
 		java.util.Set<String> names = new java.util.TreeSet<>();
 		model.fields().values().stream().filter((field) -> field.relation() != null).forEach((f) -> names.add(f.name()));
 		this.models.relationsTo(model.type()).forEach((r) -> names.add(r.relatedName()));

@@ -5,15 +5,19 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.djongo.spring.core.model.FieldDescriptor;
 import io.djongo.spring.core.model.FieldError;
+import io.djongo.spring.core.model.LookupPath;
+import io.djongo.spring.core.model.ModelMetadata;
+import io.djongo.spring.core.model.ModelRegistry;
 import io.djongo.spring.core.query.Expression;
 import io.djongo.spring.core.query.F;
 import io.djongo.spring.core.query.InvalidLookupException;
+import io.djongo.spring.core.query.Q;
 import io.djongo.spring.core.query.aggregate.Aggregate;
 import io.djongo.spring.core.query.aggregate.Avg;
-import io.djongo.spring.core.model.ModelRegistry;
-import io.djongo.spring.core.query.Q;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -89,8 +93,8 @@ final class QueryPlanner {
 				.fields()
 				.values()
 				.stream()
-				.filter((field) -> field.kind() == io.djongo.spring.core.model.FieldDescriptor.Kind.FOREIGN_KEY)
-				.map(io.djongo.spring.core.model.FieldDescriptor::name)
+				.filter((field) -> field.kind() == FieldDescriptor.Kind.FOREIGN_KEY)
+				.map(FieldDescriptor::name)
 				.sorted()
 				.toList());
 			throw new FieldError("Invalid field name(s) given in select_related: '" + relation + "'. Choices are: "
@@ -121,12 +125,12 @@ final class QueryPlanner {
 		if (scope.annotations().containsKey(relation)) {
 			return null;
 		}
-		io.djongo.spring.core.model.LookupPath path = this.targets.models().resolve(scope.model().type(),
+		LookupPath path = this.targets.models().resolve(scope.model().type(),
 				aggregate.field());
 		if (path.hops().isEmpty() || !path.hops().get(0).isMultiValued()
 				|| this.targets.models().resolve(scope.model().type(), relation).hops().isEmpty()) {
 			if (aggregate.condition() != null) {
-				throw new io.djongo.spring.core.query.InvalidLookupException(scope.model().name() + ": " + aggregate
+				throw new InvalidLookupException(scope.model().name() + ": " + aggregate
 						+ ": a filtered aggregate needs a many-valued relation to aggregate over");
 			}
 			return null;
@@ -143,15 +147,15 @@ final class QueryPlanner {
 		if (conditions.isEmpty()) {
 			return null;
 		}
-		io.djongo.spring.core.model.ModelMetadata related = path.hops().get(0).target();
+		ModelMetadata related = path.hops().get(0).target();
 		FilterCompiler.Compiled compiled = this.filters.compile(Q.and(conditions.toArray(Q[]::new)),
 				new Scope(related, Map.of()));
 		if (!compiled.uses().isLocal()) {
-			throw new io.djongo.spring.core.query.InvalidLookupException(scope.model().name() + ": " + aggregate
+			throw new InvalidLookupException(scope.model().name() + ": " + aggregate
 					+ ": conditions restricting an aggregate over '" + relation
 					+ "' must be on the related documents' own fields");
 		}
-		org.bson.conversions.Bson condition = compiled.filter().isFalse()
+		Bson condition = compiled.filter().isFalse()
 				? new Document("_id", new Document("$in", List.of())) : compiled.filter().toBson();
 		return this.targets.restrictedJoin(relation, scope, TargetResolver.JOIN_PREFIX + relation + "_a" + index,
 				condition);

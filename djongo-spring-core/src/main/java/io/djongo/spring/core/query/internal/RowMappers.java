@@ -11,6 +11,7 @@ import java.util.function.Function;
 import io.djongo.spring.core.bridge.DjongoTemplate;
 import io.djongo.spring.core.model.FieldError;
 import io.djongo.spring.core.model.ModelMetadata;
+import io.djongo.spring.core.model.ModelRegistry;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.jspecify.annotations.Nullable;
@@ -107,7 +108,7 @@ final class RowMappers {
 	 * converter made, walking a chain ({@code author__profile}) from models set before.
 	 */
 	private void setSelected(Object entity, String relation, Document document) {
-		String[] parts = relation.split(io.djongo.spring.core.model.ModelRegistry.SEPARATOR);
+		String[] parts = relation.split(ModelRegistry.SEPARATOR);
 		Object holder = entity;
 		for (int i = 0; i < parts.length - 1 && holder != null; i++) {
 			holder = this.template.getConverter()

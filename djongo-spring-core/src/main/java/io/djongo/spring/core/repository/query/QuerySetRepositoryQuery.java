@@ -7,6 +7,7 @@ import io.djongo.spring.core.query.QuerySet;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.projection.ProjectionFactory;
 import org.springframework.data.repository.core.RepositoryMetadata;
+import org.springframework.data.repository.query.DefaultParameters;
 import org.springframework.data.repository.query.ParametersParameterAccessor;
 import org.springframework.data.repository.query.QueryMethod;
 import org.springframework.data.repository.query.RepositoryQuery;
@@ -28,7 +29,7 @@ public final class QuerySetRepositoryQuery implements RepositoryQuery {
 
 	public QuerySetRepositoryQuery(Method method, RepositoryMetadata metadata, ProjectionFactory factory,
 			DjongoTemplate template) {
-		this.method = new QueryMethod(method, metadata, factory);
+		this.method = new QueryMethod(method, metadata, factory, DefaultParameters::new);
 		this.model = metadata.getDomainType();
 		this.tree = new PartTree(method.getName(), this.model);
 		this.template = template;
