@@ -1,10 +1,12 @@
 package io.djongo.spring.core.repository.query;
 
 import java.lang.reflect.Method;
+import java.util.Arrays;
 
 import io.djongo.spring.core.bridge.DjongoTemplate;
 import io.djongo.spring.core.query.QuerySet;
 import org.jspecify.annotations.Nullable;
+import org.springframework.data.domain.Pageable;
 import org.springframework.data.projection.ProjectionFactory;
 import org.springframework.data.repository.core.RepositoryMetadata;
 import org.springframework.data.repository.query.DefaultParameters;
@@ -29,6 +31,11 @@ public final class QuerySetRepositoryQuery implements RepositoryQuery {
 
 	public QuerySetRepositoryQuery(Method method, RepositoryMetadata metadata, ProjectionFactory factory,
 			DjongoTemplate template) {
+		// before QueryMethod, which would refuse a Pageable with a list of Spring Data's paged return types
+		if (Arrays.stream(method.getParameterTypes()).anyMatch(Pageable.class::isAssignableFrom)) {
+			throw new IllegalStateException("Derived query " + method
+					+ " returns a QuerySet and cannot take a Pageable; slice the QuerySet instead");
+		}
 		this.method = new QueryMethod(method, metadata, factory, DefaultParameters::new);
 		this.model = metadata.getDomainType();
 		this.tree = new PartTree(method.getName(), this.model);
@@ -36,10 +43,6 @@ public final class QuerySetRepositoryQuery implements RepositoryQuery {
 		if (this.tree.isDelete() || this.tree.isCountProjection() || this.tree.isExistsProjection()) {
 			throw new IllegalStateException("Derived query " + method + " returns a QuerySet, so it must be a find"
 					+ " (find...By, query...By, get...By); count, exists and delete are QuerySet methods");
-		}
-		if (this.method.getParameters().hasPageableParameter()) {
-			throw new IllegalStateException("Derived query " + method
-					+ " returns a QuerySet and cannot take a Pageable; slice the QuerySet instead");
 		}
 	}
 
