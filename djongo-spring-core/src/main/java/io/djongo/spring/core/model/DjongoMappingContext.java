@@ -53,12 +53,22 @@ public class DjongoMappingContext extends MongoMappingContext {
 
 		private final boolean storedWithIdSuffix;
 
+		private final boolean through;
+
 		RelationProperty(Property property, MongoPersistentEntity<?> owner, SimpleTypeHolder simpleTypeHolder,
 				FieldNamingStrategy fieldNamingStrategy) {
 			super(property, owner, simpleTypeHolder, fieldNamingStrategy);
 			boolean foreignKey = isAnnotationPresent(ForeignKey.class) || isAnnotationPresent(OneToOne.class);
-			this.relation = foreignKey || isAnnotationPresent(ManyToMany.class);
+			ManyToMany manyToMany = findAnnotation(ManyToMany.class);
+			this.through = manyToMany != null && manyToMany.through() != void.class;
+			this.relation = !this.through && (foreignKey || manyToMany != null);
 			this.storedWithIdSuffix = foreignKey;
+		}
+
+		@Override
+		public boolean isTransient() {
+			// a many-to-many carried by a through model is not stored in this model's documents
+			return this.through || super.isTransient();
 		}
 
 		RelationProperty validated() {

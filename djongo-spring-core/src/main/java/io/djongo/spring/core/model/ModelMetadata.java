@@ -33,8 +33,12 @@ public final class ModelMetadata {
 
 	private final MongoPersistentEntity<?> entity;
 
-	ModelMetadata(MongoPersistentEntity<?> entity, Map<String, FieldDescriptor> fields) {
+	private final Map<String, Relation> throughRelations;
+
+	ModelMetadata(MongoPersistentEntity<?> entity, Map<String, FieldDescriptor> fields,
+			Map<String, Relation> throughRelations) {
 		this.entity = entity;
+		this.throughRelations = Collections.unmodifiableMap(new LinkedHashMap<>(throughRelations));
 		this.type = entity.getType();
 		this.collection = entity.isAnnotationPresent(Document.class) ? entity.getCollection() : null;
 		this.fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
@@ -75,6 +79,14 @@ public final class ModelMetadata {
 	/** A field by Java property name, or null. */
 	public @Nullable FieldDescriptor field(String name) {
 		return this.fields.get(name);
+	}
+
+	/**
+	 * The many-to-many relations carried by a through model, by field name: not persistent in this model, so not
+	 * among its {@link #fields()}.
+	 */
+	public Map<String, Relation> throughRelations() {
+		return this.throughRelations;
 	}
 
 	/** The id field, or null for containers without one. */

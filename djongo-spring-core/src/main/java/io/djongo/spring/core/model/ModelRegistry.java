@@ -66,7 +66,48 @@ public final class ModelRegistry {
 						? FieldDescriptor.Kind.MANY_TO_MANY : FieldDescriptor.Kind.FOREIGN_KEY, relation));
 			}
 		});
-		return new ModelMetadata(entity, fields);
+		return new ModelMetadata(entity, fields, throughRelations(type));
+	}
+
+	/** The many-to-many fields carried by a through model: not persistent, found on the class itself. */
+	private Map<String, Relation> throughRelations(Class<?> type) {
+		Map<String, Relation> result = new LinkedHashMap<>();
+		org.springframework.util.ReflectionUtils.doWithFields(type, (field) -> {
+			ManyToMany manyToMany = field.getAnnotation(ManyToMany.class);
+			if (manyToMany == null || manyToMany.through() == void.class) {
+				return;
+			}
+			Class<?> target = org.springframework.core.ResolvableType.forField(field).asCollection().resolveGeneric(0);
+			if (target == null) {
+				throw new FieldError(type.getSimpleName() + "." + field.getName()
+						+ ": a many-to-many field must be a List of a model");
+			}
+			ModelMetadata through = metadata(manyToMany.through());
+			String[] names = manyToMany.throughFields();
+			Relation toOwner = throughKey(through, type, (names.length == 2) ? names[0] : null, field.getName());
+			Relation toTarget = throughKey(through, target, (names.length == 2) ? names[1] : null, field.getName());
+			result.put(field.getName(), new Relation(Relation.Kind.MANY_TO_MANY, type, field.getName(), field.getName(),
+					target, OnDelete.CASCADE, relatedName(manyToMany.relatedName(), type), true,
+					new Relation.Through(manyToMany.through(), toOwner, toTarget)));
+		});
+		return result;
+	}
+
+	private static Relation throughKey(ModelMetadata through, Class<?> to, @Nullable String name, String field) {
+		List<Relation> keys = new ArrayList<>();
+		for (FieldDescriptor candidate : through.fields().values()) {
+			Relation relation = candidate.relation();
+			if (relation != null && !relation.isManyToMany() && relation.target() == to
+					&& (name == null || name.equals(candidate.name()))) {
+				keys.add(relation);
+			}
+		}
+		if (keys.size() != 1) {
+			throw new FieldError("The through model " + through.name() + " of '" + field + "' needs exactly one foreign"
+					+ " key to " + to.getSimpleName() + " (found " + keys.size()
+					+ "); name the two keys with @ManyToMany(throughFields = {...})");
+		}
+		return keys.get(0);
 	}
 
 	private static @Nullable Relation relationOf(Class<?> owner, MongoPersistentProperty property) {
@@ -74,17 +115,17 @@ public final class ModelRegistry {
 		ForeignKey foreignKey = property.findAnnotation(ForeignKey.class);
 		if (foreignKey != null) {
 			return new Relation(Relation.Kind.FOREIGN_KEY, owner, property.getName(), property.getFieldName(), target,
-					foreignKey.onDelete(), relatedName(foreignKey.relatedName(), owner), foreignKey.nullable());
+					foreignKey.onDelete(), relatedName(foreignKey.relatedName(), owner), foreignKey.nullable(), null);
 		}
 		OneToOne oneToOne = property.findAnnotation(OneToOne.class);
 		if (oneToOne != null) {
 			return new Relation(Relation.Kind.ONE_TO_ONE, owner, property.getName(), property.getFieldName(), target,
-					oneToOne.onDelete(), relatedName(oneToOne.relatedName(), owner), oneToOne.nullable());
+					oneToOne.onDelete(), relatedName(oneToOne.relatedName(), owner), oneToOne.nullable(), null);
 		}
 		ManyToMany manyToMany = property.findAnnotation(ManyToMany.class);
 		if (manyToMany != null) {
 			return new Relation(Relation.Kind.MANY_TO_MANY, owner, property.getName(), property.getFieldName(), target,
-					OnDelete.CASCADE, relatedName(manyToMany.relatedName(), owner), true);
+					OnDelete.CASCADE, relatedName(manyToMany.relatedName(), owner), true, null);
 		}
 		return null;
 	}
@@ -126,9 +167,29 @@ public final class ModelRegistry {
 		return result;
 	}
 
+	/** The many-to-many relations carried by a through model whose target is the given model. */
+	public List<Relation> throughRelationsTo(Class<?> target) {
+		List<Relation> result = new ArrayList<>();
+		for (MongoPersistentEntity<?> entity : this.mappingContext.getPersistentEntities()) {
+			if (!entity.getType().isInterface()) {
+				for (Relation relation : metadata(entity.getType()).throughRelations().values()) {
+					if (relation.target() == target) {
+						result.add(relation);
+					}
+				}
+			}
+		}
+		return result;
+	}
+
 	/** The relation reaching the model from another by its related name, or null. */
 	public @Nullable Relation reverseRelation(Class<?> target, String relatedName) {
 		for (Relation relation : relationsTo(target)) {
+			if (relation.relatedName().equals(relatedName)) {
+				return relation;
+			}
+		}
+		for (Relation relation : throughRelationsTo(target)) {
 			if (relation.relatedName().equals(relatedName)) {
 				return relation;
 			}
@@ -163,8 +224,19 @@ public final class ModelRegistry {
 		while (index < parts.size()) {
 			String part = parts.get(index);
 			FieldDescriptor field = (fields.isEmpty() && PK.equals(part)) ? owner.id() : owner.field(part);
+			Relation carried = (field == null && fields.isEmpty()) ? owner.throughRelations().get(part) : null;
+			if (carried != null) {
+				owner = throughHops(carried, false, hops);
+				index++;
+				continue;
+			}
 			if (field == null && fields.isEmpty() && owner.collection() != null) {
 				Relation reverse = reverseRelation(owner.type(), part);
+				if (reverse != null && reverse.through() != null) {
+					owner = throughHops(reverse, true, hops);
+					index++;
+					continue;
+				}
 				if (reverse != null) {
 					ModelMetadata target = metadata(reverse.owner());
 					hops.add(new LookupPath.Hop(reverse, true, "_id", reverse.storedField(), target));
@@ -222,6 +294,21 @@ public final class ModelRegistry {
 				owner, List.copyOf(parts.subList(index, parts.size())));
 	}
 
+	/**
+	 * The two hops of a many-to-many carried by a through model: into the through model by its key to where the
+	 * lookup comes from, out of it by its key to where it goes. Returns the model reached.
+	 */
+	private ModelMetadata throughHops(Relation relation, boolean reverse, List<LookupPath.Hop> hops) {
+		Relation.Through through = relation.through();
+		Relation in = reverse ? through.toTarget() : through.toOwner();
+		Relation out = reverse ? through.toOwner() : through.toTarget();
+		ModelMetadata throughModel = metadata(through.model());
+		ModelMetadata reached = metadata(out.target());
+		hops.add(new LookupPath.Hop(in, true, "_id", in.storedField(), throughModel));
+		hops.add(new LookupPath.Hop(out, false, out.storedField(), "_id", reached));
+		return reached;
+	}
+
 	/** Django's {@code author_id}: the stored id of a foreign key, named as stored. */
 	private static @Nullable FieldDescriptor idAlias(ModelMetadata owner, String part) {
 		for (FieldDescriptor field : owner.fields().values()) {
@@ -235,8 +322,10 @@ public final class ModelRegistry {
 	/** The names a model's lookups can start with: its fields and the related names of its reverse relations. */
 	public String choices(ModelMetadata owner) {
 		java.util.Set<String> names = new java.util.TreeSet<>(owner.fields().keySet());
+		names.addAll(owner.throughRelations().keySet());
 		if (owner.collection() != null) {
 			relationsTo(owner.type()).forEach((relation) -> names.add(relation.relatedName()));
+			throughRelationsTo(owner.type()).forEach((relation) -> names.add(relation.relatedName()));
 		}
 		return String.join(", ", names);
 	}

@@ -3,6 +3,7 @@ package io.djongo.spring.core.model;
 import java.util.Locale;
 
 import io.djongo.spring.core.relation.OnDelete;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A relation declared on a model field: {@code @ForeignKey}, {@code @OneToOne} or {@code @ManyToMany}.
@@ -16,9 +17,20 @@ import io.djongo.spring.core.relation.OnDelete;
  * many-to-many: the target's id is removed from the owner's array)
  * @param relatedName the name of the reverse side, as lookups from the target use it
  * @param nullable whether the reference may be null
+ * @param through for a many-to-many carried by a through model: its foreign key to the owner and its foreign key
+ * to the target; else null
  */
 public record Relation(Kind kind, Class<?> owner, String field, String storedField, Class<?> target, OnDelete onDelete,
-		String relatedName, boolean nullable) {
+		String relatedName, boolean nullable, @Nullable Through through) {
+
+	/**
+	 * The two foreign keys of a through model.
+	 * @param model the through model
+	 * @param toOwner its foreign key to the relation's owner
+	 * @param toTarget its foreign key to the relation's target
+	 */
+	public record Through(Class<?> model, Relation toOwner, Relation toTarget) {
+	}
 
 	/** The kinds of relation. */
 	public enum Kind {

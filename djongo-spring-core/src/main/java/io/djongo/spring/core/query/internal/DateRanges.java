@@ -3,6 +3,7 @@ package io.djongo.spring.core.query.internal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 import io.djongo.spring.core.query.lookup.ComparisonLookup;
 import io.djongo.spring.core.query.lookup.InLookup;
@@ -23,9 +24,12 @@ final class DateRanges {
 	private DateRanges() {
 	}
 
-	/** The range filter for a single {@code year} or {@code date} transform, or null when none applies. */
-	static @Nullable Filter rewrite(Target target, List<Transform> transforms, Lookup lookup, Object value,
-			FilterCompiler compiler) {
+	/**
+	 * The range filter for a single {@code year} or {@code date} transform, as a function of the stored path it
+	 * applies to (so that it can also apply inside an {@code $elemMatch}), or null when none applies.
+	 */
+	static @Nullable Function<String, Filter> rewrite(Target target, List<Transform> transforms, Lookup lookup,
+			Object value, FilterCompiler compiler) {
 		if (transforms.size() != 1) {
 			return null;
 		}
@@ -36,35 +40,36 @@ final class DateRanges {
 		boolean year = transform.equals("year");
 		Class<?> boundType = year ? Integer.class : LocalDate.class;
 		if (lookup == InLookup.IN) {
-			List<Filter> ranges = new ArrayList<>();
+			List<Object[]> days = new ArrayList<>();
 			for (Object element : FilterCompiler.elements(value, target, lookup)) {
 				if (element != null) {
 					Object bound = bound(element, boundType, target, compiler);
-					ranges.add(range(target, start(bound, year), end(bound, year), compiler));
+					days.add(new Object[] { stored(start(bound, year), target, compiler), stored(end(bound, year), target, compiler) });
 				}
 			}
-			return Filter.or(ranges);
+			return (path) -> Filter.or(days.stream().map((day) -> range(path, day[0], day[1])).toList());
 		}
 		if (lookup == RangeLookup.RANGE) {
 			List<?> bounds = FilterCompiler.elements(value, target, lookup);
 			if (bounds.size() != 2 || bounds.get(0) == null || bounds.get(1) == null) {
 				return null;
 			}
-			return range(target, start(bound(bounds.get(0), boundType, target, compiler), year),
-					end(bound(bounds.get(1), boundType, target, compiler), year), compiler);
+			Object from = stored(start(bound(bounds.get(0), boundType, target, compiler), year), target, compiler);
+			Object to = stored(end(bound(bounds.get(1), boundType, target, compiler), year), target, compiler);
+			return (path) -> range(path, from, to);
 		}
 		if (!(lookup instanceof ComparisonLookup comparison)) {
 			return null;
 		}
 		Object bound = bound(value, boundType, target, compiler);
-		LocalDate start = start(bound, year);
-		LocalDate end = end(bound, year);
+		Object start = stored(start(bound, year), target, compiler);
+		Object end = stored(end(bound, year), target, compiler);
 		return switch (comparison.name()) {
-			case "exact" -> range(target, start, end, compiler);
-			case "gt" -> condition(target, "$gte", end, compiler);
-			case "gte" -> condition(target, "$gte", start, compiler);
-			case "lt" -> condition(target, "$lt", start, compiler);
-			default -> condition(target, "$lt", end, compiler);
+			case "exact" -> (path) -> range(path, start, end);
+			case "gt" -> (path) -> condition(path, "$gte", end);
+			case "gte" -> (path) -> condition(path, "$gte", start);
+			case "lt" -> (path) -> condition(path, "$lt", start);
+			default -> (path) -> condition(path, "$lt", end);
 		};
 	}
 
@@ -80,13 +85,12 @@ final class DateRanges {
 		return year ? LocalDate.of(((Number) bound).intValue() + 1, 1, 1) : ((LocalDate) bound).plusDays(1);
 	}
 
-	private static Filter range(Target target, LocalDate start, LocalDate end, FilterCompiler compiler) {
-		return Filter.of(new Document(target.storedPath(),
-				new Document("$gte", stored(start, target, compiler)).append("$lt", stored(end, target, compiler))));
+	private static Filter range(String path, Object start, Object end) {
+		return Filter.of(new Document(path, new Document("$gte", start).append("$lt", end)));
 	}
 
-	private static Filter condition(Target target, String operator, LocalDate bound, FilterCompiler compiler) {
-		return Filter.of(new Document(target.storedPath(), new Document(operator, stored(bound, target, compiler))));
+	private static Filter condition(String path, String operator, Object bound) {
+		return Filter.of(new Document(path, new Document(operator, bound)));
 	}
 
 	private static Object stored(LocalDate day, Target target, FilterCompiler compiler) {

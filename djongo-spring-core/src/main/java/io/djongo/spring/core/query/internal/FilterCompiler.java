@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -128,32 +129,30 @@ final class FilterCompiler {
 		if (leaves.size() == 1) {
 			return leaves.get(0).filter();
 		}
-		List<Bson> relative = new ArrayList<>();
+		List<Filter> relative = new ArrayList<>();
 		for (Leaf leaf : leaves) {
-			relative.add(leaf.lookup().onField(leaf.storedPath().substring(prefix.length() + 1), leaf.value()));
+			relative.add(leaf.at().apply(leaf.storedPath().substring(prefix.length() + 1)));
 		}
-		return Filter.of(new Document(prefix, new Document("$elemMatch", new Document("$and", relative))));
+		Filter all = Filter.and(relative);
+		if (all.isFalse() || all.isTrue()) {
+			return all.isFalse() ? all : Filter.of(new Document(prefix, new Document("$exists", true)));
+		}
+		return Filter.of(new Document(prefix, new Document("$elemMatch", all.toBson())));
 	}
 
 	/**
-	 * A compiled lookup. Query-language leaves through a list of embedded documents keep their parts, so that
-	 * several of them can be combined under one {@code $elemMatch}.
+	 * A compiled lookup. Query-language leaves through a list of embedded or related documents keep how to build
+	 * their condition at another path, so that several of them can be combined under one {@code $elemMatch}.
 	 */
-	private record Leaf(Filter filter, @Nullable String groupPrefix, @Nullable Lookup lookup, String storedPath,
-			@Nullable Object value) {
+	private record Leaf(Filter filter, @Nullable String groupPrefix, String storedPath,
+			@Nullable Function<String, Filter> condition) {
 
 		static Leaf of(Filter filter) {
-			return new Leaf(filter, null, null, "", null);
+			return new Leaf(filter, null, "", null);
 		}
 
-		@Override
-		public Lookup lookup() {
-			return Objects.requireNonNull(this.lookup);
-		}
-
-		@Override
-		public Object value() {
-			return Objects.requireNonNull(this.value);
+		Function<String, Filter> at() {
+			return Objects.requireNonNull(this.condition);
 		}
 
 	}
@@ -198,24 +197,39 @@ final class FilterCompiler {
 			return Leaf.of(fieldComparison(target, transforms, lookup, f, scope, uses));
 		}
 		if (!transforms.isEmpty()) {
-			Filter range = DateRanges.rewrite(target, transforms, lookup, value, this);
+			Function<String, Filter> range = DateRanges.rewrite(target, transforms, lookup, value, this);
 			if (range != null) {
-				return leafOf(target, range, null, null);
+				return leafOf(target, range);
 			}
 			return Leaf.of(transformed(target, transforms, lookup, value, type));
 		}
 		if (lookup == IsNullLookup.ISNULL && Boolean.class.isInstance(value) && isIdArray(target)) {
 			// no related object: an empty array as much as a missing one
-			String first = target.storedPath() + (target.isMultiValued() || target.kind() == FieldDescriptor.Kind.MANY_TO_MANY ? ".0" : "");
-			return Leaf.of(Filter.of(new Document(first, new Document("$exists", !((Boolean) value)))));
+			String path = endsInList(target) ? target.storedPath() + ".0" : target.storedPath();
+			Filter any = Filter.of(new Document(path, new Document("$exists", true)));
+			return Leaf.of(Boolean.TRUE.equals(value) ? any.not() : any);
 		}
 		Object converted = convert(lookup, value, type, target);
 		if (converted == null) {
 			return Leaf.of(Filter.FALSE);
 		}
-		String path = target.relationValued() ? target.storedPath() + "._id" : target.storedPath();
-		Bson bson = lookup.onField(path, converted);
-		return leafOf(target, Filter.of(bson), lookup, converted);
+		Lookup compare = lookup;
+		Function<String, Filter> condition = target.relationValued()
+				? (path) -> Filter.of(compare.onField(path + "._id", converted))
+				: (path) -> Filter.of(compare.onField(path, converted));
+		return leafOf(target, condition);
+	}
+
+	/** Whether the target's own value is a list: a many-to-many field, or a multi-valued join at the end. */
+	private static boolean endsInList(Target target) {
+		if (!target.relationValued()) {
+			return target.kind() == FieldDescriptor.Kind.MANY_TO_MANY;
+		}
+		Join last = target.joins().get(0);
+		while (!last.children().isEmpty()) {
+			last = last.children().get(0);
+		}
+		return last.multiValued();
 	}
 
 	/** Whether the target is a set of related objects: joined documents, or a many-to-many array of ids. */
@@ -223,9 +237,10 @@ final class FilterCompiler {
 		return target.relationValued() || target.kind() == FieldDescriptor.Kind.MANY_TO_MANY;
 	}
 
-	private static Leaf leafOf(Target target, Filter filter, @Nullable Lookup lookup, @Nullable Object value) {
-		if (target.groupable() && lookup != null) {
-			return new Leaf(filter, target.arrayPrefix(), lookup, target.storedPath(), value);
+	private static Leaf leafOf(Target target, Function<String, Filter> condition) {
+		Filter filter = condition.apply(target.storedPath());
+		if (target.groupable()) {
+			return new Leaf(filter, target.arrayPrefix(), target.storedPath(), condition);
 		}
 		return Leaf.of(filter);
 	}

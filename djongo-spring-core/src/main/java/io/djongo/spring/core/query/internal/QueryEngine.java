@@ -12,6 +12,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.CountOptions;
 import io.djongo.spring.core.bridge.DjongoTemplate;
 import io.djongo.spring.core.logging.CommandFormatter;
+import io.djongo.spring.core.model.FieldDescriptor;
 import io.djongo.spring.core.model.FieldError;
 import io.djongo.spring.core.model.LookupPath;
 import io.djongo.spring.core.model.ModelMetadata;
@@ -98,22 +99,25 @@ public final class QueryEngine {
 	public <R> QuerySet<R> related(Object instance, String relation) {
 		ModelMetadata model = this.models.metadata(instance.getClass());
 		Object id = model.entity().getIdentifierAccessor(instance).getIdentifier();
-		LookupPath path = this.models.resolve(model.type(), relation);
-		if (path.hops().size() == 1 && path.fields().isEmpty() && path.rest().isEmpty()) {
-			LookupPath.Hop hop = path.hops().get(0);
+		Relation carried = model.throughRelations().get(relation);
+		Relation reverse = (carried == null && model.field(relation) == null)
+				? this.models.reverseRelation(model.type(), relation) : null;
+		if (carried != null || reverse != null) {
 			if (id == null) {
 				throw new org.springframework.dao.InvalidDataAccessApiUsageException(model.name()
 						+ " instance needs to have a primary key value before this relationship can be used.");
 			}
-			return (QuerySet<R>) objects(hop.target().type()).filter(hop.relation().field(), id);
+			return (carried != null) ? (QuerySet<R>) objects(carried.target()).filter(carried.relatedName(), id)
+					: (QuerySet<R>) objects(reverse.owner()).filter(reverse.field(), id);
 		}
-		Relation forward = path.fields().isEmpty() ? null : path.field().relation();
-		if (forward == null || !path.hops().isEmpty() || path.fields().size() != 1 || !path.rest().isEmpty()) {
-			throw new FieldError("'" + relation + "' is not a relation of " + model.name()
-					+ ". Choices are: " + relationChoices(model));
+		FieldDescriptor field = model.field(relation);
+		Relation forward = (field != null) ? field.relation() : null;
+		if (forward == null) {
+			throw new FieldError("'" + relation + "' is not a relation of " + model.name() + ". Choices are: "
+					+ relationChoices(model));
 		}
 		QuerySet<R> related = (QuerySet<R>) objects(forward.target());
-		Object value = model.entity().getPropertyAccessor(instance).getProperty(path.field().property());
+		Object value = model.entity().getPropertyAccessor(instance).getProperty(field.property());
 		List<Object> ids = RelatedIds.of(value, this.models.metadata(forward.target()));
 		return ids.isEmpty() ? related.none() : related.filter("pk__in", ids);
 	}
@@ -121,7 +125,9 @@ public final class QueryEngine {
 	private String relationChoices(ModelMetadata model) {
 		java.util.Set<String> names = new java.util.TreeSet<>();
 		model.fields().values().stream().filter((field) -> field.relation() != null).forEach((f) -> names.add(f.name()));
+		names.addAll(model.throughRelations().keySet());
 		this.models.relationsTo(model.type()).forEach((r) -> names.add(r.relatedName()));
+		this.models.throughRelationsTo(model.type()).forEach((r) -> names.add(r.relatedName()));
 		return String.join(", ", names);
 	}
 
