@@ -251,13 +251,22 @@ final class FilterCompiler {
 
 	/** The value in its stored form for the lookup's shape; null when nothing can match (an empty {@code in}). */
 	@Nullable Object convert(Lookup lookup, Object value, Class<?> type, Target target) {
+		return shaped(lookup, value, target, (single) -> single(single, type, target, lookup));
+	}
+
+	/**
+	 * The value for the lookup's shape, each single value converted by the given function: a list without nulls
+	 * for {@code in} (null when empty: nothing can match), exactly two bounds for {@code range}, a boolean for
+	 * {@code isnull}, a string for the text lookups.
+	 */
+	private @Nullable Object shaped(Lookup lookup, Object value, Target target, Function<Object, Object> single) {
 		return switch (lookup.shape()) {
-			case SINGLE -> single(value, type, target, lookup);
+			case SINGLE -> single.apply(value);
 			case LIST -> {
 				List<Object> values = new ArrayList<>();
 				for (Object element : elements(value, target, lookup)) {
 					if (element != null) {
-						values.add(single(element, type, target, lookup));
+						values.add(single.apply(element));
 					}
 				}
 				yield values.isEmpty() ? null : values;
@@ -268,7 +277,7 @@ final class FilterCompiler {
 					throw new InvalidLookupException(target.description() + ": range needs exactly two non-null values"
 							+ " (from, to), but got " + Shown.value(value));
 				}
-				yield List.of(single(bounds.get(0), type, target, lookup), single(bounds.get(1), type, target, lookup));
+				yield List.of(single.apply(bounds.get(0)), single.apply(bounds.get(1)));
 			}
 			case BOOLEAN -> {
 				if (!(value instanceof Boolean)) {
@@ -349,27 +358,7 @@ final class FilterCompiler {
 
 	private Filter transformed(Target target, List<Transform> transforms, Lookup lookup, Object value, Class<?> type) {
 		Transform last = transforms.get(transforms.size() - 1);
-		Object converted = switch (lookup.shape()) {
-			case SINGLE -> comparable(value, type, target, last);
-			case LIST -> {
-				List<Object> values = new ArrayList<>();
-				for (Object element : elements(value, target, lookup)) {
-					if (element != null) {
-						values.add(comparable(element, type, target, last));
-					}
-				}
-				yield values.isEmpty() ? null : values;
-			}
-			case PAIR -> {
-				List<?> bounds = elements(value, target, lookup);
-				if (bounds.size() != 2 || bounds.get(0) == null || bounds.get(1) == null) {
-					throw new InvalidLookupException(target.description() + ": range needs exactly two non-null values"
-							+ " (from, to), but got " + Shown.value(value));
-				}
-				yield List.of(comparable(bounds.get(0), type, target, last), comparable(bounds.get(1), type, target, last));
-			}
-			default -> convert(lookup, value, type, target);
-		};
+		Object converted = shaped(lookup, value, target, (single) -> comparable(single, type, target, last));
 		if (converted == null) {
 			return Filter.FALSE;
 		}
