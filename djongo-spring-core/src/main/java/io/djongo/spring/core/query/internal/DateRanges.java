@@ -41,7 +41,7 @@ final class DateRanges {
 		Class<?> boundType = year ? Integer.class : LocalDate.class;
 		if (lookup == InLookup.IN) {
 			List<Object[]> days = new ArrayList<>();
-			for (Object element : FilterCompiler.elements(value, target, lookup)) {
+			for (Object element : LookupValues.elements(value, target, lookup)) {
 				if (element != null) {
 					Object bound = bound(element, boundType, target, compiler);
 					days.add(new Object[] { stored(start(bound, year), target, compiler), stored(end(bound, year), target, compiler) });
@@ -50,7 +50,7 @@ final class DateRanges {
 			return (path) -> Filter.or(days.stream().map((day) -> range(path, day[0], day[1])).toList());
 		}
 		if (lookup == RangeLookup.RANGE) {
-			List<?> bounds = FilterCompiler.elements(value, target, lookup);
+			List<?> bounds = LookupValues.elements(value, target, lookup);
 			if (bounds.size() != 2 || bounds.get(0) == null || bounds.get(1) == null) {
 				return null;
 			}

@@ -14,7 +14,6 @@ import io.djongo.spring.core.bridge.DjongoTemplate;
 import io.djongo.spring.core.logging.CommandFormatter;
 import io.djongo.spring.core.model.FieldDescriptor;
 import io.djongo.spring.core.model.FieldError;
-import io.djongo.spring.core.model.LookupPath;
 import io.djongo.spring.core.model.ModelMetadata;
 import io.djongo.spring.core.model.ModelRegistry;
 import io.djongo.spring.core.model.Relation;
