@@ -11,6 +11,7 @@ import io.djongo.spring.core.model.ModelRegistry;
 import io.djongo.spring.core.model.ValidationException;
 import io.djongo.spring.core.query.QuerySet;
 import io.djongo.spring.core.query.internal.QueryEngine;
+import io.djongo.spring.core.relation.internal.Deletions;
 import io.djongo.spring.core.schema.ModelValidator;
 import io.djongo.spring.core.schema.internal.AutoIds;
 import io.djongo.spring.core.schema.internal.IdCounters;
@@ -237,6 +238,37 @@ public class DjongoTemplate extends MongoTemplate {
 			super.insertDocumentList(collectionName, unwritten);
 			return MappedDocument.toIds(documents);
 		}
+	}
+
+	// --- relations: on_delete rules of deletions (see io.djongo.spring.core.relation) ---
+
+	private volatile @Nullable Deletions deletions;
+
+	/**
+	 * The deletions of this template, which apply the {@code on_delete} rules of the relations pointing at a deleted
+	 * model; used by {@code QuerySet.delete()} and the repositories.
+	 */
+	public Deletions getDeletions() {
+		Deletions result = this.deletions;
+		if (result == null) {
+			result = new Deletions(this);
+			this.deletions = result;
+		}
+		return result;
+	}
+
+	/**
+	 * Removes a model instance as {@link MongoTemplate} does, applying the {@code on_delete} rules of the relations
+	 * pointing at it (cascades, protection, restriction, set null or default) when there are any; the count is of
+	 * the instance itself.
+	 */
+	@Override
+	public com.mongodb.client.result.DeleteResult remove(Object object, String collectionName) {
+		Class<?> model = org.springframework.util.ClassUtils.getUserClass(object);
+		if (!getDeletions().hasDependents(model) || !collectionName.equals(getCollectionName(model))) {
+			return super.remove(object, collectionName);
+		}
+		return com.mongodb.client.result.DeleteResult.acknowledged(getDeletions().deleteInstance(object).count(model));
 	}
 
 	private AutoIds autoIds() {

@@ -12,6 +12,7 @@ import io.djongo.spring.core.model.LookupPath;
 import io.djongo.spring.core.query.DeleteResult;
 import io.djongo.spring.core.query.F;
 import io.djongo.spring.core.query.InvalidLookupException;
+import io.djongo.spring.core.relation.internal.Deletions;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.jspecify.annotations.Nullable;
@@ -19,7 +20,8 @@ import org.springframework.dao.InvalidDataAccessApiUsageException;
 import org.springframework.data.core.TypeInformation;
 
 /**
- * {@code update(...)} and {@code delete()} of a QuerySet: one {@code update} or {@code delete} command.
+ * {@code update(...)} and {@code delete()} of a QuerySet: one {@code update} or {@code delete} command; a delete of a
+ * model that relations point at applies their {@code on_delete} rules through {@link Deletions}.
  * <p>
  * An update sets plain values with {@code $set}. {@code F("views").plus(1)} on a field that cannot hold null (a
  * primitive) becomes {@code $inc} (and {@code times} becomes {@code $mul}), which every server runs; any other
@@ -187,6 +189,11 @@ final class QueryWrites {
 		Bson filter = filter(state, plan);
 		if (filter == null) {
 			return new DeleteResult(0, Map.of());
+		}
+		Deletions deletions = this.engine.template().getDeletions();
+		if (deletions.hasDependents(state.model().type())) {
+			// on_delete rules: collect what the deletion reaches before writing (see Deletions)
+			return deletions.delete(state.model().type(), filter);
 		}
 		this.engine.debug(state, "delete", new Document("q", filter).append("limit", 0));
 		long deleted = this.engine.execute(state, (collection) -> collection.deleteMany(filter)).getDeletedCount();

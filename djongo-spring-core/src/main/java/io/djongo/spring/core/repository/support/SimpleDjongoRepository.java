@@ -5,6 +5,7 @@ import java.util.List;
 import com.mongodb.client.MongoCollection;
 import io.djongo.spring.core.bridge.DjongoTemplate;
 import io.djongo.spring.core.query.QuerySet;
+import io.djongo.spring.core.relation.internal.Deletions;
 import io.djongo.spring.core.repository.DjongoRepository;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoOperations;
@@ -42,6 +43,58 @@ public class SimpleDjongoRepository<T, ID> extends SimpleMongoRepository<T, ID> 
 			this.template.getModelValidator().validateAll(models);
 		}
 		return super.saveAll(models);
+	}
+
+	// deletes apply the on_delete rules of the relations pointing at the model (see Deletions); delete(entity)
+	// reaches them through DjongoTemplate.remove(entity, collection)
+
+	@Override
+	public void deleteById(ID id) {
+		Deletions deletions = this.template.getDeletions();
+		if (deletions.hasDependents(this.model)) {
+			deletions.deleteByIds(this.model, List.of(id));
+		}
+		else {
+			super.deleteById(id);
+		}
+	}
+
+	@Override
+	public void deleteAllById(Iterable<? extends ID> ids) {
+		Deletions deletions = this.template.getDeletions();
+		if (deletions.hasDependents(this.model)) {
+			deletions.deleteByIds(this.model, ids);
+		}
+		else {
+			super.deleteAllById(ids);
+		}
+	}
+
+	/**
+	 * Deletes the models; when relations point at the model, all of them in one deletion (no optimistic-locking check
+	 * for unversioned models, as none is needed), else one by one as Spring Data does.
+	 */
+	@Override
+	public void deleteAll(Iterable<? extends T> entities) {
+		Deletions deletions = this.template.getDeletions();
+		if (deletions.hasDependents(this.model) && !this.metadata.isVersioned()) {
+			List<ID> ids = Streamable.of(entities).map(this.metadata::getRequiredId).toList();
+			deletions.deleteByIds(this.model, ids);
+		}
+		else {
+			super.deleteAll(entities);
+		}
+	}
+
+	@Override
+	public void deleteAll() {
+		Deletions deletions = this.template.getDeletions();
+		if (deletions.hasDependents(this.model)) {
+			deletions.deleteAll(this.model);
+		}
+		else {
+			super.deleteAll();
+		}
 	}
 
 	@Override
