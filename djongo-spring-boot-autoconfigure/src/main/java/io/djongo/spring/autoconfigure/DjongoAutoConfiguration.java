@@ -6,6 +6,8 @@ import io.djongo.spring.core.bridge.DjongoTemplate;
 import io.djongo.spring.core.gridfs.StoredFileConverters;
 import io.djongo.spring.core.logging.CommandLogger;
 import io.djongo.spring.core.model.DjongoConversions;
+import io.djongo.spring.core.relation.RelationSetup;
+import io.djongo.spring.core.relation.UnsavedRelatedObjectCallback;
 import io.djongo.spring.core.model.DjongoMappingContext;
 import io.djongo.spring.core.schema.AutoIncrementIdCallback;
 import io.djongo.spring.core.schema.EnforceSchemaCallback;
@@ -18,6 +20,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.PropertyMapper;
 import org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration;
@@ -125,6 +128,22 @@ public final class DjongoAutoConfiguration {
 	@ConditionalOnMissingBean
 	EnforceSchemaCallback djongoEnforceSchemaCallback(MongoMappingContext mappingContext, DjongoProperties properties) {
 		return new EnforceSchemaCallback(mappingContext, properties.isEnforceSchema());
+	}
+
+	// --- relations: start-up checks, one-to-one indexes, unsaved related objects (io.djongo.spring.core.relation) ---
+
+	@Bean
+	@ConditionalOnMissingBean
+	UnsavedRelatedObjectCallback djongoUnsavedRelatedObjectCallback(MongoMappingContext mappingContext) {
+		return new UnsavedRelatedObjectCallback(mappingContext);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnSingleCandidate(DjongoTemplate.class)
+	RelationSetup djongoRelationSetup(DjongoTemplate template) {
+		// once all singletons exist: on_delete rules checked, one-to-one indexes created for the scanned models
+		return new RelationSetup(template);
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -114,7 +114,8 @@ public class AutoIncrementIdCallback implements BeforeConvertCallback<Object>, B
 
 	@Override
 	public int getOrder() {
-		return Ordered.HIGHEST_PRECEDENCE;
+		// after the relation check (UnsavedRelatedObjectCallback), so a refused model reserves no id
+		return Ordered.HIGHEST_PRECEDENCE + 10;
 	}
 
 }

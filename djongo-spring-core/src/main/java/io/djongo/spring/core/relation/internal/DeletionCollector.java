@@ -100,7 +100,10 @@ final class DeletionCollector {
 		Map<String, List<Object>> protecting = new LinkedHashMap<>();
 		for (Relation relation : this.models.relationsTo(batch.model().type())) {
 			if (relation.isManyToMany()) {
-				this.updated.computeIfAbsent(relation, (key) -> new LinkedHashSet<>()).addAll(batch.ids());
+				// a through model's foreign keys carry their own rules; an array of ids loses the deleted ones
+				if (relation.through() == null) {
+					this.updated.computeIfAbsent(relation, (key) -> new LinkedHashSet<>()).addAll(batch.ids());
+				}
 				continue;
 			}
 			ModelMetadata owner = this.models.metadata(relation.owner());

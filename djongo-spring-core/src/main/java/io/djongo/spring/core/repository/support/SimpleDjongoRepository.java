@@ -6,6 +6,7 @@ import com.mongodb.client.MongoCollection;
 import io.djongo.spring.core.bridge.DjongoTemplate;
 import io.djongo.spring.core.query.QuerySet;
 import io.djongo.spring.core.relation.internal.Deletions;
+import io.djongo.spring.core.relation.internal.UnsavedRelations;
 import io.djongo.spring.core.repository.DjongoRepository;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoOperations;
@@ -25,22 +26,27 @@ public class SimpleDjongoRepository<T, ID> extends SimpleMongoRepository<T, ID> 
 
 	private final MongoEntityInformation<T, ID> metadata;
 
+	private final UnsavedRelations unsavedRelations;
+
 	public SimpleDjongoRepository(MongoEntityInformation<T, ID> metadata, MongoOperations operations) {
 		super(metadata, operations);
 		this.template = DjongoRepositoryFactory.requireDjongoTemplate(operations);
 		this.model = metadata.getJavaType();
 		this.metadata = metadata;
+		this.unsavedRelations = new UnsavedRelations(this.template.getConverter().getMappingContext());
 	}
 
 	/**
 	 * Saves all models, or none when one of them is invalid: new models go in one insert, validated together first;
-	 * a mix of new and existing ones is validated whole before the first is saved.
+	 * a mix of new and existing ones is validated whole (and checked for unsaved related objects) before the first is
+	 * saved.
 	 */
 	@Override
 	public <S extends T> List<S> saveAll(Iterable<S> entities) {
 		List<S> models = Streamable.of(entities).toList();
 		if (!models.stream().allMatch(this.metadata::isNew)) {
 			this.template.getModelValidator().validateAll(models);
+			this.unsavedRelations.check(models);
 		}
 		return super.saveAll(models);
 	}

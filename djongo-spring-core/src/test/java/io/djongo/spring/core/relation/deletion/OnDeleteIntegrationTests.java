@@ -6,6 +6,9 @@ import java.util.Map;
 
 import io.djongo.spring.core.bridge.DjongoTemplate;
 import io.djongo.spring.core.query.DeleteResult;
+import io.djongo.spring.core.relation.Group;
+import io.djongo.spring.core.relation.Membership;
+import io.djongo.spring.core.relation.Person;
 import io.djongo.spring.core.relation.ProtectedException;
 import io.djongo.spring.core.relation.RestrictedException;
 import io.djongo.spring.test.CommandRecorder;
@@ -167,6 +170,26 @@ class OnDeleteIntegrationTests {
 		assertThat(template.mongo(Post.class).find(new Document("_id", 2L)).first().getList("tags", Long.class))
 			.isEmpty();
 		assertThat(ids(Post.class)).containsExactly(1L, 2L, 3L);
+	}
+
+	@Test
+	void aThroughModelGoesByItsOwnForeignKeysAndNoArrayIsTouched() {
+		DjongoTemplate through = DjongoTestConfiguration.template(TestMongo.uniqueDatabaseName("ondelete_through"),
+				Person.class, Group.class, Membership.class);
+		Person john = new Person(1, "John");
+		Person paul = new Person(2, "Paul");
+		Group beatles = new Group(1, "Beatles");
+		Group wings = new Group(2, "Wings");
+		through.insertAll(List.of(john, paul));
+		through.insertAll(List.of(beatles, wings));
+		through.insertAll(List.of(new Membership(1, john, beatles, "1960-08-01"),
+				new Membership(2, paul, beatles, "1960-08-01"), new Membership(3, paul, wings, "1971-08-01")));
+		this.commands.clear();
+		DeleteResult result = through.objects(Group.class).filter("name", "Beatles").delete();
+		assertThat(result.perModel()).isEqualTo(Map.of(Group.class, 1L, Membership.class, 2L));
+		assertThat(this.commands.names()).containsExactly("find", "find", "delete", "delete");
+		assertThat(through.objects(Person.class).filter("groups__name", "Wings").count()).isEqualTo(1);
+		through.getDb().drop();
 	}
 
 	@Test
