@@ -6,11 +6,12 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.Transient;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
  * A blog author with an avatar image in the {@code avatars} storage (GridFS bucket {@code myfiles}). A new avatar
- * replaces the old file, and deleting the author deletes it.
+ * replaces the old file, and deleting the author deletes it, and the author's posts (their foreign key cascades).
  */
 @Document("blog_author")
 public class Author {
@@ -24,6 +25,17 @@ public class Author {
 
 	@ImageField(storage = "avatars", uploadTo = "avatars/", deleteOnReplace = true, deleteWithModel = true)
 	private @Nullable StoredFile avatar;
+
+	/** Set by {@code annotate("numPosts", Count.of("posts"))}; not stored. */
+	@Transient
+	private @Nullable Integer numPosts;
+
+	public Author() {
+	}
+
+	public Author(String name) {
+		this.name = name;
+	}
 
 	public @Nullable Long getId() {
 		return this.id;
@@ -47,6 +59,10 @@ public class Author {
 
 	public void setAvatar(@Nullable StoredFile avatar) {
 		this.avatar = avatar;
+	}
+
+	public @Nullable Integer getNumPosts() {
+		return this.numPosts;
 	}
 
 }

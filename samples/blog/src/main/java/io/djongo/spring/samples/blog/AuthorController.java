@@ -8,10 +8,12 @@ import java.util.Optional;
 import io.djongo.spring.core.gridfs.InvalidFileException;
 import io.djongo.spring.core.gridfs.StoredFile;
 import io.djongo.spring.core.gridfs.StoredFileResource;
+import io.djongo.spring.core.query.aggregate.Count;
 import jakarta.validation.Valid;
 import org.springframework.core.io.Resource;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,16 +28,34 @@ import org.springframework.web.multipart.MultipartFile;
 
 /**
  * Authors and their avatars: a multipart upload stores the image in GridFS when the author is saved, and the download
- * streams it back with its stored content type and length.
+ * streams it back with its stored content type and length. The list counts each author's posts across the relation;
+ * deleting an author deletes the author's posts.
  */
 @RestController
 @RequestMapping("/api/authors")
 class AuthorController {
 
+	/** What a client may filter and order authors by: {@code numPosts} is an annotation, {@code posts} the reverse relation. */
+	static final LookupParameters LOOKUPS = LookupParameters.create()
+		.allow("name", "exact", "iexact", "icontains", "startswith")
+		.allow("numPosts", "exact", "gte", "lte")
+		.allow("posts__title", "icontains")
+		.orderBy("id", "name", "numPosts")
+		.maxLimit(100);
+
 	private final AuthorRepository authors;
 
 	AuthorController(AuthorRepository authors) {
 		this.authors = authors;
+	}
+
+	/**
+	 * Authors with their number of posts, counted across the relation in the same command:
+	 * {@code /api/authors?ordering=-numPosts}, {@code ?numPosts__gte=2}, {@code ?posts__title__icontains=django}.
+	 */
+	@GetMapping
+	List<Author> list(@RequestParam MultiValueMap<String, String> parameters) {
+		return LOOKUPS.apply(this.authors.objects().annotate("numPosts", Count.of("posts")), parameters, "name").list();
 	}
 
 	@PostMapping

@@ -1,6 +1,12 @@
 package io.djongo.spring.samples.blog;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.djongo.spring.core.relation.ForeignKey;
+import io.djongo.spring.core.relation.ManyToMany;
+import io.djongo.spring.core.relation.OnDelete;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -11,7 +17,8 @@ import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
- * A blog post; its {@code Long} id is assigned on first save, as Django's AutoField.
+ * A blog post; its {@code Long} id is assigned on first save, as Django's AutoField. Its author is a foreign key
+ * (stored as {@code author_id}, deleted with the author), its tags a many-to-many field (an array of tag ids).
  */
 @Document("blog_post")
 public class Post {
@@ -32,6 +39,12 @@ public class Post {
 	private @Nullable Integer rating;
 
 	private int views;
+
+	@ForeignKey(onDelete = OnDelete.CASCADE, relatedName = "posts")
+	private @Nullable Author author;
+
+	@ManyToMany
+	private List<Tag> tags = new ArrayList<>();
 
 	public Post() {
 	}
@@ -88,6 +101,22 @@ public class Post {
 
 	public void setViews(int views) {
 		this.views = views;
+	}
+
+	public @Nullable Author getAuthor() {
+		return this.author;
+	}
+
+	public void setAuthor(@Nullable Author author) {
+		this.author = author;
+	}
+
+	public List<Tag> getTags() {
+		return this.tags;
+	}
+
+	public void setTags(List<Tag> tags) {
+		this.tags = tags;
 	}
 
 }

@@ -2,6 +2,9 @@ package io.djongo.spring.samples.blog;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Optional;
+
+import io.djongo.spring.core.query.QuerySet;
 
 import jakarta.validation.Valid;
 import org.springframework.http.ResponseEntity;
@@ -15,7 +18,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * JSON endpoints for posts.
+ * JSON endpoints for posts. Every listing brings each post's author in the same command ({@code selectRelated}) and
+ * the tags of all posts with one more ({@code prefetchRelated}), however many posts there are.
  */
 @RestController
 @RequestMapping("/api/posts")
@@ -27,40 +31,72 @@ class PostController {
 		.allow("publishedDate", "year", "year__gte", "year__lte", "month", "date", "gte", "lt")
 		.allow("rating", "exact", "gt", "gte", "lt", "lte", "in", "range", "isnull")
 		.allow("views", "gte", "lte")
-		.orderBy("id", "title", "publishedDate", "rating", "views")
+		.allow("author__name", "exact", "iexact", "icontains")
+		.allow("tags__name", "exact", "in")
+		.orderBy("id", "title", "publishedDate", "rating", "views", "author__name")
 		.maxLimit(100);
 
 	private final PostRepository posts;
 
-	PostController(PostRepository posts) {
+	private final AuthorRepository authors;
+
+	private final TagRepository tags;
+
+	PostController(PostRepository posts, AuthorRepository authors, TagRepository tags) {
 		this.posts = posts;
+		this.authors = authors;
+		this.tags = tags;
 	}
 
 	/**
 	 * Posts filtered by lookups given as query parameters:
-	 * {@code /api/posts?title__icontains=django&publishedDate__year=2024&ordering=-publishedDate&limit=5}. One find.
+	 * {@code /api/posts?title__icontains=django&publishedDate__year=2024&ordering=-publishedDate&limit=5}, across
+	 * relations too: {@code ?author__name=Ann&tags__name=mongodb}. Two commands: the posts with their authors, then
+	 * their tags.
 	 */
 	@GetMapping
 	List<Post> list(@RequestParam MultiValueMap<String, String> parameters) {
-		return LOOKUPS.apply(this.posts.objects(), parameters, "-publishedDate").list();
+		return LOOKUPS.apply(withRelated(this.posts.objects()), parameters, "-publishedDate").list();
 	}
 
 	/** Posts whose title contains the text, newest first: a derived QuerySet, chained further. */
 	@GetMapping("/search")
 	List<Post> search(@RequestParam String q) {
-		return this.posts.findByTitleContainingIgnoreCase(q).orderBy("-publishedDate").slice(0, 20).list();
+		return withRelated(this.posts.findByTitleContainingIgnoreCase(q)).orderBy("-publishedDate").slice(0, 20).list();
 	}
 
 	@GetMapping("/{id}")
 	ResponseEntity<Post> get(@PathVariable long id) {
-		return ResponseEntity.of(this.posts.objects().filter("id", id).first());
+		return ResponseEntity.of(withRelated(this.posts.objects()).filter("id", id).first());
 	}
 
+	/**
+	 * Creates a post; {@code "author": {"id": 1}} and {@code "tags": [{"id": 2}]} refer to stored ones, which must
+	 * exist.
+	 */
 	@PostMapping
-	ResponseEntity<Post> create(@Valid @RequestBody Post post) {
+	ResponseEntity<?> create(@Valid @RequestBody Post post) {
 		post.setId(null);
+		Author author = post.getAuthor();
+		if (author != null) {
+			Optional<Author> stored = (author.getId() != null) ? this.authors.findById(author.getId()) : Optional.empty();
+			if (stored.isEmpty()) {
+				return ApiErrors.badRequest("No author with id " + author.getId(), List.of());
+			}
+			post.setAuthor(stored.get());
+		}
+		List<Long> tagIds = post.getTags().stream().map(Tag::getId).toList();
+		List<Tag> stored = (tagIds.contains(null)) ? List.of() : this.tags.objects().filter("id__in", tagIds).list();
+		if (stored.size() != tagIds.size()) {
+			return ApiErrors.badRequest("Unknown tag ids in " + tagIds, List.of());
+		}
+		post.setTags(stored);
 		Post saved = this.posts.save(post);
 		return ResponseEntity.created(URI.create("/api/posts/" + saved.getId())).body(saved);
+	}
+
+	private static QuerySet<Post> withRelated(QuerySet<Post> posts) {
+		return posts.selectRelated("author").prefetchRelated("tags");
 	}
 
 }
