@@ -1,0 +1,188 @@
+package io.djongo.spring.benchmarks;
+
+import java.net.InetSocketAddress;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import io.djongo.spring.core.bridge.DjongoTemplate;
+import io.djongo.spring.core.model.DjongoConversions;
+import io.djongo.spring.core.repository.support.DjongoRepositoryFactory;
+import io.djongo.spring.core.schema.AutoIncrementIdCallback;
+import io.djongo.spring.core.schema.EnforceSchemaCallback;
+import io.djongo.spring.core.schema.ModelValidationCallback;
+import io.djongo.spring.core.schema.ModelValidator;
+import org.bson.Document;
+import org.bson.UuidRepresentation;
+import org.bson.codecs.configuration.CodecRegistries;
+import org.bson.codecs.configuration.CodecRegistry;
+import org.bson.codecs.pojo.PojoCodecProvider;
+import org.springframework.data.mapping.callback.EntityCallbacks;
+import org.springframework.data.mongodb.MongoDatabaseFactory;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.SimpleMongoClientDatabaseFactory;
+import org.springframework.data.mongodb.core.convert.DefaultDbRefResolver;
+import org.springframework.data.mongodb.core.convert.MappingMongoConverter;
+import org.springframework.data.mongodb.core.convert.MongoCustomConversions;
+import org.springframework.data.mongodb.core.mapping.MongoMappingContext;
+import org.springframework.data.mongodb.core.mapping.event.BeforeConvertCallback;
+import org.springframework.data.mongodb.repository.support.MongoRepositoryFactory;
+
+/**
+ * One embedded server in the benchmark's JVM, its data, and the three contenders on it: the raw driver (with its
+ * POJO codec), Spring Data MongoDB as an application gets it (a {@link MongoTemplate} and a repository), and djongo
+ * as its auto-configuration wires it (a {@link DjongoTemplate} with the id, validation and enforce-schema callbacks).
+ */
+public final class BenchmarkDatabase implements AutoCloseable {
+
+	/** Posts in the read data. */
+	public static final int POSTS = 10_000;
+
+	/** Authors in the read data; post {@code i} has author {@code i % AUTHORS + 1}. */
+	public static final int AUTHORS = 1_000;
+
+	static final Instant EPOCH = Instant.parse("2020-01-01T00:00:00Z");
+
+	private final MongoServer server;
+
+	private final MongoClient client;
+
+	/** The database of the driver contender, with the POJO codec registered. */
+	public final MongoDatabase raw;
+
+	/** Spring Data's template, with Spring Data's default conversions and no callbacks but an id assigner. */
+	public final MongoTemplate springData;
+
+	public final SpringDataPostRepository springDataPosts;
+
+	/** djongo's template, wired as the auto-configuration wires it. */
+	public final DjongoTemplate djongo;
+
+	public final DjongoPostRepository djongoPosts;
+
+	private final AtomicLong springDataIds = new AtomicLong(1_000_000_000L);
+
+	private BenchmarkDatabase(String database) {
+		this.server = new MongoServer(new MemoryBackend());
+		this.server.bind(new InetSocketAddress("127.0.0.1", 0));
+		this.client = MongoClients.create(MongoClientSettings.builder()
+			.applyConnectionString(new ConnectionString(this.server.getConnectionString()))
+			.uuidRepresentation(UuidRepresentation.STANDARD)
+			.build());
+		CodecRegistry pojos = CodecRegistries.fromRegistries(MongoClientSettings.getDefaultCodecRegistry(),
+				CodecRegistries.fromProviders(PojoCodecProvider.builder().register(Post.class, Author.class).build()));
+		this.raw = this.client.getDatabase(database).withCodecRegistry(pojos);
+		this.springData = springData(this.client, database);
+		this.springDataPosts = new MongoRepositoryFactory(this.springData).getRepository(SpringDataPostRepository.class);
+		this.djongo = djongo(this.client, database);
+		this.djongoPosts = new DjongoRepositoryFactory(this.djongo).getRepository(DjongoPostRepository.class);
+	}
+
+	/** A server with an empty database. */
+	public static BenchmarkDatabase empty(String database) {
+		return new BenchmarkDatabase(database);
+	}
+
+	/** A server holding {@link #POSTS} posts and {@link #AUTHORS} authors. */
+	public static BenchmarkDatabase withPosts(String database) {
+		BenchmarkDatabase db = new BenchmarkDatabase(database);
+		List<Document> posts = new ArrayList<>(POSTS);
+		for (int i = 1; i <= POSTS; i++) {
+			posts.add(postDocument(i));
+		}
+		db.raw.getCollection(Post.COLLECTION).insertMany(posts);
+		List<Document> authors = new ArrayList<>(AUTHORS);
+		for (int i = 1; i <= AUTHORS; i++) {
+			authors.add(new Document("_id", (long) i).append("name", "Author " + i));
+		}
+		db.raw.getCollection(Author.COLLECTION).insertMany(authors);
+		return db;
+	}
+
+	/** Post {@code i} as stored: every contender reads these documents. */
+	public static Document postDocument(int i) {
+		return new Document("_id", (long) i).append("title", "Post " + i)
+			.append("body", body(i))
+			.append("rating", i % 5 + 1)
+			.append("views", i * 7 % 1000)
+			.append("publishedDate", Date.from(EPOCH.plus(i, ChronoUnit.HOURS)))
+			.append("tags", List.of("tag" + i % 10, "tag" + i % 7))
+			.append("author_id", (long) (i % AUTHORS + 1));
+	}
+
+	/** A new post {@code i} with no id, as a write would create it. */
+	public static Post newPost(int i) {
+		Post post = new Post();
+		post.setTitle("Post " + i);
+		post.setBody(body(i));
+		post.setRating(i % 5 + 1);
+		post.setViews(i * 7 % 1000);
+		post.setPublishedDate(EPOCH.plus(i, ChronoUnit.HOURS));
+		post.setTags(List.of("tag" + i % 10, "tag" + i % 7));
+		post.setAuthorId((long) (i % AUTHORS + 1));
+		return post;
+	}
+
+	private static String body(int i) {
+		return "Post number " + i + " talks about MongoDB, Django and Spring at some length, as posts do. "
+				+ "It has a second sentence so that the document is of a realistic size, around 300 bytes.";
+	}
+
+	/** The next id for a Spring Data write: Spring Data has no generator for Long ids; this is the cheapest one. */
+	long nextSpringDataId() {
+		return this.springDataIds.incrementAndGet();
+	}
+
+	private MongoTemplate springData(MongoClient client, String database) {
+		MongoDatabaseFactory factory = new SimpleMongoClientDatabaseFactory(client, database);
+		MongoMappingContext context = new MongoMappingContext();
+		MongoCustomConversions conversions = new MongoCustomConversions(List.of());
+		context.setSimpleTypeHolder(conversions.getSimpleTypeHolder());
+		context.afterPropertiesSet();
+		MappingMongoConverter converter = new MappingMongoConverter(new DefaultDbRefResolver(factory), context);
+		converter.setCustomConversions(conversions);
+		converter.afterPropertiesSet();
+		MongoTemplate template = new MongoTemplate(factory, converter);
+		BeforeConvertCallback<Post> ids = (post, collection) -> {
+			if (post.getId() == null) {
+				post.setId(nextSpringDataId());
+			}
+			return post;
+		};
+		template.setEntityCallbacks(EntityCallbacks.create(ids));
+		return template;
+	}
+
+	private static DjongoTemplate djongo(MongoClient client, String database) {
+		MongoDatabaseFactory factory = new SimpleMongoClientDatabaseFactory(client, database);
+		MongoCustomConversions conversions = DjongoConversions.create();
+		MongoMappingContext context = new MongoMappingContext();
+		context.setSimpleTypeHolder(conversions.getSimpleTypeHolder());
+		context.afterPropertiesSet();
+		MappingMongoConverter converter = new MappingMongoConverter(new DefaultDbRefResolver(factory), context);
+		converter.setCustomConversions(conversions);
+		converter.afterPropertiesSet();
+		DjongoTemplate template = new DjongoTemplate(factory, converter);
+		ModelValidator validator = ModelValidator.withDefaultBeanValidation();
+		template.setEntityCallbacks(EntityCallbacks.create(new AutoIncrementIdCallback(factory, context),
+				new ModelValidationCallback(validator), new EnforceSchemaCallback(context, false)));
+		return template;
+	}
+
+	@Override
+	public void close() {
+		this.client.close();
+		this.server.shutdownNow();
+	}
+
+}

@@ -1,0 +1,10 @@
+package io.djongo.spring.benchmarks;
+
+import io.djongo.spring.core.repository.DjongoRepository;
+
+/**
+ * The djongo repository of {@link Post}: the djongo contender.
+ */
+public interface DjongoPostRepository extends DjongoRepository<Post, Long> {
+
+}

@@ -1,0 +1,112 @@
+package io.djongo.spring.benchmarks;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Sorts;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.Blackhole;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+
+/**
+ * Scenario 2: one filtered query (three conditions, ordering, the first 20), run 1,000 times; the QuerySet is built
+ * and compiled anew each time, as an application does per request. Reported per query.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Fork(value = 2, jvmArgsAppend = { "-Xms1g", "-Xmx1g" })
+@Warmup(iterations = 2, time = 1)
+@Measurement(iterations = 3, time = 1)
+public class QueryBenchmark {
+
+	static final int QUERIES = 1_000;
+
+	static final int MIN_RATING = 3;
+
+	static final String TITLE_PREFIX = "Post 1";
+
+	/** Half the posts are published before this. */
+	static final Instant BEFORE = BenchmarkDatabase.EPOCH.plus(BenchmarkDatabase.POSTS / 2, ChronoUnit.HOURS);
+
+	private BenchmarkDatabase db;
+
+	@Setup(Level.Trial)
+	public void start() {
+		this.db = BenchmarkDatabase.withPosts("bench_query");
+		if (rawDriverFilters().size() != 20 || djongoQuerySet().size() != 20 || springDataDerivedQuery().size() != 20) {
+			throw new IllegalStateException("the query should find 20 posts");
+		}
+	}
+
+	@TearDown(Level.Trial)
+	public void stop() {
+		this.db.close();
+	}
+
+	@Benchmark
+	@OperationsPerInvocation(QUERIES)
+	public void rawDriverFiltersX1000(Blackhole blackhole) {
+		for (int i = 0; i < QUERIES; i++) {
+			blackhole.consume(rawDriverFilters());
+		}
+	}
+
+	@Benchmark
+	@OperationsPerInvocation(QUERIES)
+	public void springDataDerivedQueryX1000(Blackhole blackhole) {
+		for (int i = 0; i < QUERIES; i++) {
+			blackhole.consume(springDataDerivedQuery());
+		}
+	}
+
+	@Benchmark
+	@OperationsPerInvocation(QUERIES)
+	public void djongoQuerySetX1000(Blackhole blackhole) {
+		for (int i = 0; i < QUERIES; i++) {
+			blackhole.consume(djongoQuerySet());
+		}
+	}
+
+	List<Post> rawDriverFilters() {
+		return this.db.raw.getCollection(Post.COLLECTION, Post.class)
+			.find(Filters.and(Filters.gte("rating", MIN_RATING), Filters.regex("title", "^Post 1"),
+					Filters.lt("publishedDate", BEFORE)))
+			.sort(Sorts.descending("publishedDate"))
+			.limit(20)
+			.into(new ArrayList<>(20));
+	}
+
+	List<Post> springDataDerivedQuery() {
+		return this.db.springDataPosts.findByRatingGreaterThanEqualAndTitleStartingWithAndPublishedDateLessThan(
+				MIN_RATING, TITLE_PREFIX, BEFORE, PageRequest.of(0, 20, Sort.by(Sort.Direction.DESC, "publishedDate")));
+	}
+
+	List<Post> djongoQuerySet() {
+		return this.db.djongoPosts.objects()
+			.filter("rating__gte", MIN_RATING)
+			.filter("title__startswith", TITLE_PREFIX)
+			.filter("publishedDate__lt", BEFORE)
+			.orderBy("-publishedDate")
+			.slice(0, 20)
+			.list();
+	}
+
+}

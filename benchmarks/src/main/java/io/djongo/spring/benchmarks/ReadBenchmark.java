@@ -1,0 +1,64 @@
+package io.djongo.spring.benchmarks;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.bson.Document;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Scenario 1: materialise all 10,000 posts.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Fork(value = 3, jvmArgsAppend = { "-Xms1g", "-Xmx1g" })
+@Warmup(iterations = 4, time = 2)
+@Measurement(iterations = 5, time = 2)
+public class ReadBenchmark {
+
+	private BenchmarkDatabase db;
+
+	@Setup(Level.Trial)
+	public void start() {
+		this.db = BenchmarkDatabase.withPosts("bench_read");
+	}
+
+	@TearDown(Level.Trial)
+	public void stop() {
+		this.db.close();
+	}
+
+	@Benchmark
+	public List<Document> rawDriverDocuments() {
+		return this.db.raw.getCollection(Post.COLLECTION).find().into(new ArrayList<>(BenchmarkDatabase.POSTS));
+	}
+
+	@Benchmark
+	public List<Post> rawDriverPojoCodec() {
+		return this.db.raw.getCollection(Post.COLLECTION, Post.class).find().into(new ArrayList<>(BenchmarkDatabase.POSTS));
+	}
+
+	@Benchmark
+	public List<Post> springDataFindAll() {
+		return this.db.springDataPosts.findAll();
+	}
+
+	@Benchmark
+	public List<Post> djongoObjectsList() {
+		return this.db.djongoPosts.objects().list();
+	}
+
+}

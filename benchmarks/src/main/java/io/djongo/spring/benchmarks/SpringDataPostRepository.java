@@ -1,0 +1,18 @@
+package io.djongo.spring.benchmarks;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.mongodb.repository.MongoRepository;
+
+/**
+ * A plain Spring Data MongoDB repository of {@link Post}: the Spring Data contender.
+ */
+public interface SpringDataPostRepository extends MongoRepository<Post, Long> {
+
+	/** Scenario 2's query as a derived query. */
+	List<Post> findByRatingGreaterThanEqualAndTitleStartingWithAndPublishedDateLessThan(int rating, String title,
+			Instant before, Pageable page);
+
+}
