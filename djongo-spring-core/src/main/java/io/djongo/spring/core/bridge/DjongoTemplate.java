@@ -5,10 +5,12 @@ import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import com.mongodb.client.MongoCollection;
 import io.djongo.spring.core.model.ModelRegistry;
 import io.djongo.spring.core.model.ValidationException;
+import io.djongo.spring.core.model.internal.DirectModelReader;
 import io.djongo.spring.core.query.QuerySet;
 import io.djongo.spring.core.query.internal.QueryEngine;
 import io.djongo.spring.core.relation.internal.Deletions;
@@ -28,6 +30,7 @@ import org.springframework.data.mongodb.core.MappedDocument;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.convert.MongoConverter;
 import org.springframework.data.mongodb.core.convert.MongoWriter;
+import org.springframework.data.mongodb.core.mapping.MongoPersistentEntity;
 
 /**
  * The application's {@link MongoTemplate}, extended with djongo's entry points: {@link #objects(Class) QuerySets}
@@ -130,7 +133,38 @@ public class DjongoTemplate extends MongoTemplate {
 	 * among them) that QuerySets and repositories use.
 	 */
 	public <T> T toModel(Document document, Class<T> model) {
-		return maybeCallAfterConvert(getConverter().read(model, document), document, getCollectionName(model));
+		T read = directReader().read(model, document);
+		return maybeCallAfterConvert((read != null) ? read : getConverter().read(model, document), document,
+				readCollection(model));
+	}
+
+	// --- reading models fast: see DirectModelReader; the converter reads what it cannot ---
+
+	private volatile @Nullable DirectModelReader directReader;
+
+	private final Map<Class<?>, MongoPersistentEntity<?>> readEntities = new ConcurrentHashMap<>();
+
+	private DirectModelReader directReader() {
+		DirectModelReader reader = this.directReader;
+		if (reader == null) {
+			reader = new DirectModelReader(getConverter());
+			this.directReader = reader;
+		}
+		return reader;
+	}
+
+	/** {@link #getCollectionName(Class)} without looking the entity up on every document. */
+	private String readCollection(Class<?> model) {
+		MongoPersistentEntity<?> entity = this.readEntities.get(model);
+		if (entity == null) {
+			String collection = getCollectionName(model);
+			entity = getConverter().getMappingContext().getPersistentEntity(model);
+			if (entity == null) {
+				return collection;
+			}
+			this.readEntities.put(model, entity);
+		}
+		return entity.getCollection();
 	}
 
 	// --- models: validation and auto-increment ids on every write (see io.djongo.spring.core.schema) ---

@@ -1,5 +1,5 @@
 /**
- * Implementation of the model annotations' constraints; not an API.
+ * Implementation of the model annotations' constraints, and direct reading of plain models; not an API.
  */
 @NullMarked
 package io.djongo.spring.core.model.internal;
