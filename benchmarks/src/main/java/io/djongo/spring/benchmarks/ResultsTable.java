@@ -21,7 +21,7 @@ public final class ResultsTable {
 	/** Per benchmark class: the driver's benchmark and Spring Data's, the references of the ratios. */
 	private static final Map<String, List<String>> REFERENCES = Map.of(
 			"ReadBenchmark", List.of("rawDriverPojoCodec", "springDataFindAll"),
-			"QueryBenchmark", List.of("rawDriverFiltersX1000", "springDataDerivedQueryX1000"),
+			"QueryBenchmark", List.of("rawDriverFilters", "springDataDerivedQuery"),
 			"WriteBenchmark", List.of("rawInsertMany", "springDataSaveAll"),
 			"AnnotateBenchmark", List.of("handWrittenAggregate", ""),
 			"MappingBenchmark", List.of("driverPojoCodec", "springDataMappingMongoConverter"));

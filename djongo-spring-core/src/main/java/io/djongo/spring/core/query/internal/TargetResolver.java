@@ -82,9 +82,10 @@ final class TargetResolver {
 			List<String> keys = new ArrayList<>();
 			while (keys.size() < rest.size() && !this.lookups.isLookupOrTransform(rest.get(keys.size()))) {
 				String key = rest.get(keys.size());
-				if (key.startsWith("$")) {
+				if (key.startsWith("$") || key.contains(".")) {
+					// a dot would reach into a nested document: MongoDB stores no key "a.b" a lookup could mean
 					throw new FieldError("Invalid key '" + key + "' in lookup '" + expression + "' on "
-							+ scope.model().name() + ": map keys cannot start with '$'");
+							+ scope.model().name() + ": map keys cannot start with '$' or contain '.'");
 				}
 				keys.add(key);
 			}

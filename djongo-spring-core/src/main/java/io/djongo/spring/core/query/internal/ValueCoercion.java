@@ -49,6 +49,10 @@ final class ValueCoercion {
 			// As Django's str(value): whatever it is, a value compared with a string is a literal string.
 			return String.valueOf(value);
 		}
+		if (!finiteOrFloating(value, target)) {
+			// Spring's number conversion reads NaN as 0: a NaN must never match a stored 0
+			throw mismatch(value, target, where, null);
+		}
 		Object temporal = temporal(value, target, zone);
 		if (temporal != null) {
 			return temporal;
@@ -65,6 +69,12 @@ final class ValueCoercion {
 			throw mismatch(value, target, where, ex);
 		}
 		throw mismatch(value, target, where, null);
+	}
+
+	private static boolean finiteOrFloating(Object value, Class<?> target) {
+		boolean nonFinite = (value instanceof Double number && !Double.isFinite(number))
+				|| (value instanceof Float single && !Float.isFinite(single));
+		return !nonFinite || target == Double.class || target == Float.class;
 	}
 
 	/** The stored BSON form of a Java value of the field's type. */
