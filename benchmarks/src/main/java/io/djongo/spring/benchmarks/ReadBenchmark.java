@@ -24,9 +24,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Fork(value = 3, jvmArgsAppend = { "-Xms1g", "-Xmx1g" })
-@Warmup(iterations = 4, time = 2)
-@Measurement(iterations = 5, time = 2)
+@Fork(value = 2, jvmArgsAppend = { "-Xms1g", "-Xmx1g" })
+@Warmup(iterations = 5, time = 1)
+@Measurement(iterations = 10, time = 1)
 public class ReadBenchmark {
 
 	private BenchmarkDatabase db;

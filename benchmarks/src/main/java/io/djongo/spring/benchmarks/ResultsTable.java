@@ -4,17 +4,21 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.bson.Document;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Turns JMH's CSV results ({@code -rf csv -rff results.csv}) into the Markdown table of RESULTS.md: per scenario,
- * each contender's score and error, its ratio to the driver and to Spring Data, and its allocation per operation
- * (with {@code -prof gc}), which unlike time does not depend on what else the machine is doing.
+ * Turns JMH's JSON results ({@code -rf json -rff results.json}) into the Markdown table of RESULTS.md. On a shared
+ * machine a few iterations run while other processes take the cores and last many times longer; so the table's time
+ * is the median of all measured iterations (of all forks), which such bursts barely move, and the ratios are ratios
+ * of medians. JMH's own mean and error are shown next to it, as is the allocation per operation ({@code -prof gc}),
+ * which does not depend on what else the machine is doing at all.
  */
 public final class ResultsTable {
 
@@ -32,16 +36,8 @@ public final class ResultsTable {
 	private ResultsTable() {
 	}
 
-	private static final class Row {
-
-		double score;
-
-		double error;
-
-		String unit = "";
-
-		double allocated = Double.NaN;
-
+	private record Row(double median, double min, double mean, double error, String unit, int iterations,
+			double allocated) {
 	}
 
 	public static void main(String[] args) throws IOException {
@@ -49,85 +45,75 @@ public final class ResultsTable {
 		for (String scenario : ORDER) {
 			scenarios.put(scenario, new LinkedHashMap<>());
 		}
-		List<String> lines = Files.readAllLines(Path.of(args[0]));
-		for (String line : lines.subList(1, lines.size())) {
-			List<String> cells = cells(line);
-			String name = cells.get(0);
-			String secondary = null;
-			int colon = name.indexOf(':');
-			if (colon > 0) {
-				secondary = name.substring(colon + 1);
-				name = name.substring(0, colon);
+		String json = Files.readString(Path.of(args[0]));
+		List<?> results = Document.parse("{\"results\": " + json + "}").getList("results", Object.class);
+		for (Object item : results) {
+			Document result = (Document) item;
+			String[] name = result.getString("benchmark").split("\\.");
+			Document primary = result.get("primaryMetric", Document.class);
+			List<Double> scores = new ArrayList<>();
+			for (Object fork : primary.getList("rawData", Object.class)) {
+				for (Object score : (List<?>) fork) {
+					scores.add(((Number) score).doubleValue());
+				}
 			}
-			String[] parts = name.split("\\.");
-			String scenario = parts[parts.length - 2];
-			String benchmark = parts[parts.length - 1];
-			Row row = scenarios.computeIfAbsent(scenario, (key) -> new LinkedHashMap<>())
-				.computeIfAbsent(benchmark, (key) -> new Row());
-			double score = number(cells.get(4));
-			if (secondary == null) {
-				row.score = score;
-				row.error = number(cells.get(5));
-				row.unit = cells.get(6);
-			}
-			else if (secondary.equals("gc.alloc.rate.norm")) {
-				row.allocated = score;
-			}
+			Collections.sort(scores);
+			Document secondary = result.get("secondaryMetrics", Document.class);
+			Document allocation = (secondary != null) ? secondary.get("gc.alloc.rate.norm", Document.class) : null;
+			Row row = new Row(median(scores), scores.get(0), number(primary.get("score")),
+					number(primary.get("scoreError")), primary.getString("scoreUnit"), scores.size(),
+					(allocation != null) ? number(allocation.get("score")) : Double.NaN);
+			scenarios.computeIfAbsent(name[name.length - 2], (key) -> new LinkedHashMap<>())
+				.put(name[name.length - 1], row);
 		}
-		System.out.println("| scenario | contender | time | ± (99.9%) | / driver | / Spring Data | allocated per op |");
-		System.out.println("|---|---|---:|---:|---:|---:|---:|");
+		System.out.println("| scenario | contender | median | min | mean ± error (99.9%) | iterations "
+				+ "| median / driver | median / Spring Data | allocated per op |");
+		System.out.println("|---|---|---:|---:|---:|---:|---:|---:|---:|");
 		scenarios.forEach((scenario, rows) -> {
 			List<String> references = REFERENCES.getOrDefault(scenario, List.of("", ""));
 			Row driver = rows.get(references.get(0));
 			Row springData = rows.get(references.get(1));
-			rows.forEach((benchmark, row) -> System.out.printf(Locale.ROOT, "| %s | %s | %s %s | %s | %s | %s | %s |%n",
-					scenario.replace("Benchmark", ""), benchmark, format(row.score), row.unit, format(row.error),
-					ratio(row, driver), ratio(row, springData), bytes(row.allocated)));
+			rows.forEach((benchmark, row) -> System.out.printf(Locale.ROOT,
+					"| %s | %s | %s %s | %s | %s ± %s | %d | %s | %s | %s |%n", scenario.replace("Benchmark", ""),
+					benchmark, format(row.median()), row.unit(), format(row.min()), format(row.mean()),
+					format(row.error()), row.iterations(), ratio(row, driver), ratio(row, springData),
+					bytes(row.allocated())));
 		});
 	}
 
+	private static double median(List<Double> sorted) {
+		int middle = sorted.size() / 2;
+		return (sorted.size() % 2 == 1) ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
+	}
+
 	private static String ratio(Row row, @Nullable Row reference) {
-		return (reference != null) ? String.format(Locale.ROOT, "%.2fx", row.score / reference.score) : "";
+		return (reference != null) ? String.format(Locale.ROOT, "%.2fx", row.median() / reference.median()) : "";
 	}
 
 	private static String format(double value) {
+		if (Double.isNaN(value)) {
+			return "n/a";
+		}
 		return (value >= 100) ? String.format(Locale.ROOT, "%,.0f", value) : String.format(Locale.ROOT, "%.2f", value);
 	}
 
 	private static String bytes(double value) {
-		if (Double.isNaN(value)) {
-			return "";
-		}
-		return String.format(Locale.ROOT, "%.1f MB", value / 1_000_000);
+		return Double.isNaN(value) ? "" : String.format(Locale.ROOT, "%.2f MB", value / 1_000_000);
 	}
 
-	private static double number(String text) {
-		try {
-			return Double.parseDouble(text);
+	private static double number(@Nullable Object value) {
+		if (value instanceof Number number) {
+			return number.doubleValue();
 		}
-		catch (NumberFormatException ex) {
-			return Double.NaN;
-		}
-	}
-
-	private static List<String> cells(String line) {
-		List<String> cells = new ArrayList<>();
-		StringBuilder cell = new StringBuilder();
-		boolean quoted = false;
-		for (char c : line.toCharArray()) {
-			if (c == '"') {
-				quoted = !quoted;
+		if (value instanceof String text) {
+			try {
+				return Double.parseDouble(text);
 			}
-			else if (c == ',' && !quoted) {
-				cells.add(cell.toString());
-				cell.setLength(0);
-			}
-			else {
-				cell.append(c);
+			catch (NumberFormatException ex) {
+				return Double.NaN;
 			}
 		}
-		cells.add(cell.toString());
-		return cells;
+		return Double.NaN;
 	}
 
 }
