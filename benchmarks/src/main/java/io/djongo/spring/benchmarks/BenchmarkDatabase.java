@@ -15,18 +15,16 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import io.djongo.spring.benchmarks.app.DjongoAuthorRepository;
+import io.djongo.spring.benchmarks.app.DjongoBenchmarkApplication;
+import io.djongo.spring.benchmarks.app.DjongoPostRepository;
 import io.djongo.spring.core.bridge.DjongoTemplate;
-import io.djongo.spring.core.model.DjongoConversions;
-import io.djongo.spring.core.repository.support.DjongoRepositoryFactory;
-import io.djongo.spring.core.schema.AutoIncrementIdCallback;
-import io.djongo.spring.core.schema.EnforceSchemaCallback;
-import io.djongo.spring.core.schema.ModelValidationCallback;
-import io.djongo.spring.core.schema.ModelValidator;
 import org.bson.Document;
 import org.bson.UuidRepresentation;
 import org.bson.codecs.configuration.CodecRegistries;
 import org.bson.codecs.configuration.CodecRegistry;
 import org.bson.codecs.pojo.PojoCodecProvider;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.data.mapping.callback.EntityCallbacks;
 import org.springframework.data.mongodb.MongoDatabaseFactory;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -41,7 +39,7 @@ import org.springframework.data.mongodb.repository.support.MongoRepositoryFactor
 /**
  * One embedded server in the benchmark's JVM, its data, and the three contenders on it: the raw driver (with its
  * POJO codec), Spring Data MongoDB as an application gets it (a {@link MongoTemplate} and a repository), and djongo
- * as its auto-configuration wires it (a {@link DjongoTemplate} with the id, validation and enforce-schema callbacks).
+ * in a Spring Boot application wired by its starter ({@link DjongoBenchmarkApplication}).
  */
 public final class BenchmarkDatabase implements AutoCloseable {
 
@@ -65,16 +63,21 @@ public final class BenchmarkDatabase implements AutoCloseable {
 
 	public final SpringDataPostRepository springDataPosts;
 
-	/** djongo's template, wired as the auto-configuration wires it. */
+	/** djongo as the starter's auto-configuration wires it, in a Spring Boot application. */
+	private final ConfigurableApplicationContext djongoApplication;
+
 	public final DjongoTemplate djongo;
 
 	public final DjongoPostRepository djongoPosts;
+
+	public final DjongoAuthorRepository djongoAuthors;
 
 	private final AtomicLong springDataIds = new AtomicLong(1_000_000_000L);
 
 	private BenchmarkDatabase(String database) {
 		this.server = new MongoServer(new MemoryBackend());
-		this.server.bind(new InetSocketAddress("127.0.0.1", 0));
+		// as djongo's embedded server runs it: one worker thread, since the memory backend does not lock
+		this.server.bind(new InetSocketAddress("127.0.0.1", 0), 1, 1);
 		this.client = MongoClients.create(MongoClientSettings.builder()
 			.applyConnectionString(new ConnectionString(this.server.getConnectionString()))
 			.uuidRepresentation(UuidRepresentation.STANDARD)
@@ -84,8 +87,11 @@ public final class BenchmarkDatabase implements AutoCloseable {
 		this.raw = this.client.getDatabase(database).withCodecRegistry(pojos);
 		this.springData = springData(this.client, database);
 		this.springDataPosts = new MongoRepositoryFactory(this.springData).getRepository(SpringDataPostRepository.class);
-		this.djongo = djongo(this.client, database);
-		this.djongoPosts = new DjongoRepositoryFactory(this.djongo).getRepository(DjongoPostRepository.class);
+		this.djongoApplication = DjongoBenchmarkApplication.start(
+				"127.0.0.1:" + this.server.getLocalAddress().getPort(), database);
+		this.djongo = this.djongoApplication.getBean(DjongoTemplate.class);
+		this.djongoPosts = this.djongoApplication.getBean(DjongoPostRepository.class);
+		this.djongoAuthors = this.djongoApplication.getBean(DjongoAuthorRepository.class);
 	}
 
 	/** A server with an empty database. */
@@ -163,24 +169,9 @@ public final class BenchmarkDatabase implements AutoCloseable {
 		return template;
 	}
 
-	private static DjongoTemplate djongo(MongoClient client, String database) {
-		MongoDatabaseFactory factory = new SimpleMongoClientDatabaseFactory(client, database);
-		MongoCustomConversions conversions = DjongoConversions.create();
-		MongoMappingContext context = new MongoMappingContext();
-		context.setSimpleTypeHolder(conversions.getSimpleTypeHolder());
-		context.afterPropertiesSet();
-		MappingMongoConverter converter = new MappingMongoConverter(new DefaultDbRefResolver(factory), context);
-		converter.setCustomConversions(conversions);
-		converter.afterPropertiesSet();
-		DjongoTemplate template = new DjongoTemplate(factory, converter);
-		ModelValidator validator = ModelValidator.withDefaultBeanValidation();
-		template.setEntityCallbacks(EntityCallbacks.create(new AutoIncrementIdCallback(factory, context),
-				new ModelValidationCallback(validator), new EnforceSchemaCallback(context, false)));
-		return template;
-	}
-
 	@Override
 	public void close() {
+		this.djongoApplication.close();
 		this.client.close();
 		this.server.shutdownNow();
 	}

@@ -27,7 +27,7 @@ public final class ResultsTable {
 			"ReadBenchmark", List.of("rawDriverPojoCodec", "springDataFindAll"),
 			"QueryBenchmark", List.of("rawDriverFilters", "springDataDerivedQuery"),
 			"WriteBenchmark", List.of("rawInsertMany", "springDataSaveAll"),
-			"AnnotateBenchmark", List.of("handWrittenAggregate", ""),
+			"AnnotateBenchmark", List.of("handWrittenAggregate", "naivePerAuthorLoop"),
 			"MappingBenchmark", List.of("driverPojoCodec", "springDataMappingMongoConverter"));
 
 	private static final List<String> ORDER = List.of("ReadBenchmark", "QueryBenchmark", "WriteBenchmark",

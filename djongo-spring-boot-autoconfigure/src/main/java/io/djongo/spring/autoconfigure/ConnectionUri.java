@@ -5,6 +5,7 @@ import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -170,6 +171,24 @@ final class ConnectionUri {
 		return render(true, true, true, database);
 	}
 
+	/** An option's value for logs: secret options, and secret authentication mechanism properties, masked. */
+	private static String redacted(String option, String value) {
+		if (SECRET_OPTIONS.contains(option)) {
+			return REDACTED;
+		}
+		if (option.equals("authmechanismproperties")) {
+			// AWS_SESSION_TOKEN:... carries a credential; SERVICE_NAME and the like do not
+			return encode(Arrays.stream(value.split(","))
+				.map((property) -> SECRET_PROPERTY.matcher(property).matches()
+						? property.substring(0, property.indexOf(':') + 1) + REDACTED : property)
+				.collect(Collectors.joining(",")));
+		}
+		return encode(value);
+	}
+
+	private static final java.util.regex.Pattern SECRET_PROPERTY = java.util.regex.Pattern
+		.compile("(?i)[^:]*(TOKEN|SECRET|PASSWORD|KEY)[^:]*:.*");
+
 	private String render(boolean withUser, boolean redact, boolean withCredentialOptions, @Nullable String database) {
 		StringBuilder uri = new StringBuilder(this.scheme);
 		if (withUser && this.username != null) {
@@ -190,7 +209,7 @@ final class ConnectionUri {
 				.values()
 				.stream()
 				.map((value) -> entry.getValue().name() + "="
-						+ ((redact && SECRET_OPTIONS.contains(entry.getKey())) ? REDACTED : encode(value))))
+						+ (redact ? redacted(entry.getKey(), value) : encode(value))))
 			.collect(Collectors.joining("&"));
 		if (!query.isEmpty()) {
 			uri.append('?').append(query);

@@ -125,6 +125,22 @@ class PasswordRedactionTests {
 		});
 	}
 
+	@Test
+	void secretMechanismPropertiesStayOutOfErrorsAndLogs(CapturedOutput output) {
+		this.contextRunner.withPropertyValues("djongo.client.auth-mechanism-properties.AWS_SESSION_TOKEN=" + PASSWORD)
+			.run((context) -> assertThat(context).hasNotFailed());
+		// an invalid configuration fails start-up with the connection string in its message
+		this.contextRunner
+			.withPropertyValues("djongo.client.auth-mechanism-properties.AWS_SESSION_TOKEN=" + PASSWORD,
+					"djongo.client.proxy-host=proxy.invalid", "djongo.client.proxy-password=" + PROXY_PASSWORD)
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				assertThat(messages(context.getStartupFailure())).anyMatch((message) -> message.contains("AWS_SESSION_TOKEN"))
+					.noneMatch((message) -> message.contains(PASSWORD) || message.contains(PROXY_PASSWORD));
+			});
+		assertThat(output).doesNotContain(PASSWORD);
+	}
+
 	private static List<String> messages(Throwable failure) {
 		List<String> messages = new ArrayList<>();
 		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {

@@ -2,18 +2,24 @@ package io.djongo.spring.core.bridge;
 
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.WriteConcern;
+import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.InsertManyOptions;
 import io.djongo.spring.core.model.ModelRegistry;
 import io.djongo.spring.core.model.ValidationException;
 import io.djongo.spring.core.model.internal.DirectModelReader;
 import io.djongo.spring.core.query.QuerySet;
 import io.djongo.spring.core.query.internal.QueryEngine;
 import io.djongo.spring.core.relation.internal.Deletions;
+import io.djongo.spring.core.schema.BulkCreateException;
 import io.djongo.spring.core.schema.ModelValidator;
 import io.djongo.spring.core.schema.internal.AutoIds;
 import io.djongo.spring.core.schema.internal.IdCounters;
@@ -25,8 +31,14 @@ import org.springframework.beans.BeansException;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationContext;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.mapping.PersistentPropertyAccessor;
 import org.springframework.data.mongodb.MongoDatabaseFactory;
 import org.springframework.data.mongodb.core.MappedDocument;
+import org.springframework.data.mongodb.core.MongoDatabaseFactorySupport;
+import org.springframework.data.mongodb.core.MongoExceptionTranslator;
+import org.springframework.data.mongodb.core.MongoAction;
+import org.springframework.data.mongodb.core.MongoActionOperation;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.convert.MongoConverter;
 import org.springframework.data.mongodb.core.convert.MongoWriter;
@@ -47,10 +59,22 @@ public class DjongoTemplate extends MongoTemplate {
 	private volatile QueryEngine queries;
 
 	public DjongoTemplate(MongoDatabaseFactory databaseFactory, MongoConverter converter) {
-		super(databaseFactory, converter);
+		super(withDjongoExceptions(databaseFactory), converter);
 		this.models = new ModelRegistry(converter.getMappingContext());
 		this.queries = new QueryEngine(this, this.models, ZoneOffset.UTC);
 		this.queries.setUpdateValidator(this::validateValues);
+	}
+
+	/**
+	 * A factory still on Spring Data's default exception translation gets djongo's, whose messages name the server
+	 * when a connection breaks ({@link DjongoExceptionTranslator}); the template reads it from the factory.
+	 */
+	private static MongoDatabaseFactory withDjongoExceptions(MongoDatabaseFactory databaseFactory) {
+		if (databaseFactory instanceof MongoDatabaseFactorySupport<?> support
+				&& support.getExceptionTranslator().getClass() == MongoExceptionTranslator.class) {
+			support.setExceptionTranslator(new DjongoExceptionTranslator());
+		}
+		return databaseFactory;
 	}
 
 	/**
@@ -219,7 +243,28 @@ public class DjongoTemplate extends MongoTemplate {
 			// a new model: an upsert by a counter id could overwrite a document inserted by hand
 			return insert(objectToSave, collectionName);
 		}
-		return WriteBatch.run(collectionName, List.of(objectToSave), () -> super.save(objectToSave, collectionName));
+		return WriteBatch.run(collectionName, List.of(objectToSave), () -> saveVersioned(objectToSave, collectionName));
+	}
+
+	/**
+	 * Spring Data's save, except that a save refused for a stale {@code @Version} leaves the model's version as it
+	 * was: Spring Data bumps it before sending, so saving the same stale model again would overwrite the other
+	 * writer's change, the lost update the version is there to prevent.
+	 */
+	private <T> T saveVersioned(T model, String collectionName) {
+		MongoPersistentEntity<?> entity = getConverter().getMappingContext().getPersistentEntity(model.getClass());
+		if (entity == null || !entity.hasVersionProperty()) {
+			return super.save(model, collectionName);
+		}
+		PersistentPropertyAccessor<T> accessor = entity.getPropertyAccessor(model);
+		Object version = accessor.getProperty(entity.getRequiredVersionProperty());
+		try {
+			return super.save(model, collectionName);
+		}
+		catch (OptimisticLockingFailureException ex) {
+			accessor.setProperty(entity.getRequiredVersionProperty(), version);
+			throw ex;
+		}
 	}
 
 	@Override
@@ -252,6 +297,35 @@ public class DjongoTemplate extends MongoTemplate {
 		}
 	}
 
+	/**
+	 * Django's {@code bulk_create}: inserts new models with one insert command (per 100,000 models or 48 MB, as
+	 * the driver splits it), after validating all of them and reserving their ids with one counter update. Ordered:
+	 * the server stops at the first model it refuses.
+	 * @return the models as written, with their ids
+	 * @throws ValidationException when a model is invalid: nothing is written
+	 * @throws BulkCreateException when the server refuses models (a unique index): which ones, which were written
+	 * and which were not attempted
+	 */
+	public <T> List<T> bulkCreate(Collection<? extends T> models) {
+		return bulkCreate(models, true);
+	}
+
+	/**
+	 * Django's {@code bulk_create}, as {@link #bulkCreate(Collection)}, ordered or not: an unordered insert writes
+	 * every model the server does not refuse.
+	 * @param ordered whether the server stops at the first model it refuses
+	 */
+	@SuppressWarnings("unchecked")
+	public <T> List<T> bulkCreate(Collection<? extends T> models, boolean ordered) {
+		if (models.isEmpty()) {
+			return List.of();
+		}
+		String collection = getCollectionName(models.iterator().next().getClass());
+		List<T> batch = List.copyOf(models);
+		return (List<T>) WriteBatch.run(collection, batch, ordered,
+				() -> List.copyOf(super.doInsertBatch(collection, batch, (MongoWriter<T>) getConverter())));
+	}
+
 	@Override
 	protected List<Object> insertDocumentList(String collectionName, List<Document> documents) {
 		WriteBatch batch = WriteBatch.current();
@@ -259,19 +333,103 @@ public class DjongoTemplate extends MongoTemplate {
 			return super.insertDocumentList(collectionName, documents);
 		}
 		batch.throwIfInvalid();
+		boolean ordered = batch.ordered();
 		try {
-			return super.insertDocumentList(collectionName, documents);
-		}
-		catch (DuplicateKeyException ex) {
-			// an ordered insert stopped at the refused document: those before it are written
-			int refused = IdCounters.duplicateIdIndex(ex);
-			List<Document> unwritten = (refused >= 0) ? documents.subList(refused, documents.size()) : List.of();
-			if (!batch.reassignIds(unwritten)) {
-				throw ex;
-			}
-			super.insertDocumentList(collectionName, unwritten);
+			insertMany(collectionName, documents, ordered);
 			return MappedDocument.toIds(documents);
 		}
+		catch (DuplicateKeyException ex) {
+			// models whose automatic ids collide with documents inserted by hand get new ids, once
+			List<Integer> retried = refusedForTheirId(ex, documents.size(), ordered);
+			List<Document> resend = new ArrayList<>();
+			for (int index : retried) {
+				resend.add(documents.get(index));
+			}
+			if (retried.isEmpty() || !batch.reassignIds(resend)) {
+				throw bulkFailure(batch, ordered, ex, null);
+			}
+			try {
+				insertMany(collectionName, resend, ordered);
+			}
+			catch (DuplicateKeyException again) {
+				throw bulkFailure(batch, ordered, again, retried);
+			}
+			return MappedDocument.toIds(documents);
+		}
+	}
+
+	/**
+	 * The positions to send again after a refusal for duplicate automatic ids: from the refused one on (ordered),
+	 * or the refused ones (unordered); empty when anything else was refused.
+	 */
+	private static List<Integer> refusedForTheirId(DuplicateKeyException ex, int size, boolean ordered) {
+		int first = IdCounters.duplicateIdIndex(ex);
+		if (first < 0) {
+			return List.of();
+		}
+		List<Integer> positions = new ArrayList<>();
+		if (ordered) {
+			for (int i = first; i < size; i++) {
+				positions.add(i);
+			}
+			return positions;
+		}
+		MongoBulkWriteException report = (ex.getCause() instanceof MongoBulkWriteException bulk) ? bulk : null;
+		if (report == null) {
+			return List.of();
+		}
+		for (BulkWriteError error : report.getWriteErrors()) {
+			if (!error.getMessage().contains(" _id_ ")) {
+				return List.of();
+			}
+			positions.add(error.getIndex());
+		}
+		return positions;
+	}
+
+	/**
+	 * The failure of a batch insert, per model.
+	 * @param sent the position of each document of the failed insert in the batch, null when it sent all
+	 */
+	private static RuntimeException bulkFailure(WriteBatch batch, boolean ordered, DuplicateKeyException ex,
+			@Nullable List<Integer> sent) {
+		List<Object> models = new ArrayList<>(batch.models());
+		MongoBulkWriteException report = null;
+		for (Throwable cause = ex; cause != null && report == null; cause = cause.getCause()) {
+			report = (cause instanceof MongoBulkWriteException bulk) ? bulk : null;
+		}
+		if (report == null) {
+			return ex;
+		}
+		List<BulkWriteError> errors = new ArrayList<>();
+		for (BulkWriteError error : report.getWriteErrors()) {
+			int index = (sent != null) ? sent.get(error.getIndex()) : error.getIndex();
+			errors.add(new BulkWriteError(error.getCode(), error.getMessage(), error.getDetails(), index));
+		}
+		return new BulkCreateException(models, ordered, errors, ex);
+	}
+
+	private void insertMany(String collectionName, List<Document> documents, boolean ordered) {
+		if (ordered) {
+			super.insertDocumentList(collectionName, documents);
+			return;
+		}
+		execute(collectionName, (collection) -> {
+			MongoAction action = new MongoAction(this.writeConcern, MongoActionOperation.INSERT_LIST, collectionName,
+					null, null, null);
+			WriteConcern writeConcern = prepareWriteConcern(action);
+			(writeConcern != null ? collection.withWriteConcern(writeConcern) : collection).insertMany(documents,
+					new InsertManyOptions().ordered(false));
+			return null;
+		});
+	}
+
+	private @Nullable WriteConcern writeConcern;
+
+	@Override
+	public void setWriteConcern(@Nullable WriteConcern writeConcern) {
+		super.setWriteConcern(writeConcern);
+		this.writeConcern = writeConcern;
 	}
 
 	// --- relations: on_delete rules of deletions (see io.djongo.spring.core.relation) ---

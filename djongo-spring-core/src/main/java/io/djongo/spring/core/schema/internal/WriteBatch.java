@@ -52,17 +52,28 @@ public final class WriteBatch {
 
 	private @Nullable Class<?> invalidType;
 
-	private WriteBatch(String collection, Collection<?> models) {
+	private final boolean ordered;
+
+	private WriteBatch(String collection, Collection<?> models, boolean ordered) {
 		this.collection = collection;
 		this.models = models;
+		this.ordered = ordered;
+	}
+
+	/**
+	 * Runs a template write with its batch bound to the current thread; a write of several models is ordered.
+	 */
+	public static <T> T run(String collection, Collection<?> models, Supplier<T> write) {
+		return run(collection, models, true, write);
 	}
 
 	/**
 	 * Runs a template write with its batch bound to the current thread.
+	 * @param ordered whether an insert of several models stops at the first one the server refuses
 	 */
-	public static <T> T run(String collection, Collection<?> models, Supplier<T> write) {
+	public static <T> T run(String collection, Collection<?> models, boolean ordered, Supplier<T> write) {
 		WriteBatch previous = current.get();
-		current.set(new WriteBatch(collection, models));
+		current.set(new WriteBatch(collection, models, ordered));
 		try {
 			return write.get();
 		}
@@ -97,6 +108,11 @@ public final class WriteBatch {
 
 	public int size() {
 		return this.models.size();
+	}
+
+	/** Whether an insert of the batch stops at the first model the server refuses (MongoDB's ordered insert). */
+	public boolean ordered() {
+		return this.ordered;
 	}
 
 	private boolean contains(Object model) {

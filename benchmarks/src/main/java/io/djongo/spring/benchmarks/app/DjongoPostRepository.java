@@ -1,5 +1,6 @@
-package io.djongo.spring.benchmarks;
+package io.djongo.spring.benchmarks.app;
 
+import io.djongo.spring.benchmarks.Post;
 import io.djongo.spring.core.repository.DjongoRepository;
 
 /**

@@ -1,0 +1,7 @@
+/**
+ * Actuator support: djongo's secrets masked in the {@code env} and {@code configprops} endpoints.
+ */
+@NullMarked
+package io.djongo.spring.autoconfigure.actuate;
+
+import org.jspecify.annotations.NullMarked;
