@@ -75,6 +75,8 @@ class UnsavedRelatedObjectIntegrationTests {
 			.withMessageContaining("'author'");
 		assertThatExceptionOfType(InvalidDataAccessApiUsageException.class)
 			.isThrownBy(() -> this.posts.saveAll(batch));
+		assertThatExceptionOfType(InvalidDataAccessApiUsageException.class)
+			.isThrownBy(() -> this.template.bulkCreate(batch, false));
 		assertThat(this.commands.count()).isZero();
 	}
 
