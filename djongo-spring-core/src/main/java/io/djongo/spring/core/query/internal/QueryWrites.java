@@ -9,6 +9,8 @@ import com.mongodb.client.result.UpdateResult;
 import io.djongo.spring.core.model.FieldDescriptor;
 import io.djongo.spring.core.model.FieldError;
 import io.djongo.spring.core.model.LookupPath;
+import io.djongo.spring.core.model.ModelMetadata;
+import io.djongo.spring.core.model.Relation;
 import io.djongo.spring.core.query.DeleteResult;
 import io.djongo.spring.core.query.F;
 import io.djongo.spring.core.query.InvalidLookupException;
@@ -78,6 +80,7 @@ final class QueryWrites {
 		Document inc = new Document();
 		Document mul = new Document();
 		Document pipelineSet = new Document();
+		Document unset = new Document();
 		Map<String, @Nullable Object> validated = new LinkedHashMap<>();
 		for (Map.Entry<String, ?> entry : values.entrySet()) {
 			FieldDescriptor field = field(state, entry.getKey());
@@ -96,7 +99,20 @@ final class QueryWrites {
 							+ " is a primitive " + field.type().getSimpleName() + " and cannot be set to null");
 				}
 				validated.put(field.name(), null);
-				set.append(path, null);
+				Relation relation = field.relation();
+				if (relation != null && relation.kind() == Relation.Kind.ONE_TO_ONE) {
+					// a one-to-one's unique index is sparse: "no related object" is a missing field, as save writes it
+					unset.append(path, "");
+				}
+				else {
+					set.append(path, null);
+				}
+				continue;
+			}
+			if (field.relation() != null) {
+				Object ids = relatedIds(state, entry.getKey(), field, value);
+				validated.put(field.name(), value);
+				set.append(path, ids);
 				continue;
 			}
 			Object java = this.engine.coercion().toJava(value, field.type(), this.engine.zone(),
@@ -116,6 +132,7 @@ final class QueryWrites {
 			for (Map.Entry<String, Object> literal : set.entrySet()) {
 				pipelineSet.append(literal.getKey(), new Document("$literal", literal.getValue()));
 			}
+			unset.keySet().forEach((key) -> pipelineSet.append(key, "$$REMOVE"));
 			inc.forEach((key, amount) -> pipelineSet.append(key, new Document("$add", List.of("$" + key, amount))));
 			mul.forEach((key, factor) -> pipelineSet.append(key, new Document("$multiply", List.of("$" + key, factor))));
 			return new Update(filter, List.of(new Document("$set", pipelineSet)));
@@ -124,6 +141,9 @@ final class QueryWrites {
 		if (!set.isEmpty()) {
 			update.append("$set", set);
 		}
+		if (!unset.isEmpty()) {
+			update.append("$unset", unset);
+		}
 		if (!inc.isEmpty()) {
 			update.append("$inc", inc);
 		}
@@ -131,6 +151,34 @@ final class QueryWrites {
 			update.append("$mul", mul);
 		}
 		return new Update(filter, update);
+	}
+
+	/**
+	 * The stored form of a relation's new value: the id of a model (or the ids of a list of them, for a
+	 * many-to-many), as a save writes it; an id given as such is converted to the related model's id type.
+	 */
+	private Object relatedIds(QueryState state, String name, FieldDescriptor field, Object value) {
+		ModelMetadata related = this.engine.models().metadata(field.relation().target());
+		Class<?> idType = related.requiredId().type();
+		java.util.function.Function<Object, Object> toId = (element) -> {
+			Object id = related.type().isInstance(element)
+					? related.entity().getIdentifierAccessor(element).getIdentifier() : element;
+			if (id == null) {
+				throw new InvalidLookupException(state.model().name() + "." + name + ": the " + related.name()
+						+ " given has no id yet; save it first");
+			}
+			Object java = this.engine.coercion().toJava(id, idType, this.engine.zone(),
+					() -> state.model().name() + "." + name);
+			return this.engine.template().getConverter().convertToMongoType(java, TypeInformation.of(idType));
+		};
+		if (field.relation().isManyToMany()) {
+			if (!(value instanceof java.util.Collection<?> many)) {
+				throw new InvalidLookupException(state.model().name() + "." + name
+						+ " is a many-to-many field: update it with a collection of " + related.name() + " models or ids");
+			}
+			return many.stream().map(toId).toList();
+		}
+		return toId.apply(value);
 	}
 
 	/** {@code F(field) +/- n} and {@code F(field) * n} on a non-nullable number, as $inc and $mul. */
