@@ -6,7 +6,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
 
 import com.mongodb.ConnectionString;
 import com.mongodb.MongoClientSettings;
@@ -18,6 +17,8 @@ import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import io.djongo.spring.benchmarks.app.DjongoAuthorRepository;
 import io.djongo.spring.benchmarks.app.DjongoBenchmarkApplication;
 import io.djongo.spring.benchmarks.app.DjongoPostRepository;
+import io.djongo.spring.benchmarks.springdata.SpringDataBenchmarkApplication;
+import io.djongo.spring.benchmarks.springdata.SpringDataPostRepository;
 import io.djongo.spring.core.bridge.DjongoTemplate;
 import org.bson.Document;
 import org.bson.UuidRepresentation;
@@ -25,21 +26,13 @@ import org.bson.codecs.configuration.CodecRegistries;
 import org.bson.codecs.configuration.CodecRegistry;
 import org.bson.codecs.pojo.PojoCodecProvider;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.data.mapping.callback.EntityCallbacks;
-import org.springframework.data.mongodb.MongoDatabaseFactory;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.SimpleMongoClientDatabaseFactory;
-import org.springframework.data.mongodb.core.convert.DefaultDbRefResolver;
-import org.springframework.data.mongodb.core.convert.MappingMongoConverter;
-import org.springframework.data.mongodb.core.convert.MongoCustomConversions;
-import org.springframework.data.mongodb.core.mapping.MongoMappingContext;
-import org.springframework.data.mongodb.core.mapping.event.BeforeConvertCallback;
-import org.springframework.data.mongodb.repository.support.MongoRepositoryFactory;
 
 /**
  * One embedded server in the benchmark's JVM, its data, and the three contenders on it: the raw driver (with its
- * POJO codec), Spring Data MongoDB as an application gets it (a {@link MongoTemplate} and a repository), and djongo
- * in a Spring Boot application wired by its starter ({@link DjongoBenchmarkApplication}).
+ * POJO codec), and Spring Data MongoDB and djongo each as an application gets it: a Spring Boot application with
+ * Spring Boot's MongoDB auto-configuration ({@link SpringDataBenchmarkApplication}) and one with djongo's starter
+ * ({@link DjongoBenchmarkApplication}).
  */
 public final class BenchmarkDatabase implements AutoCloseable {
 
@@ -58,7 +51,9 @@ public final class BenchmarkDatabase implements AutoCloseable {
 	/** The database of the driver contender, with the POJO codec registered. */
 	public final MongoDatabase raw;
 
-	/** Spring Data's template, with Spring Data's default conversions and no callbacks but an id assigner. */
+	/** Spring Data MongoDB in a Spring Boot application of its own. */
+	private final ConfigurableApplicationContext springDataApplication;
+
 	public final MongoTemplate springData;
 
 	public final SpringDataPostRepository springDataPosts;
@@ -72,8 +67,6 @@ public final class BenchmarkDatabase implements AutoCloseable {
 
 	public final DjongoAuthorRepository djongoAuthors;
 
-	private final AtomicLong springDataIds = new AtomicLong(1_000_000_000L);
-
 	private BenchmarkDatabase(String database) {
 		this.server = new MongoServer(new MemoryBackend());
 		// as djongo's embedded server runs it: one worker thread, since the memory backend does not lock
@@ -85,8 +78,10 @@ public final class BenchmarkDatabase implements AutoCloseable {
 		CodecRegistry pojos = CodecRegistries.fromRegistries(MongoClientSettings.getDefaultCodecRegistry(),
 				CodecRegistries.fromProviders(PojoCodecProvider.builder().register(Post.class, Author.class).build()));
 		this.raw = this.client.getDatabase(database).withCodecRegistry(pojos);
-		this.springData = springData(this.client, database);
-		this.springDataPosts = new MongoRepositoryFactory(this.springData).getRepository(SpringDataPostRepository.class);
+		this.springDataApplication = SpringDataBenchmarkApplication
+			.start("mongodb://127.0.0.1:" + this.server.getLocalAddress().getPort() + "/" + database);
+		this.springData = this.springDataApplication.getBean(MongoTemplate.class);
+		this.springDataPosts = this.springDataApplication.getBean(SpringDataPostRepository.class);
 		this.djongoApplication = DjongoBenchmarkApplication.start(
 				"127.0.0.1:" + this.server.getLocalAddress().getPort(), database);
 		this.djongo = this.djongoApplication.getBean(DjongoTemplate.class);
@@ -144,34 +139,10 @@ public final class BenchmarkDatabase implements AutoCloseable {
 				+ "It has a second sentence so that the document is of a realistic size, around 300 bytes.";
 	}
 
-	/** The next id for a Spring Data write: Spring Data has no generator for Long ids; this is the cheapest one. */
-	long nextSpringDataId() {
-		return this.springDataIds.incrementAndGet();
-	}
-
-	private MongoTemplate springData(MongoClient client, String database) {
-		MongoDatabaseFactory factory = new SimpleMongoClientDatabaseFactory(client, database);
-		MongoMappingContext context = new MongoMappingContext();
-		MongoCustomConversions conversions = new MongoCustomConversions(List.of());
-		context.setSimpleTypeHolder(conversions.getSimpleTypeHolder());
-		context.afterPropertiesSet();
-		MappingMongoConverter converter = new MappingMongoConverter(new DefaultDbRefResolver(factory), context);
-		converter.setCustomConversions(conversions);
-		converter.afterPropertiesSet();
-		MongoTemplate template = new MongoTemplate(factory, converter);
-		BeforeConvertCallback<Post> ids = (post, collection) -> {
-			if (post.getId() == null) {
-				post.setId(nextSpringDataId());
-			}
-			return post;
-		};
-		template.setEntityCallbacks(EntityCallbacks.create(ids));
-		return template;
-	}
-
 	@Override
 	public void close() {
 		this.djongoApplication.close();
+		this.springDataApplication.close();
 		this.client.close();
 		this.server.shutdownNow();
 	}

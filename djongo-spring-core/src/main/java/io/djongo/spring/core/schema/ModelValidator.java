@@ -154,6 +154,70 @@ public class ModelValidator {
 		}
 	}
 
+	/**
+	 * The map keys of a model (and of its embedded containers) that cannot be stored as field names: keys starting
+	 * with {@code $} or containing {@code .}. Empty when all can.
+	 */
+	public List<FieldViolation> keyViolations(Object model) {
+		List<FieldViolation> violations = new ArrayList<>();
+		collectKeys(model, "", violations, newVisiting());
+		return violations;
+	}
+
+	private void collectKeys(Object object, String prefix, List<FieldViolation> out, Set<Object> visiting) {
+		if (!visiting.add(object)) {
+			return;
+		}
+		for (FieldCheck check : plan(object.getClass()).checks()) {
+			Object value = ReflectionUtils.getField(check.field(), object);
+			if (value == null) {
+				continue;
+			}
+			String path = prefix + check.name();
+			if (check.keys()) {
+				checkKeys(value, path, out);
+			}
+			if (check.cascade() == ValidationPlan.Cascade.SINGLE && ValidationPlan.isCascadable(value.getClass())) {
+				collectKeys(value, path + ".", out, visiting);
+			}
+			else if (check.cascade() == ValidationPlan.Cascade.ELEMENTS) {
+				int index = 0;
+				for (Object element : elements(value)) {
+					if (element != null && ValidationPlan.isCascadable(element.getClass())) {
+						collectKeys(element, path + "[" + index + "].", out, visiting);
+					}
+					index++;
+				}
+			}
+		}
+		visiting.remove(object);
+	}
+
+	/** Map keys become field names: MongoDB reads a leading {@code $} as an operator and a {@code .} as a path. */
+	private static void checkKeys(Object value, String path, List<FieldViolation> out) {
+		if (value instanceof Map<?, ?> map) {
+			for (Map.Entry<?, ?> entry : map.entrySet()) {
+				String key = String.valueOf(entry.getKey());
+				if (key.startsWith("$") || key.contains(".")) {
+					out.add(new FieldViolation(path, "Map key '" + key + "' cannot be stored: a key must not start"
+							+ " with '$' nor contain '.'", SafeValues.describe(path, key)));
+				}
+				if (entry.getValue() != null) {
+					checkKeys(entry.getValue(), path + "." + key, out);
+				}
+			}
+		}
+		else if (value instanceof Collection<?> collection) {
+			int index = 0;
+			for (Object element : collection) {
+				if (element != null) {
+					checkKeys(element, path + "[" + index + "]", out);
+				}
+				index++;
+			}
+		}
+	}
+
 	private void collect(Object object, String prefix, List<FieldViolation> out, Set<Object> visiting) {
 		if (!visiting.add(object)) {
 			return;
@@ -182,6 +246,9 @@ public class ModelValidator {
 		}
 		if (!check.blank() && ValidationPlan.isBlank(value, this::plan)) {
 			out.add(violation(path, CANNOT_BE_BLANK, value));
+		}
+		if (check.keys()) {
+			checkKeys(value, path, out);
 		}
 		for (FieldValidator<Object> validator : check.validators()) {
 			try {

@@ -173,9 +173,10 @@ public final class ValidationPlan {
 	 * @param nullable whether {@code null} is accepted
 	 * @param blank whether an empty container or list is accepted
 	 * @param cascade how to validate into the value: not, as one container, or element by element
+	 * @param keys whether the value holds maps whose keys become field names (a map, or a list of maps)
 	 */
 	public record FieldCheck(Field field, List<FieldValidator<Object>> validators, boolean nullable, boolean blank,
-			Cascade cascade) {
+			Cascade cascade, boolean keys) {
 
 		static @Nullable FieldCheck of(Class<?> owner, Field field,
 				Function<Class<?>, FieldValidator<?>> validatorInstances) {
@@ -187,7 +188,8 @@ public final class ValidationPlan {
 						+ " is both an @EmbeddedField and an @ArrayField; choose one");
 			}
 			Cascade cascade = cascadeOf(field, embedded, array);
-			if (declared == null && embedded == null && array == null && cascade == Cascade.NONE) {
+			boolean keys = holdsMaps(field);
+			if (declared == null && embedded == null && array == null && cascade == Cascade.NONE && !keys) {
 				return null;
 			}
 			List<FieldValidator<Object>> validators = new ArrayList<>();
@@ -199,7 +201,18 @@ public final class ValidationPlan {
 			}
 			boolean nullable = (embedded != null) ? embedded.nullable() : (array == null || array.nullable());
 			boolean blank = (embedded != null) ? embedded.blank() : (array == null || array.blank());
-			return new FieldCheck(field, List.copyOf(validators), nullable, blank, cascade);
+			return new FieldCheck(field, List.copyOf(validators), nullable, blank, cascade, keys);
+		}
+
+		private static boolean holdsMaps(Field field) {
+			if (Map.class.isAssignableFrom(field.getType())) {
+				return true;
+			}
+			if (Collection.class.isAssignableFrom(field.getType())) {
+				Class<?> element = ResolvableType.forField(field).asCollection().resolveGeneric(0);
+				return element != null && Map.class.isAssignableFrom(element);
+			}
+			return false;
 		}
 
 		private static Cascade cascadeOf(Field field, @Nullable EmbeddedField embedded, @Nullable ArrayField array) {

@@ -115,6 +115,18 @@ public final class WriteBatch {
 		return this.ordered;
 	}
 
+	/** The position of a model in the batch, by identity; -1 when it is not in it. */
+	public int indexOf(Object model) {
+		int index = 0;
+		for (Object candidate : this.models) {
+			if (candidate == model) {
+				return index;
+			}
+			index++;
+		}
+		return -1;
+	}
+
 	private boolean contains(Object model) {
 		if (this.models.size() == 1) {
 			return this.models.iterator().next() == model;

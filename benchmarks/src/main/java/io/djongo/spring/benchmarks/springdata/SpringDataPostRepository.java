@@ -1,8 +1,9 @@
-package io.djongo.spring.benchmarks;
+package io.djongo.spring.benchmarks.springdata;
 
 import java.time.Instant;
 import java.util.List;
 
+import io.djongo.spring.benchmarks.Post;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.mongodb.repository.MongoRepository;
 
