@@ -17,8 +17,9 @@ import org.jspecify.annotations.Nullable;
  * Turns JMH's JSON results ({@code -rf json -rff results.json}) into the Markdown table of RESULTS.md. On a shared
  * machine a few iterations run while other processes take the cores and last many times longer; so the table's time
  * is the median of all measured iterations (of all forks), which such bursts barely move, and the ratios are ratios
- * of medians. JMH's own mean and error are shown next to it, as is the allocation per operation ({@code -prof gc}),
- * which does not depend on what else the machine is doing at all.
+ * of medians. JMH's own mean and error are shown next to it, and two measures that waiting for a core does not
+ * inflate: the process's CPU time per operation ({@link ProcessCpuProfiler}) and the allocation per operation
+ * ({@code -prof gc}), which does not depend on what else the machine is doing at all.
  */
 public final class ResultsTable {
 
@@ -37,7 +38,7 @@ public final class ResultsTable {
 	}
 
 	private record Row(double median, double min, double mean, double error, String unit, int iterations,
-			double allocated) {
+			double allocated, double cpu) {
 	}
 
 	public static void main(String[] args) throws IOException {
@@ -60,23 +61,27 @@ public final class ResultsTable {
 			Collections.sort(scores);
 			Document secondary = result.get("secondaryMetrics", Document.class);
 			Document allocation = (secondary != null) ? secondary.get("gc.alloc.rate.norm", Document.class) : null;
+			Document cpu = (secondary != null) ? secondary.get("cpu.time.norm", Document.class) : null;
 			Row row = new Row(median(scores), scores.get(0), number(primary.get("score")),
 					number(primary.get("scoreError")), primary.getString("scoreUnit"), scores.size(),
-					(allocation != null) ? number(allocation.get("score")) : Double.NaN);
+					(allocation != null) ? number(allocation.get("score")) : Double.NaN,
+					(cpu != null) ? number(cpu.get("score")) : Double.NaN);
 			scenarios.computeIfAbsent(name[name.length - 2], (key) -> new LinkedHashMap<>())
 				.put(name[name.length - 1], row);
 		}
 		System.out.println("| scenario | contender | median | min | mean ± error (99.9%) | iterations "
-				+ "| median / driver | median / Spring Data | allocated per op |");
-		System.out.println("|---|---|---:|---:|---:|---:|---:|---:|---:|");
+				+ "| median / driver | median / Spring Data | CPU per op | CPU / driver | CPU / Spring Data "
+				+ "| allocated per op |");
+		System.out.println("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
 		scenarios.forEach((scenario, rows) -> {
 			List<String> references = REFERENCES.getOrDefault(scenario, List.of("", ""));
 			Row driver = rows.get(references.get(0));
 			Row springData = rows.get(references.get(1));
 			rows.forEach((benchmark, row) -> System.out.printf(Locale.ROOT,
-					"| %s | %s | %s %s | %s | %s ± %s | %d | %s | %s | %s |%n", scenario.replace("Benchmark", ""),
-					benchmark, format(row.median()), row.unit(), format(row.min()), format(row.mean()),
-					format(row.error()), row.iterations(), ratio(row, driver), ratio(row, springData),
+					"| %s | %s | %s %s | %s | %s ± %s | %d | %s | %s | %s | %s | %s | %s |%n",
+					scenario.replace("Benchmark", ""), benchmark, format(row.median()), row.unit(), format(row.min()),
+					format(row.mean()), format(row.error()), row.iterations(), ratio(row, driver),
+					ratio(row, springData), cpu(row.cpu()), cpuRatio(row, driver), cpuRatio(row, springData),
 					bytes(row.allocated())));
 		});
 	}
@@ -88,6 +93,15 @@ public final class ResultsTable {
 
 	private static String ratio(Row row, @Nullable Row reference) {
 		return (reference != null) ? String.format(Locale.ROOT, "%.2fx", row.median() / reference.median()) : "";
+	}
+
+	private static String cpuRatio(Row row, @Nullable Row reference) {
+		return (reference != null && !Double.isNaN(row.cpu()))
+				? String.format(Locale.ROOT, "%.2fx", row.cpu() / reference.cpu()) : "";
+	}
+
+	private static String cpu(double milliseconds) {
+		return Double.isNaN(milliseconds) ? "" : format(milliseconds) + " ms";
 	}
 
 	private static String format(double value) {

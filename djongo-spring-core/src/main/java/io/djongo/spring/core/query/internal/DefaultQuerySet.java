@@ -34,15 +34,33 @@ final class DefaultQuerySet<T> implements QuerySet<T> {
 
 	private final QueryState state;
 
+	/** The plan of the state when a chain call already compiled it, so that evaluation does not compile it again. */
+	private final @Nullable QueryPlan plan;
+
 	private volatile @Nullable List<T> cache;
 
 	DefaultQuerySet(QueryEngine engine, QueryState state) {
+		this(engine, state, null);
+	}
+
+	private DefaultQuerySet(QueryEngine engine, QueryState state, @Nullable QueryPlan plan) {
 		this.engine = engine;
 		this.state = state;
+		this.plan = plan;
 	}
 
 	private <R> DefaultQuerySet<R> with(QueryState next) {
 		return new DefaultQuerySet<>(this.engine, next);
+	}
+
+	/** A QuerySet of the next state, compiled now: a bad lookup fails where it is written. */
+	private <R> DefaultQuerySet<R> compiled(QueryState next) {
+		return new DefaultQuerySet<>(this.engine, next, this.engine.plan(next));
+	}
+
+	private QueryPlan plan() {
+		QueryPlan compiled = this.plan;
+		return (compiled != null) ? compiled : this.engine.plan(this.state);
 	}
 
 	// ---- chaining
@@ -89,18 +107,13 @@ final class DefaultQuerySet<T> implements QuerySet<T> {
 
 	private QuerySet<T> where(Q condition, boolean exclude) {
 		requireUnsliced("filter");
-		QueryState next = this.state.withStep(new QueryState.Where(condition, exclude));
-		// Compile now so that a bad lookup fails where it is written, not where the QuerySet is evaluated.
-		this.engine.plan(next);
-		return with(next);
+		return compiled(this.state.withStep(new QueryState.Where(condition, exclude)));
 	}
 
 	@Override
 	public QuerySet<T> orderBy(String... fields) {
 		requireUnsliced("reorder");
-		QueryState next = this.state.withOrdering(Arrays.asList(fields));
-		this.engine.plan(next);
-		return with(next);
+		return compiled(this.state.withOrdering(Arrays.asList(fields)));
 	}
 
 	@Override
@@ -117,7 +130,7 @@ final class DefaultQuerySet<T> implements QuerySet<T> {
 		long size = Math.max(0, to - from);
 		Long limit = this.state.limit();
 		long newLimit = (limit != null) ? Math.max(0, Math.min(size, limit - from)) : size;
-		return with(this.state.withSlice(this.state.offset() + from, newLimit));
+		return sliced(this.state.offset() + from, newLimit);
 	}
 
 	@Override
@@ -126,7 +139,14 @@ final class DefaultQuerySet<T> implements QuerySet<T> {
 			throw new InvalidDataAccessApiUsageException("Negative indexing is not supported.");
 		}
 		Long limit = this.state.limit();
-		return with(this.state.withSlice(this.state.offset() + from, (limit != null) ? Math.max(0, limit - from) : null));
+		return sliced(this.state.offset() + from, (limit != null) ? Math.max(0, limit - from) : null);
+	}
+
+	/** The slice of a compiled QuerySet is compiled too: only its skip and limit differ. */
+	private QuerySet<T> sliced(long offset, @Nullable Long limit) {
+		QueryPlan compiled = this.plan;
+		return new DefaultQuerySet<>(this.engine, this.state.withSlice(offset, limit),
+				(compiled != null) ? compiled.withLimit(offset, limit) : null);
 	}
 
 	@Override
@@ -174,7 +194,7 @@ final class DefaultQuerySet<T> implements QuerySet<T> {
 	}
 
 	private void checkFields(String[] fields, String purpose) {
-		QueryPlan plan = this.engine.plan(this.state);
+		QueryPlan plan = plan();
 		for (String field : fields) {
 			this.engine.planner().storedPath(field, plan.scope(), purpose);
 		}
@@ -188,9 +208,7 @@ final class DefaultQuerySet<T> implements QuerySet<T> {
 				next.add(relation);
 			}
 		}
-		QueryState state = this.state.withRelated(next, this.state.prefetchRelated());
-		this.engine.plan(state);
-		return with(state);
+		return compiled(this.state.withRelated(next, this.state.prefetchRelated()));
 	}
 
 	@Override
@@ -215,9 +233,7 @@ final class DefaultQuerySet<T> implements QuerySet<T> {
 			throw new FieldError("The annotation '" + name + "' conflicts with a field on the model "
 					+ this.state.model().name() + ".");
 		}
-		QueryState next = this.state.withStep(new QueryState.Annotate(name, expression));
-		this.engine.plan(next);
-		return with(next);
+		return compiled(this.state.withStep(new QueryState.Annotate(name, expression)));
 	}
 
 	@Override
@@ -227,7 +243,7 @@ final class DefaultQuerySet<T> implements QuerySet<T> {
 
 	@Override
 	public QuerySet<T> all() {
-		return with(this.state);
+		return new DefaultQuerySet<>(this.engine, this.state, this.plan);
 	}
 
 	// ---- evaluation
@@ -236,7 +252,7 @@ final class DefaultQuerySet<T> implements QuerySet<T> {
 	public List<T> list() {
 		List<T> result = this.cache;
 		if (result == null) {
-			List<T> fetched = this.engine.fetch(this.state, this.engine.plan(this.state));
+			List<T> fetched = this.engine.fetch(this.state, plan());
 			result = java.util.Collections.unmodifiableList(fetched);
 			this.cache = result;
 		}
@@ -323,7 +339,7 @@ final class DefaultQuerySet<T> implements QuerySet<T> {
 		if (cached != null) {
 			return cached.size();
 		}
-		return this.engine.count(this.state, this.engine.plan(this.state));
+		return this.engine.count(this.state, plan());
 	}
 
 	@Override
@@ -332,7 +348,7 @@ final class DefaultQuerySet<T> implements QuerySet<T> {
 		if (cached != null) {
 			return !cached.isEmpty();
 		}
-		return this.engine.exists(this.state, this.engine.plan(this.state));
+		return this.engine.exists(this.state, plan());
 	}
 
 	@Override
@@ -340,7 +356,7 @@ final class DefaultQuerySet<T> implements QuerySet<T> {
 		if (aggregates.length == 0) {
 			throw new InvalidDataAccessApiUsageException("aggregate() needs at least one aggregate");
 		}
-		return this.engine.aggregate(this.state, this.engine.plan(this.state), List.of(aggregates));
+		return this.engine.aggregate(this.state, plan(), List.of(aggregates));
 	}
 
 	@Override
@@ -405,7 +421,7 @@ final class DefaultQuerySet<T> implements QuerySet<T> {
 
 	@Override
 	public org.bson.@Nullable Document command() {
-		return this.engine.command(this.state, this.engine.plan(this.state));
+		return this.engine.command(this.state, plan());
 	}
 
 	private void requireUnsliced(String what) {
