@@ -54,11 +54,16 @@ public final class DirectModelReader {
 
 	private final Map<Class<?>, Plan> plans = new ConcurrentHashMap<>();
 
+	/** The type hint's key when it is Spring Data's default; null when any key may be it. */
+	private final @Nullable String typeKey;
+
 	public DirectModelReader(MongoConverter converter) {
 		// a subclass may read differently: leave it all to the converter then
 		boolean plain = converter.getClass() == MappingMongoConverter.class
 				&& converter.getTypeMapper().getClass() == DefaultMongoTypeMapper.class;
 		this.converter = plain ? (MappingMongoConverter) converter : null;
+		this.typeKey = (plain && converter.getTypeMapper().isTypeKey(DefaultMongoTypeMapper.DEFAULT_TYPE_KEY))
+				? DefaultMongoTypeMapper.DEFAULT_TYPE_KEY : null;
 		this.conversionService = converter.getConversionService();
 		this.instantiators = instantiators(converter);
 	}
@@ -71,16 +76,24 @@ public final class DirectModelReader {
 		if (plan.entity == null) {
 			return null;
 		}
-		for (String key : document.keySet()) {
-			if (this.converter.getTypeMapper().isTypeKey(key) && !plan.alias.equals(document.get(key))) {
+		if (this.typeKey != null) {
+			Object hint = document.get(this.typeKey);
+			if (hint != null && !plan.alias.equals(hint)) {
 				return null;
+			}
+		}
+		else {
+			for (String key : document.keySet()) {
+				if (this.converter.getTypeMapper().isTypeKey(key) && !plan.alias.equals(document.get(key))) {
+					return null;
+				}
 			}
 		}
 		EntityInstantiator instantiator = this.instantiators.getInstantiatorFor(plan.entity);
 		@SuppressWarnings("unchecked")
 		T instance = (T) instantiator.createInstance(plan.entity, NoParameters.INSTANCE);
-		PersistentPropertyAccessor<T> accessor = new ConvertingPropertyAccessor<>(
-				plan.entity.getPropertyAccessor(instance), this.conversionService);
+		PersistentPropertyAccessor<T> direct = plan.entity.getPropertyAccessor(instance);
+		PersistentPropertyAccessor<T> converting = new ConvertingPropertyAccessor<>(direct, this.conversionService);
 		if (plan.id != null) {
 			Object rawId = document.get(plan.id.name);
 			if (rawId != null) {
@@ -88,21 +101,35 @@ public final class DirectModelReader {
 				if (id == NOT_READ) {
 					return null;
 				}
-				accessor.setProperty(plan.id.property, id);
+				set(plan.id, id, direct, converting);
 			}
 		}
 		for (PropertyReader property : plan.properties) {
-			if (!document.containsKey(property.name)) {
+			Object raw = document.get(property.name);
+			if (raw == null && !document.containsKey(property.name)) {
 				continue;
 			}
-			Object raw = document.get(property.name);
 			Object value = (raw != null) ? property.read(raw, this) : null;
 			if (value == NOT_READ) {
 				return null;
 			}
-			accessor.setProperty(property.property, value);
+			set(property, value, direct, converting);
 		}
-		return accessor.getBean();
+		return converting.getBean();
+	}
+
+	/**
+	 * Sets a value as the converter does, through a {@link ConvertingPropertyAccessor}; a value that already is of
+	 * the property's type (boxed) needs no conversion and goes straight to the property.
+	 */
+	private static <T> void set(PropertyReader property, @Nullable Object value, PersistentPropertyAccessor<T> direct,
+			PersistentPropertyAccessor<T> converting) {
+		if (value != null && property.boxedType.isInstance(value)) {
+			direct.setProperty(property.property, value);
+		}
+		else {
+			converting.setProperty(property.property, value);
+		}
 	}
 
 	private Plan plan(Class<?> type) {
@@ -171,8 +198,7 @@ public final class DirectModelReader {
 
 	@SuppressWarnings({ "unchecked", "rawtypes" })
 	private @Nullable Object converted(Object value, Class<?> target) {
-		CustomConversions conversions = this.converter.getCustomConversions();
-		if (conversions.hasCustomReadTarget(value.getClass(), target)) {
+		if (hasCustomReadTarget(value.getClass(), target)) {
 			return this.conversionService.convert(value, target);
 		}
 		if (ClassUtils.isAssignableValue(target, value)) {
@@ -184,10 +210,28 @@ public final class DirectModelReader {
 		return this.conversionService.convert(value, target);
 	}
 
+	/**
+	 * {@code CustomConversions.hasCustomReadTarget}, remembered per pair of types: the conversions do not change
+	 * once the converter is set up, and their own cache costs a lookup through two maps per value.
+	 */
+	private boolean hasCustomReadTarget(Class<?> source, Class<?> target) {
+		Map<Class<?>, Boolean> bySource = this.customReadTargets.get(target);
+		if (bySource == null) {
+			bySource = this.customReadTargets.computeIfAbsent(target, (key) -> new ConcurrentHashMap<>());
+		}
+		Boolean custom = bySource.get(source);
+		if (custom == null) {
+			custom = this.converter.getCustomConversions().hasCustomReadTarget(source, target);
+			bySource.put(source, custom);
+		}
+		return custom;
+	}
+
+	private final Map<Class<?>, Map<Class<?>, Boolean>> customReadTargets = new ConcurrentHashMap<>();
+
 	/** The converter's {@code readCollectionOrArray} for a collection of simple values. */
 	@Nullable Object collection(Object value, Class<?> collectionType, Class<?> componentType) {
-		if (!(value instanceof Collection<?> source)
-				|| this.converter.getCustomConversions().hasCustomReadTarget(value.getClass(), collectionType)) {
+		if (!(value instanceof Collection<?> source) || hasCustomReadTarget(value.getClass(), collectionType)) {
 			return NOT_READ;
 		}
 		Collection<Object> items = CollectionFactory.createCollection(collectionType, componentType, source.size());
@@ -221,7 +265,11 @@ public final class DirectModelReader {
 	 * @param componentType the element type of a collection, null for a single value
 	 */
 	private record PropertyReader(MongoPersistentProperty property, String name, Class<?> type,
-			@Nullable Class<?> componentType) {
+			@Nullable Class<?> componentType, Class<?> boxedType) {
+
+		PropertyReader(MongoPersistentProperty property, String name, Class<?> type, @Nullable Class<?> componentType) {
+			this(property, name, type, componentType, ClassUtils.resolvePrimitiveIfNecessary(property.getType()));
+		}
 
 		@Nullable Object read(Object value, DirectModelReader reader) {
 			return (this.componentType != null) ? reader.collection(value, this.type, this.componentType)
