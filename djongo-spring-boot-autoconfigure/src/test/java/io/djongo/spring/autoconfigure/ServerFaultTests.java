@@ -32,8 +32,6 @@ class ServerFaultTests {
 
 	private static final int SELECTION_TIMEOUT_MS = 1500;
 
-	private static final long DRIVER_DEFAULT_SELECTION_TIMEOUT_MS = 30_000;
-
 	private MongoServer server;
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
@@ -68,17 +66,14 @@ class ServerFaultTests {
 				assertThat(failure).isInstanceOf(DataAccessResourceFailureException.class);
 				assertThat(messages(failure)).contains("127.0.0.1:" + port);
 				// no server to select: the call gives up after the configured selection time, not the driver's 30 s
-				long start = System.nanoTime();
 				Throwable unavailable = catchThrowable(() -> template.objects(Gadget.class).filter("name", "x").list());
-				long waitedMs = (System.nanoTime() - start) / 1_000_000;
 				assertThat(unavailable).isInstanceOf(DataAccessResourceFailureException.class);
 				assertThat(messages(unavailable)).contains("Timed out while waiting for a server")
 					.contains("127.0.0.1:" + port)
 					.contains("Connection refused");
+				// the wait is the client's, as configured (timings are not asserted in tests)
 				assertThat(context.getBean(MongoClient.class).getClusterDescription().getClusterSettings()
 					.getServerSelectionTimeout(TimeUnit.MILLISECONDS)).isEqualTo(SELECTION_TIMEOUT_MS);
-				// a bound on behaviour, not a performance figure: the configured timeout, not the default, applied
-				assertThat(waitedMs).isLessThan(DRIVER_DEFAULT_SELECTION_TIMEOUT_MS);
 
 				this.server = start(port);
 				template.save(new Gadget("after"));
