@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import io.djongo.spring.core.model.FieldDescriptor;
 import io.djongo.spring.core.query.F;
 import io.djongo.spring.core.query.InvalidLookupException;
 import io.djongo.spring.core.query.aggregate.Aggregate;
@@ -59,11 +60,15 @@ final class ExpressionCompiler {
 		Target target = target(aggregate, scope, restricted);
 		uses.target(target);
 		String path = "$" + target.storedPath();
-		if (!target.isMultiValued() && target.kind() != io.djongo.spring.core.model.FieldDescriptor.Kind.VALUES) {
+		if (!target.isMultiValued() && target.kind() != FieldDescriptor.Kind.VALUES) {
 			if (aggregate instanceof Count) {
 				return new Document("$cond", Arrays.asList(FilterCompiler.notNull(path), 1, 0));
 			}
 			return path;
+		}
+		if (aggregate instanceof Count && !aggregate.isDistinct() && target.relationValued()) {
+			// joined documents are never null: their number is the array's size
+			return new Document("$size", new Document("$ifNull", Arrays.asList(path, List.of())));
 		}
 		Object values = aggregate.isDistinct() ? new Document("$setUnion", List.of(nonNull(path), List.of()))
 				: nonNull(path);
@@ -86,7 +91,7 @@ final class ExpressionCompiler {
 			Target target = target(aggregate, scope, null);
 			uses.target(target);
 			String path = "$" + target.storedPath();
-			boolean multi = target.isMultiValued() || target.kind() == io.djongo.spring.core.model.FieldDescriptor.Kind.VALUES;
+			boolean multi = target.isMultiValued() || target.kind() == FieldDescriptor.Kind.VALUES;
 			Object perDocument = multi ? nonNull(path) : path;
 			if (aggregate.isDistinct()) {
 				group.append(key, new Document(multi ? "$push" : "$addToSet", perDocument));
