@@ -154,6 +154,7 @@ final class BsonScalars {
 	 * The current value, as the {@code Document} codec decodes it, or {@link ReadRules#NOT_READ} (then what the
 	 * reader consumed is undefined: the caller starts the document again).
 	 */
+	@SuppressWarnings("JavaUtilDate") // what the Document codec decodes a date into
 	@Nullable Object read(BsonReader reader, DecoderContext context) {
 		return switch (reader.getCurrentBsonType()) {
 			case STRING -> reader.readString();

@@ -44,7 +44,7 @@ public final class DirectModelReader {
 		for (int i = 0; i < properties.length; i++) {
 			String name = properties[i].name();
 			Object raw = document.get(name);
-			if (raw == null && (i == 0 && plan.hasId() || !document.containsKey(name))) {
+			if (raw == null && ((i == 0 && plan.hasId()) || !document.containsKey(name))) {
 				// a null id is left unset, as the converter does
 				values[i] = ReadPlan.ABSENT;
 				continue;
@@ -55,7 +55,9 @@ public final class DirectModelReader {
 			}
 			values[i] = value;
 		}
-		return this.rules.populate(plan, values);
+		@SuppressWarnings("unchecked")
+		T model = (T) this.rules.populate(plan, values);
+		return model;
 	}
 
 	private boolean acceptsHints(ReadPlan plan, Document document) {

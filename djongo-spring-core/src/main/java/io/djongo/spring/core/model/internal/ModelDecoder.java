@@ -159,7 +159,7 @@ final class ModelDecoder implements Decoder<Object> {
 		for (int i = 0; i < values.length; i++) {
 			Object value = values[i];
 			// a null id is left unset, as the converter does
-			values[i] = (value == null || value == NULL && i == 0 && plan.hasId()) ? ReadPlan.ABSENT
+			values[i] = (value == null || (value == NULL && i == 0 && plan.hasId())) ? ReadPlan.ABSENT
 					: (value == NULL) ? null : value;
 		}
 		return this.rules.populate(plan, values);

@@ -295,10 +295,9 @@ final class ReadRules {
 	 * @param values per property of {@link ReadPlan#all()}, already read; {@link ReadPlan#ABSENT} for those the
 	 * document does not hold, which keep their initial value
 	 */
-	<T> T populate(ReadPlan plan, @Nullable Object[] values) {
+	Object populate(ReadPlan plan, @Nullable Object[] values) {
 		MongoPersistentEntity<?> entity = plan.requiredEntity();
-		@SuppressWarnings("unchecked")
-		T instance = (T) plan.requiredInstantiator().createInstance(entity, NoParameters.INSTANCE);
+		Object instance = plan.requiredInstantiator().createInstance(entity, NoParameters.INSTANCE);
 		PropertyReader[] properties = plan.all();
 		if (plan.fieldHandles()) {
 			for (int i = 0; i < properties.length; i++) {
@@ -309,8 +308,8 @@ final class ReadRules {
 			}
 			return instance;
 		}
-		PersistentPropertyAccessor<T> direct = entity.getPropertyAccessor(instance);
-		PersistentPropertyAccessor<T> converting = null;
+		PersistentPropertyAccessor<Object> direct = entity.getPropertyAccessor(instance);
+		PersistentPropertyAccessor<Object> converting = null;
 		for (int i = 0; i < properties.length; i++) {
 			Object value = values[i];
 			if (value == ReadPlan.ABSENT) {
@@ -336,7 +335,7 @@ final class ReadRules {
 	 */
 	private void set(Object instance, PropertyReader property, @Nullable Object value) {
 		MethodHandle setter = property.setter();
-		if (setter == null || value == null && property.property().getType().isPrimitive()) {
+		if (setter == null || (value == null && property.property().getType().isPrimitive())) {
 			new ConvertingPropertyAccessor<>(property.property().getOwner().getPropertyAccessor(instance),
 					this.conversionService)
 				.setProperty(property.property(), value);
