@@ -90,6 +90,14 @@ public final class ModelCodecs {
 	}
 
 	/**
+	 * A model as the {@link Document} the converter's {@code write} makes of it (the same keys in the same order,
+	 * the same values), without the converter; null when the converter must write it.
+	 */
+	public @Nullable Document document(Object model) {
+		return this.encoder.document(model);
+	}
+
+	/**
 	 * The reader of models from {@link Document}s by the same plans.
 	 */
 	public DirectModelReader reader() {

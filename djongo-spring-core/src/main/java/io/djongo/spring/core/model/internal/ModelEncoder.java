@@ -130,41 +130,67 @@ final class ModelEncoder {
 		return new BasicOutputBuffer((int) Math.min(CHUNK + CHUNK / 4, 512L * models));
 	}
 
+	/**
+	 * The model as the converter writes it into a {@link Document}, or null when the converter must write it: the
+	 * same keys in the same order, the same values of the same classes.
+	 */
+	@Nullable Document document(Object model) {
+		WritePlan plan = this.rules.plan(model.getClass());
+		@Nullable Object[] values;
+		try {
+			values = values(plan, model);
+		}
+		catch (RuntimeException ex) {
+			values = null;
+		}
+		if (values == null) {
+			return null;
+		}
+		Document document = new Document();
+		PropertyWriter id = plan.id();
+		if (id != null && values[0] != OMITTED) {
+			document.put(id.name(), values[0]);
+		}
+		PropertyWriter[] properties = plan.properties();
+		for (int i = 0; i < properties.length; i++) {
+			Object value = values[i + 1];
+			if (value != OMITTED) {
+				document.put(properties[i].name(), value);
+			}
+		}
+		String[] hintKeys = plan.hintKeys();
+		String[] hintValues = plan.hintValues();
+		for (int i = 0; i < hintKeys.length; i++) {
+			document.put(hintKeys[i], hintValues[i]);
+		}
+		return document;
+	}
+
 	private boolean write(BsonWriter writer, Object model) {
-		Class<?> type = model.getClass();
-		WritePlan plan = this.rules.plan(type);
-		if (!plan.direct() || model instanceof LazyLoadingProxy || ClassUtils.getUserClass(type) != type) {
+		WritePlan plan = this.rules.plan(model.getClass());
+		@Nullable Object[] values = values(plan, model);
+		if (values == null) {
 			return false;
 		}
-		PersistentPropertyAccessor<Object> accessor = plan.fieldHandles() ? null
-				: plan.requiredEntity().getPropertyAccessor(model);
 		writer.writeStartDocument();
 		PropertyWriter id = plan.id();
-		if (id != null) {
-			Object raw = get(id, model, accessor);
-			Object value = (raw != null) ? this.rules.id(id, raw) : null;
-			if (value != null) {
-				writer.writeName(id.name());
-				id.encoders.get(value.getClass()).encode(writer, value, ENCODING);
-			}
+		Object idValue = values[0];
+		if (id != null && idValue != OMITTED && idValue != null) {
+			writer.writeName(id.name());
+			id.encoders.get(idValue.getClass()).encode(writer, idValue, ENCODING);
 		}
-		for (PropertyWriter property : plan.properties()) {
-			Object raw = get(property, model, accessor);
-			Class<?> component = property.componentType();
-			Object value = (raw == null) ? null
-					: (component != null) ? collection(property, raw) : this.rules.simple(property, raw);
-			if (value == WriteRules.NOT_WRITTEN) {
-				return false;
-			}
-			if (value == null) {
-				if (property.writeNull()) {
-					writer.writeName(property.name());
-					writer.writeNull();
-				}
+		PropertyWriter[] properties = plan.properties();
+		for (int i = 0; i < properties.length; i++) {
+			Object value = values[i + 1];
+			if (value == OMITTED) {
 				continue;
 			}
+			PropertyWriter property = properties[i];
 			writer.writeName(property.name());
-			if (component != null) {
+			if (value == null) {
+				writer.writeNull();
+			}
+			else if (property.componentType() != null) {
 				writeList(writer, (List<?>) value, property.encoders::get, this.lists);
 			}
 			else {
@@ -180,6 +206,44 @@ final class ModelEncoder {
 		writer.writeEndDocument();
 		return true;
 	}
+
+	/**
+	 * The values the converter writes for a model: the id's, then each property's in the plan's order;
+	 * {@link #OMITTED} where it writes nothing (a null id, a null it leaves out). Null when the converter must write
+	 * the model.
+	 */
+	private @Nullable Object @Nullable [] values(WritePlan plan, Object model) {
+		Class<?> type = model.getClass();
+		if (!plan.direct() || model instanceof LazyLoadingProxy || ClassUtils.getUserClass(type) != type) {
+			return null;
+		}
+		PersistentPropertyAccessor<Object> accessor = plan.fieldHandles() ? null
+				: plan.requiredEntity().getPropertyAccessor(model);
+		PropertyWriter[] properties = plan.properties();
+		@Nullable Object[] values = new Object[properties.length + 1];
+		PropertyWriter id = plan.id();
+		Object idValue = null;
+		if (id != null) {
+			Object raw = get(id, model, accessor);
+			idValue = (raw != null) ? this.rules.id(id, raw) : null;
+		}
+		// a null id is left out, as the converter removes it
+		values[0] = (idValue != null) ? idValue : OMITTED;
+		for (int i = 0; i < properties.length; i++) {
+			PropertyWriter property = properties[i];
+			Object raw = get(property, model, accessor);
+			Object value = (raw == null) ? null
+					: (property.componentType() != null) ? collection(property, raw) : this.rules.simple(property, raw);
+			if (value == WriteRules.NOT_WRITTEN) {
+				return null;
+			}
+			values[i + 1] = (value != null || property.writeNull()) ? value : OMITTED;
+		}
+		return values;
+	}
+
+	/** A value the converter does not write. */
+	private static final Object OMITTED = new Object();
 
 	private static @Nullable Object get(PropertyWriter property, Object model,
 			@Nullable PersistentPropertyAccessor<Object> accessor) {

@@ -165,6 +165,7 @@ class ModelEncoderUnitTests {
 		for (Object model : List.of(embedded, map, array, nested, relation, new WithExplicitTarget(),
 				new WithMongoId())) {
 			assertThat(codecs.encode(model)).as(model.getClass().getSimpleName()).isNull();
+			assertThat(codecs.document(model)).as(model.getClass().getSimpleName()).isNull();
 		}
 	}
 
@@ -198,6 +199,7 @@ class ModelEncoderUnitTests {
 		Plain tooPrecise = Plain.full();
 		tooPrecise.price = new BigDecimal("1.2345678901234567890123456789012345678");
 		assertThat(codecs.encode(tooPrecise)).isNull();
+		assertThat(codecs.document(tooPrecise)).isNull();
 		assertThatException().isThrownBy(() -> converter.write(tooPrecise, new Document()))
 			.withStackTraceContaining("inexact rounding");
 	}
@@ -241,6 +243,41 @@ class ModelEncoderUnitTests {
 		assertThat(actual).as("encoded directly").isNotNull();
 		assertThat(json(bytes(actual))).isEqualTo(json(expected));
 		assertThat(bytes(actual)).isEqualTo(expected);
+		Document written = codecs.document(model);
+		assertThat(written).as("written directly").isNotNull();
+		assertSameDocument(written, document);
+	}
+
+	/** The same keys in the same order, the same values of the same classes. */
+	private static void assertSameDocument(Document actual, Document expected) {
+		assertThat(new ArrayList<>(actual.keySet())).isEqualTo(new ArrayList<>(expected.keySet()));
+		expected.forEach((key, value) -> assertSameValue(key, actual.get(key), value));
+	}
+
+	private static void assertSameValue(String path, Object actual, Object expected) {
+		if (expected == null) {
+			assertThat(actual).as(path).isNull();
+			return;
+		}
+		assertThat(actual).as(path).isNotNull();
+		assertThat(actual.getClass()).as(path).isEqualTo(expected.getClass());
+		if (expected instanceof List<?> list) {
+			List<?> other = (List<?>) actual;
+			assertThat(other).as(path).hasSameSizeAs(list);
+			for (int i = 0; i < list.size(); i++) {
+				assertSameValue(path + "[" + i + "]", other.get(i), list.get(i));
+			}
+			return;
+		}
+		if (expected instanceof Document nested) {
+			assertSameDocument((Document) actual, nested);
+			return;
+		}
+		if (expected instanceof byte[] bytes) {
+			assertThat((byte[]) actual).as(path).isEqualTo(bytes);
+			return;
+		}
+		assertThat(actual).as(path).isEqualTo(expected);
 	}
 
 }
