@@ -167,10 +167,16 @@ public final class ArchitectureRules {
 				&& !modifiers.contains(JavaModifier.SYNTHETIC);
 	}
 
-	private static void report(Object owner, String relation, JavaType type, ConditionEvents events) {
+	private static void report(JavaClass owner, String relation, JavaType type, ConditionEvents events) {
+		report(owner, owner.getName(), relation, type, events);
+	}
+
+	private static void report(JavaMember owner, String relation, JavaType type, ConditionEvents events) {
+		report(owner, owner.getFullName(), relation, type, events);
+	}
+
+	private static void report(Object owner, String where, String relation, JavaType type, ConditionEvents events) {
 		for (JavaClass involved : internalTypes(type)) {
-			String where = (owner instanceof JavaMember member) ? member.getFullName()
-					: ((JavaClass) owner).getName();
 			events.add(SimpleConditionEvent.violated(owner,
 					where + " " + relation + " " + type.getName() + ", exposing " + involved.getName()));
 		}
