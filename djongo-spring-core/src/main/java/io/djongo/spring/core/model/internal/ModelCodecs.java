@@ -6,6 +6,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.bson.Document;
 import org.bson.RawBsonDocument;
+import org.bson.codecs.Codec;
+import org.bson.codecs.CollectibleCodec;
 import org.bson.codecs.Decoder;
 import org.bson.codecs.configuration.CodecRegistry;
 import org.jspecify.annotations.Nullable;
@@ -37,6 +39,8 @@ public final class ModelCodecs {
 
 	private final DirectModelReader reader;
 
+	private final @Nullable InsertCodec inserts;
+
 	/**
 	 * @param converter the converter whose reading and writing the codecs reproduce
 	 * @param registry the registry the collections decode documents and encode values with
@@ -49,14 +53,17 @@ public final class ModelCodecs {
 		this.requiredFields = requiredFields;
 		this.encoder = new ModelEncoder(new WriteRules(converter, registry), registry);
 		this.reader = new DirectModelReader(this.readRules);
+		this.inserts = (this.documents instanceof CollectibleCodec<Document> collectible)
+				? new InsertCodec(this.encoder, collectible) : null;
 	}
 
 	/**
 	 * The decoder of a model's stored documents: each into the model, or, where the converter must read it (or the
 	 * after-convert work needs it), into the {@link Document} the registry's codec decodes, for the caller to read
-	 * as it reads any document.
+	 * as it reads any document. A codec of the class {@code Object}, that a collection can read with
+	 * ({@code withDocumentClass(Object.class)}); it encodes nothing.
 	 */
-	public Decoder<Object> decoder(Class<?> model) {
+	public Codec<Object> decoder(Class<?> model) {
 		ModelDecoder decoder = this.decoders.get(model);
 		if (decoder == null) {
 			decoder = this.decoders.computeIfAbsent(model, (type) -> new ModelDecoder(this.readRules,
@@ -87,6 +94,34 @@ public final class ModelCodecs {
 	 */
 	public @Nullable RawBsonDocument encode(Object model) {
 		return this.encoder.encode(model);
+	}
+
+	/**
+	 * A model converted for an insert through {@link #insertCodec()}: what the converter's document would hold,
+	 * encoded only as the insert sends it, straight into the command; null when the converter must write the model,
+	 * or when it has no id (the driver gives the converter's document one).
+	 */
+	public @Nullable Object convert(Object model) {
+		return (this.inserts != null) ? this.encoder.convert(model) : null;
+	}
+
+	/** The id a model {@link #convert converted} for an insert is stored with, as the converter converts it. */
+	public Object id(Object converted) {
+		return ((ConvertedModel) converted).id();
+	}
+
+	/**
+	 * The codec of an insert of {@link #convert converted} models and of the converter's {@link Document}s, in any
+	 * mix (as the document class {@code Object}): each encoded as the registry's {@code Document} codec encodes the
+	 * converter's document; a {@code Document} without an id gets one, as an insert of documents gives it.
+	 */
+	public Codec<Object> insertCodec() {
+		InsertCodec codec = this.inserts;
+		if (codec == null) {
+			throw new IllegalStateException("The registry's Document codec does not give documents ids: nothing is"
+					+ " converted for an insert");
+		}
+		return codec;
 	}
 
 	/**

@@ -8,8 +8,11 @@ import org.bson.BsonReader;
 import org.bson.BsonReaderMark;
 import org.bson.BsonType;
 import org.bson.Document;
+import org.bson.BsonWriter;
+import org.bson.codecs.Codec;
 import org.bson.codecs.Decoder;
 import org.bson.codecs.DecoderContext;
+import org.bson.codecs.EncoderContext;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -30,7 +33,7 @@ import org.jspecify.annotations.Nullable;
  * names what is missing. Invariant: a model returned here equals what the converter reads from the
  * {@code Document} of the same bytes.
  */
-final class ModelDecoder implements Decoder<Object> {
+final class ModelDecoder implements Codec<Object> {
 
 	private final ReadRules rules;
 
@@ -189,6 +192,18 @@ final class ModelDecoder implements Decoder<Object> {
 		}
 		reader.readEndArray();
 		return this.rules.collected(property, items);
+	}
+
+	/** Decodes only: a codec so that a collection can read with it. */
+	@Override
+	public void encode(BsonWriter writer, Object value, EncoderContext context) {
+		throw new UnsupportedOperationException("A model decoder reads stored documents; models are written by the"
+				+ " insert codec");
+	}
+
+	@Override
+	public Class<Object> getEncoderClass() {
+		return Object.class;
 	}
 
 	/** A field present with a null value, while a null entry is a field absent. */

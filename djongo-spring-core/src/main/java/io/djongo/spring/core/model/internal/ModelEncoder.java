@@ -172,6 +172,11 @@ final class ModelEncoder {
 		if (values == null) {
 			return false;
 		}
+		write(writer, plan, values);
+		return true;
+	}
+
+	private void write(BsonWriter writer, WritePlan plan, @Nullable Object[] values) {
 		writer.writeStartDocument();
 		PropertyWriter id = plan.id();
 		Object idValue = values[0];
@@ -204,7 +209,6 @@ final class ModelEncoder {
 			this.rules.encoder(String.class).encode(writer, hintValues[i], ENCODING);
 		}
 		writer.writeEndDocument();
-		return true;
 	}
 
 	/**
@@ -243,7 +247,29 @@ final class ModelEncoder {
 	}
 
 	/** A value the converter does not write. */
-	private static final Object OMITTED = new Object();
+	static final Object OMITTED = new Object();
+
+	/**
+	 * The model converted as the converter converts it, for an insert to encode; null when the converter must write
+	 * it, or when it has no id (the converter's document then gets one from the driver).
+	 */
+	@Nullable ConvertedModel convert(Object model) {
+		WritePlan plan = this.rules.plan(model.getClass());
+		@Nullable Object[] values;
+		try {
+			values = values(plan, model);
+		}
+		catch (RuntimeException ex) {
+			// the converter fails the same way, or writes what the plan could not
+			return null;
+		}
+		return (values != null && values[0] != OMITTED) ? new ConvertedModel(plan, values) : null;
+	}
+
+	/** Encodes a converted model as the {@code Document} codec encodes the converter's document. */
+	void encode(BsonWriter writer, ConvertedModel model) {
+		write(writer, model.plan(), model.values());
+	}
 
 	private static @Nullable Object get(PropertyWriter property, Object model,
 			@Nullable PersistentPropertyAccessor<Object> accessor) {

@@ -26,11 +26,15 @@ import io.djongo.spring.core.model.internal.CodecFixtures.WithPropertyAccess;
 import io.djongo.spring.core.model.internal.CodecFixtures.WithRelation;
 import io.djongo.spring.core.model.internal.CodecFixtures.WithUuidId;
 import io.djongo.spring.core.model.internal.CodecFixtures.WithWithers;
+import org.bson.BsonBinaryWriter;
 import org.bson.Document;
 import org.bson.RawBsonDocument;
 import org.bson.UuidRepresentation;
+import org.bson.codecs.CollectibleCodec;
+import org.bson.codecs.EncoderContext;
 import org.bson.codecs.configuration.CodecRegistries;
 import org.bson.codecs.configuration.CodecRegistry;
+import org.bson.io.BasicOutputBuffer;
 import org.bson.types.ObjectId;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.mongodb.core.convert.MappingMongoConverter;
@@ -246,6 +250,41 @@ class ModelEncoderUnitTests {
 		Document written = codecs.document(model);
 		assertThat(written).as("written directly").isNotNull();
 		assertSameDocument(written, document);
+		Object converted = codecs.convert(model);
+		if (!document.containsKey("_id")) {
+			assertThat(converted).as("converted without an id").isNull();
+			return;
+		}
+		assertThat(converted).as("converted").isNotNull();
+		assertThat(insertedByCodec(codecs, converted)).isEqualTo(expected);
+		assertThat(codecs.id(converted)).isEqualTo(document.get("_id"));
+	}
+
+	private static byte[] insertedByCodec(ModelCodecs codecs, Object value) {
+		BasicOutputBuffer buffer = new BasicOutputBuffer();
+		codecs.insertCodec()
+			.encode(new BsonBinaryWriter(buffer), value,
+					EncoderContext.builder().isEncodingCollectibleDocument(true).build());
+		return buffer.toByteArray();
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void insertCodecEncodesTheConvertersDocumentsAsTheDocumentCodecAndGivesThemIds() {
+		Document document = new Document("title", "converter's").append("_id", 5L);
+		CollectibleCodec<Object> insert = (CollectibleCodec<Object>) codecs.insertCodec();
+		assertThat(insertedByCodec(codecs, document)).isEqualTo(inserted(document, standard));
+		assertThat(insert.documentHasId(document)).isTrue();
+		Document without = new Document("title", "no id");
+		assertThat(insert.documentHasId(without)).isFalse();
+		insert.generateIdIfAbsentFromDocument(without);
+		assertThat(without.get("_id")).isInstanceOf(ObjectId.class);
+		Plain plain = Plain.full();
+		Object converted = java.util.Objects.requireNonNull(codecs.convert(plain));
+		assertThat(insert.documentHasId(converted)).isTrue();
+		assertThat(insert.generateIdIfAbsentFromDocument(converted)).isSameAs(converted);
+		assertThat(insert.getDocumentId(converted)).isEqualTo(new org.bson.BsonInt64(7L));
+		assertThat(codecs.convert(new WithMap())).isNull();
 	}
 
 	/** The same keys in the same order, the same values of the same classes. */
