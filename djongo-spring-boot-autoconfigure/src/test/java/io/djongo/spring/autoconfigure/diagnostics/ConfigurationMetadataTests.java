@@ -80,6 +80,7 @@ class ConfigurationMetadataTests {
 		assertThat(property("djongo.embedded.enabled")).containsEntry("defaultValue", "auto");
 		assertThat(property("djongo.enforce-schema")).containsEntry("defaultValue", false);
 		assertThat(property("djongo.logging.log-values")).containsEntry("defaultValue", false);
+		assertThat(property("djongo.time-zone")).containsEntry("defaultValue", "UTC");
 	}
 
 	private static List<Map<String, Object>> djongoProperties() {

@@ -24,6 +24,8 @@ import org.springframework.util.ClassUtils;
  */
 public final class UnsavedRelations {
 
+	private static final List<MongoPersistentProperty> NONE = List.of();
+
 	private final MappingContext<? extends MongoPersistentEntity<?>, MongoPersistentProperty> mappingContext;
 
 	private final Map<Class<?>, List<MongoPersistentProperty>> relations = new ConcurrentHashMap<>();
@@ -32,10 +34,22 @@ public final class UnsavedRelations {
 		this.mappingContext = mappingContext;
 	}
 
-	/** Checks several models, as one bulk write stores them. */
+	/**
+	 * Checks several models, as one bulk write stores them: the relation fields are looked up once per run of
+	 * models of one class.
+	 * @throws InvalidDataAccessApiUsageException naming the first relation field whose object has no id
+	 */
 	public void check(Collection<?> models) {
+		Class<?> type = null;
+		List<MongoPersistentProperty> properties = NONE;
 		for (Object model : models) {
-			check(model);
+			if (model.getClass() != type) {
+				type = model.getClass();
+				properties = relationsOf(type);
+			}
+			if (!properties.isEmpty()) {
+				check(model, properties);
+			}
 		}
 	}
 
@@ -44,15 +58,25 @@ public final class UnsavedRelations {
 	 * @throws InvalidDataAccessApiUsageException naming the first relation field whose object has no id
 	 */
 	public void check(Object model) {
-		Class<?> type = ClassUtils.getUserClass(model);
-		MongoPersistentEntity<?> entity = this.mappingContext.getPersistentEntity(type);
-		if (entity == null) {
-			return;
+		List<MongoPersistentProperty> properties = relationsOf(model.getClass());
+		if (!properties.isEmpty()) {
+			check(model, properties);
 		}
-		List<MongoPersistentProperty> properties = this.relations.computeIfAbsent(type, (key) -> relationsOf(entity));
-		if (properties.isEmpty()) {
-			return;
+	}
+
+	private List<MongoPersistentProperty> relationsOf(Class<?> type) {
+		List<MongoPersistentProperty> properties = this.relations.get(type);
+		if (properties == null) {
+			MongoPersistentEntity<?> entity = this.mappingContext.getPersistentEntity(ClassUtils.getUserClass(type));
+			properties = (entity != null) ? relationsOf(entity) : NONE;
+			this.relations.put(type, properties);
 		}
+		return properties;
+	}
+
+	private void check(Object model, List<MongoPersistentProperty> properties) {
+		MongoPersistentEntity<?> entity = this.mappingContext
+			.getRequiredPersistentEntity(ClassUtils.getUserClass(model.getClass()));
 		PersistentPropertyAccessor<Object> accessor = entity.getPropertyAccessor(model);
 		for (MongoPersistentProperty property : properties) {
 			Object value = accessor.getProperty(property);
