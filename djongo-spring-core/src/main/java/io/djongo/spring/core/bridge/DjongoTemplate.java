@@ -23,28 +23,21 @@ import io.djongo.spring.core.relation.internal.UnsavedRelations;
 import io.djongo.spring.core.schema.BulkCreateException;
 import io.djongo.spring.core.schema.ModelValidator;
 import io.djongo.spring.core.schema.internal.DocumentInserts;
-import io.djongo.spring.core.schema.internal.ModelRules;
 import io.djongo.spring.core.schema.internal.ModelWriter;
 import io.djongo.spring.core.schema.internal.WriteLifecycle;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.BeansException;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationContext;
-import org.springframework.dao.OptimisticLockingFailureException;
-import org.springframework.data.mapping.PersistentPropertyAccessor;
 import org.springframework.data.mapping.callback.EntityCallbacks;
 import org.springframework.data.mongodb.MongoDatabaseFactory;
 import org.springframework.data.mongodb.core.MongoAction;
 import org.springframework.data.mongodb.core.MongoActionOperation;
-import org.springframework.data.mongodb.core.MongoDatabaseFactorySupport;
-import org.springframework.data.mongodb.core.MongoExceptionTranslator;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.convert.MongoConverter;
 import org.springframework.data.mongodb.core.convert.MongoWriter;
 import org.springframework.data.mongodb.core.convert.QueryMapper;
-import org.springframework.data.mongodb.core.mapping.MongoPersistentEntity;
 import org.springframework.data.mongodb.core.mapping.event.AfterSaveCallback;
 import org.springframework.data.mongodb.core.mapping.event.AfterSaveEvent;
 import org.springframework.data.mongodb.core.mapping.event.BeforeConvertCallback;
@@ -81,7 +74,7 @@ public class DjongoTemplate extends MongoTemplate {
 
 	private final Deletions deletions;
 
-	private final UnsavedRelations unsavedRelations;
+	private final TemplateRules rules;
 
 	private final FileFieldCallbacks files;
 
@@ -94,18 +87,13 @@ public class DjongoTemplate extends MongoTemplate {
 
 	private boolean callbacksGiven;
 
-	private @Nullable ObjectProvider<ModelValidator> validators;
-
-	private volatile @Nullable ModelValidator validator;
-
 	public DjongoTemplate(MongoDatabaseFactory databaseFactory, MongoConverter converter) {
 		this(databaseFactory, converter, DjongoOptions.defaults());
 	}
 
 	public DjongoTemplate(MongoDatabaseFactory databaseFactory, MongoConverter converter, DjongoOptions options) {
-		super(withDjongoExceptions(databaseFactory), converter);
+		super(DjongoExceptionTranslator.installedIn(databaseFactory), converter);
 		this.options = options;
-		this.validator = options.validator();
 		super.setWriteConcern(options.writeConcern());
 		this.models = new ModelRegistry(converter.getMappingContext());
 		this.reads = new ModelReads(converter);
@@ -113,24 +101,13 @@ public class DjongoTemplate extends MongoTemplate {
 		this.deletions = new Deletions(this, this.models, this::toModel, databaseFactory, options.clusterDescription());
 		this.queries = new QueryEngine(this, this.models, options.timeZone(), options.logValues(), this::validateValues,
 				this.deletions::delete);
-		this.unsavedRelations = new UnsavedRelations(converter.getMappingContext());
 		this.files = new FileFieldCallbacks(databaseFactory, converter.getMappingContext());
+		this.rules = new TemplateRules(new UnsavedRelations(converter.getMappingContext()), this.files,
+				options.validator());
 		SpringDataWrites springData = new SpringDataWrites();
-		this.writer = new ModelWriter(converter, databaseFactory, springData, new Rules(), this::encode, springData,
+		this.writer = new ModelWriter(converter, databaseFactory, springData, this.rules, this::encode, springData,
 				BulkCreateException::new);
 		super.setEntityCallbacks(new DjongoEntityCallbacks(this.applicationCallbacks, this.writer::prepare));
-	}
-
-	/**
-	 * A factory still on Spring Data's default exception translation gets djongo's, whose messages name the server
-	 * when a connection breaks ({@link DjongoExceptionTranslator}); the template reads it from the factory.
-	 */
-	private static MongoDatabaseFactory withDjongoExceptions(MongoDatabaseFactory databaseFactory) {
-		if (databaseFactory instanceof MongoDatabaseFactorySupport<?> support
-				&& support.getExceptionTranslator().getClass() == MongoExceptionTranslator.class) {
-			support.setExceptionTranslator(new DjongoExceptionTranslator());
-		}
-		return databaseFactory;
 	}
 
 	// --- QuerySets ---
@@ -205,8 +182,9 @@ public class DjongoTemplate extends MongoTemplate {
 	 * @throws org.springframework.dao.InvalidDataAccessApiUsageException naming a relation whose object has no id
 	 */
 	public void validateAll(Collection<?> models) {
-		getModelValidator().validateAll(models);
-		this.unsavedRelations.check(models);
+		List<?> batch = List.copyOf(models);
+		this.rules.validateAll(batch);
+		this.rules.checkRelated(batch);
 	}
 
 	/**
@@ -223,14 +201,7 @@ public class DjongoTemplate extends MongoTemplate {
 	 * else one with the default Bean Validation provider.
 	 */
 	public ModelValidator getModelValidator() {
-		ModelValidator result = this.validator;
-		if (result == null) {
-			ObjectProvider<ModelValidator> beans = this.validators;
-			result = (beans != null) ? beans.getIfUnique(ModelValidator::withDefaultBeanValidation)
-					: ModelValidator.withDefaultBeanValidation();
-			this.validator = result;
-		}
-		return result;
+		return this.rules.validator();
 	}
 
 	// --- writes (see io.djongo.spring.core.schema.internal.ModelWriter) ---
@@ -290,30 +261,9 @@ public class DjongoTemplate extends MongoTemplate {
 			return insert(objectToSave, collectionName);
 		}
 		Consumer<Object> replaced = this.files.replacing(objectToSave, collectionName);
-		T saved = saveVersioned(objectToSave, collectionName);
+		T saved = this.writer.saveVersioned(objectToSave, () -> super.save(objectToSave, collectionName));
 		replaced.accept(saved);
 		return saved;
-	}
-
-	/**
-	 * Spring Data's save, except that a save refused for a stale {@code @Version} leaves the model's version as it
-	 * was: Spring Data bumps it before sending, so saving the same stale model again would overwrite the other
-	 * writer's change, the lost update the version is there to prevent.
-	 */
-	private <T> T saveVersioned(T model, String collectionName) {
-		MongoPersistentEntity<?> entity = getConverter().getMappingContext().getPersistentEntity(model.getClass());
-		if (entity == null || !entity.hasVersionProperty()) {
-			return super.save(model, collectionName);
-		}
-		PersistentPropertyAccessor<T> accessor = entity.getPropertyAccessor(model);
-		Object version = accessor.getProperty(entity.getRequiredVersionProperty());
-		try {
-			return super.save(model, collectionName);
-		}
-		catch (OptimisticLockingFailureException ex) {
-			accessor.setProperty(entity.getRequiredVersionProperty(), version);
-			throw ex;
-		}
 	}
 
 	/**
@@ -393,7 +343,7 @@ public class DjongoTemplate extends MongoTemplate {
 
 	@Override
 	public void setApplicationContext(ApplicationContext applicationContext) throws BeansException {
-		this.validators = applicationContext.getBeanProvider(ModelValidator.class);
+		this.rules.validators(applicationContext.getBeanProvider(ModelValidator.class));
 		this.files.setBeanFactory(applicationContext);
 		if (!this.callbacksGiven) {
 			useCallbacks(EntityCallbacks.create(applicationContext));
@@ -410,31 +360,6 @@ public class DjongoTemplate extends MongoTemplate {
 	private void useCallbacks(EntityCallbacks entityCallbacks) {
 		this.applicationCallbacks = entityCallbacks;
 		super.setEntityCallbacks(new DjongoEntityCallbacks(entityCallbacks, this.writer::prepare));
-	}
-
-	/** djongo's rules of the models the writer inserts. */
-	private final class Rules implements ModelRules {
-
-		@Override
-		public void checkRelated(List<?> models) {
-			DjongoTemplate.this.unsavedRelations.check(models);
-		}
-
-		@Override
-		public void validate(Object model) {
-			getModelValidator().validate(model);
-		}
-
-		@Override
-		public void validateAll(List<?> models) {
-			getModelValidator().validateAll(models);
-		}
-
-		@Override
-		public Object attach(Object model) {
-			return DjongoTemplate.this.files.storePendingFiles(model);
-		}
-
 	}
 
 	/** Spring Data's part of the writer's inserts, as {@code MongoTemplate.doInsert} and its siblings do it. */

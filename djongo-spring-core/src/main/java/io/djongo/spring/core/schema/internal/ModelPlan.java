@@ -97,6 +97,23 @@ final class ModelPlan {
 		return accessor.getBean();
 	}
 
+	boolean isVersioned() {
+		return this.version != null;
+	}
+
+	@Nullable Object version(Object model) {
+		MongoPersistentProperty property = this.version;
+		return (property != null) ? entity().getPropertyAccessor(model).getProperty(property) : null;
+	}
+
+	/** Sets the version back on a mutable model whose save was refused. */
+	void restoreVersion(Object model, @Nullable Object version) {
+		MongoPersistentProperty property = this.version;
+		if (property != null) {
+			entity().getPropertyAccessor(model).setProperty(property, version);
+		}
+	}
+
 	/** Spring Data's check: a missing id must be of a type MongoDB or Spring Data can generate. */
 	void requireGeneratableId(Object model) {
 		MongoPersistentProperty property = this.id;

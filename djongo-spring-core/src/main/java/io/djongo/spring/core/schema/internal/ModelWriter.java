@@ -5,12 +5,14 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.bulk.BulkWriteError;
 import org.bson.Document;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.mongodb.MongoDatabaseFactory;
 import org.springframework.data.mongodb.core.convert.MongoConverter;
 
@@ -169,6 +171,26 @@ public final class ModelWriter {
 			}
 		}
 		return this.rules.attach(prepared);
+	}
+
+	/**
+	 * Runs Spring Data's save of a model; when it is refused for a stale {@code @Version}, the model keeps the
+	 * version it had: Spring Data bumps it before sending, so saving the same stale model again would overwrite the
+	 * other writer's change, the lost update the version is there to prevent.
+	 */
+	public <T> T saveVersioned(T model, Supplier<T> save) {
+		ModelPlan plan = plan(model.getClass());
+		if (!plan.isVersioned()) {
+			return save.get();
+		}
+		Object version = plan.version(model);
+		try {
+			return save.get();
+		}
+		catch (OptimisticLockingFailureException ex) {
+			plan.restoreVersion(model, version);
+			throw ex;
+		}
 	}
 
 	// --- the steps ---
