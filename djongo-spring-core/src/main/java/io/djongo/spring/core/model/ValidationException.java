@@ -83,6 +83,14 @@ public class ValidationException extends DataIntegrityViolationException {
 		return this.params;
 	}
 
+	/**
+	 * The message as it reads for the field at a path: the placeholders' values hidden when the field is named like a
+	 * password, a secret or a token.
+	 */
+	public String getMessage(String path) {
+		return SafeValues.interpolate(this.template, this.params, SafeValues.isSensitive(path));
+	}
+
 	private static String describe(String summary, List<FieldViolation> violations) {
 		StringBuilder message = new StringBuilder(summary).append(": ");
 		for (int i = 0; i < Math.min(LISTED, violations.size()); i++) {

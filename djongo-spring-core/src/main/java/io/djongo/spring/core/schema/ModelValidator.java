@@ -19,7 +19,6 @@ import io.djongo.spring.core.model.FieldValidator;
 import io.djongo.spring.core.model.FieldViolation;
 import io.djongo.spring.core.model.ValidationException;
 import io.djongo.spring.core.model.Validators;
-import io.djongo.spring.core.model.internal.SafeValues;
 import io.djongo.spring.core.schema.internal.BeanValidation;
 import io.djongo.spring.core.schema.internal.ValidationPlan;
 import io.djongo.spring.core.schema.internal.ValidationPlan.FieldCheck;
@@ -199,8 +198,8 @@ public class ModelValidator {
 			for (Map.Entry<?, ?> entry : map.entrySet()) {
 				String key = String.valueOf(entry.getKey());
 				if (key.startsWith("$") || key.contains(".")) {
-					out.add(new FieldViolation(path, "Map key '" + key + "' cannot be stored: a key must not start"
-							+ " with '$' nor contain '.'", SafeValues.describe(path, key)));
+					out.add(FieldViolation.of(path, "Map key '" + key + "' cannot be stored: a key must not start"
+							+ " with '$' nor contain '.'", key));
 				}
 				if (entry.getValue() != null) {
 					checkKeys(entry.getValue(), path + "." + key, out);
@@ -285,7 +284,7 @@ public class ModelValidator {
 			}
 			return;
 		}
-		String message = SafeValues.interpolate(ex.getMessageTemplate(), ex.getParams(), SafeValues.isSensitive(path));
+		String message = ex.getMessage(path);
 		out.add(violation(path, message, value));
 	}
 
@@ -357,7 +356,7 @@ public class ModelValidator {
 	}
 
 	private static FieldViolation violation(String path, String message, @Nullable Object value) {
-		return new FieldViolation(path, message, SafeValues.describe(path, value));
+		return FieldViolation.of(path, message, value);
 	}
 
 	private static String batchSummary(int invalid, int total, Class<?> type) {
