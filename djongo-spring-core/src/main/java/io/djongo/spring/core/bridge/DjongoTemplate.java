@@ -3,6 +3,7 @@ package io.djongo.spring.core.bridge;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Consumer;
 
 import com.mongodb.WriteConcern;
@@ -153,7 +154,7 @@ public class DjongoTemplate extends MongoTemplate {
 	 */
 	@BypassesValidation
 	public Document command(Bson command) {
-		return execute((db) -> db.runCommand(command));
+		return Objects.requireNonNull(execute((db) -> db.runCommand(command)), "runCommand returned no reply");
 	}
 
 	/**

@@ -188,7 +188,8 @@ public class FileFieldCallbacks implements AfterConvertCallback<Object>, BeanFac
 			for (FileFieldProperty field : owned) {
 				StoredFile file = this.fields.referencedFile(document, field);
 				if (file != null) {
-					files.add(new OwnedFile(document.get("_id"), field, file));
+					Object owner = Objects.requireNonNull(document.get("_id"), "a stored document has an _id");
+					files.add(new OwnedFile(owner, field, file));
 				}
 			}
 		}

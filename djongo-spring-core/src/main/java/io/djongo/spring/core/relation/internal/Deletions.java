@@ -88,10 +88,10 @@ public final class Deletions {
 	 */
 	public DeleteResult delete(Class<?> model, Bson filter) {
 		if (!hasDependents(model)) {
-			long deleted = this.operations
-				.execute(DeletionCollector.collection(this.models.metadata(model)),
-						(collection) -> collection.deleteMany(filter))
-				.getDeletedCount();
+			String collection = DeletionCollector.collection(this.models.metadata(model));
+			long deleted = Objects.requireNonNull(
+					this.operations.execute(collection, (documents) -> documents.deleteMany(filter).getDeletedCount()),
+					"deleteMany returned no result");
 			return new DeleteResult(deleted, (deleted > 0) ? Map.of(model, deleted) : Map.of());
 		}
 		if (MongoDatabaseUtils.isTransactionActive(this.databaseFactory) || !supportsTransactions()) {
