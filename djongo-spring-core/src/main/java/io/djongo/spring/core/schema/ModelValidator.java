@@ -94,20 +94,35 @@ public class ModelValidator {
 		int index = 0;
 		int invalid = 0;
 		@Nullable Class<?> type = null;
+		@Nullable Class<?> last = null;
+		boolean checked = false;
 		for (Object model : models) {
 			if (model != null) {
-				int before = violations.size();
-				collect(model, "[" + index + "].", violations, newVisiting());
-				if (violations.size() > before) {
+				if (model.getClass() != last) {
+					// decided once per run of models of one class: most batches hold one class
+					last = model.getClass();
+					checked = hasRules(last);
+				}
+				List<FieldViolation> found = checked ? violations(model) : List.of();
+				if (!found.isEmpty()) {
 					invalid++;
 					type = (type != null) ? type : model.getClass();
+					for (FieldViolation violation : found) {
+						String path = "[" + index + "]" + (violation.path().isEmpty() ? "" : "." + violation.path());
+						violations.add(new FieldViolation(path, violation.message(), violation.rejectedValue()));
+					}
 				}
 			}
 			index++;
 		}
 		if (type != null) {
-			throw new ValidationException(batchSummary(invalid, index, type), distinct(violations));
+			throw new ValidationException(batchSummary(invalid, index, type), violations);
 		}
+	}
+
+	/** Whether validating objects of a class checks anything: constraints, validators, rules or containers. */
+	private boolean hasRules(Class<?> type) {
+		return isBeanConstrained(type) || !plan(type).checks().isEmpty();
 	}
 
 	/**

@@ -140,7 +140,9 @@ public final class ModelWriter {
 			Object model = batch.model(i);
 			Document document = batch.document(i);
 			Object id = ids.get(i);
-			if (id != null && batch.plan(i).id(model) == null) {
+			ModelPlan plan = batch.plan(i);
+			// an automatic id is the model's already; other ids may come from the driver
+			if (id != null && !plan.autoId() && plan.id(model) == null) {
 				model = this.lifecycle.populateId(model, id);
 			}
 			saved.add((T) this.lifecycle.afterSave(model, document, collection));
@@ -221,7 +223,8 @@ public final class ModelWriter {
 	/** Moves the counter past the batch's explicit ids, then reserves one block for the models without one. */
 	private void assignIds(WriteBatch batch) {
 		long highestExplicit = Long.MIN_VALUE;
-		int unassigned = 0;
+		int[] unassigned = new int[batch.size()];
+		int count = 0;
 		for (int i = 0; i < batch.size(); i++) {
 			ModelPlan plan = batch.plan(i);
 			if (!plan.autoId()) {
@@ -232,29 +235,30 @@ public final class ModelWriter {
 				highestExplicit = Math.max(highestExplicit, explicit.longValue());
 			}
 			else {
-				unassigned++;
+				unassigned[count++] = i;
 			}
 		}
 		if (highestExplicit != Long.MIN_VALUE) {
 			this.counters.advancePast(batch.collection(), highestExplicit);
 		}
-		if (unassigned == 0) {
+		if (count == 0) {
 			return;
 		}
-		long next = this.counters.reserve(batch.collection(), unassigned);
-		for (int i = 0; i < batch.size(); i++) {
-			ModelPlan plan = batch.plan(i);
-			if (plan.autoId() && plan.id(batch.model(i)) == null) {
-				batch.model(i, plan.assignId(batch.model(i), next++));
-				batch.autoAssigned(i);
-			}
+		long next = this.counters.reserve(batch.collection(), count);
+		for (int k = 0; k < count; k++) {
+			int i = unassigned[k];
+			batch.model(i, batch.plan(i).assignId(batch.model(i), next++));
+			batch.autoAssigned(i);
 		}
 	}
 
 	private void convert(WriteBatch batch, int index) {
 		ModelPlan plan = batch.plan(index);
 		Object model = plan.initializeVersion(batch.model(index), this.converter.getConversionService());
-		plan.requireGeneratableId(model);
+		if (!plan.autoId()) {
+			// an auto-increment id is assigned by now
+			plan.requireGeneratableId(model);
+		}
 		Document document = this.encoder.encode(model);
 		if (document.containsKey("_id") && document.get("_id") == null) {
 			document.remove("_id");
