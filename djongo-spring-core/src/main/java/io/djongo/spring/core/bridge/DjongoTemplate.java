@@ -31,6 +31,7 @@ import org.bson.conversions.Bson;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.BeansException;
 import org.springframework.context.ApplicationContext;
+import org.springframework.dao.InvalidDataAccessApiUsageException;
 import org.springframework.data.mapping.callback.EntityCallbacks;
 import org.springframework.data.mongodb.MongoDatabaseFactory;
 import org.springframework.data.mongodb.core.MongoAction;
@@ -180,7 +181,7 @@ public class DjongoTemplate extends MongoTemplate {
 	 * every model (the exception names each field by the model's position, {@code [3].headline}), then their related
 	 * objects, which must be saved.
 	 * @throws ValidationException naming every field that failed
-	 * @throws org.springframework.dao.InvalidDataAccessApiUsageException naming a relation whose object has no id
+	 * @throws InvalidDataAccessApiUsageException naming a relation whose object has no id
 	 */
 	public void validateAll(Collection<?> models) {
 		List<?> batch = List.copyOf(models);
