@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 
@@ -292,7 +293,8 @@ public final class ModelRegistry {
 	 * lookup comes from, out of it by its key to where it goes. Returns the model reached.
 	 */
 	private ModelMetadata throughHops(Relation relation, boolean reverse, List<LookupPath.Hop> hops) {
-		Relation.Through through = relation.through();
+		Relation.Through through = Objects.requireNonNull(relation.through(),
+				() -> relation + " is not carried by a through model");
 		Relation in = reverse ? through.toTarget() : through.toOwner();
 		Relation out = reverse ? through.toOwner() : through.toTarget();
 		ModelMetadata throughModel = metadata(through.model());

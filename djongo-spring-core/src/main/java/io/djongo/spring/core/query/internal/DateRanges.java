@@ -3,6 +3,7 @@ package io.djongo.spring.core.query.internal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Function;
 
 import io.djongo.spring.core.query.lookup.ComparisonLookup;
@@ -95,7 +96,8 @@ final class DateRanges {
 
 	private static Object stored(LocalDate day, Target target, FilterCompiler compiler) {
 		Object java = compiler.coercion().toJava(day, target.valueType(), compiler.zone(), target::description);
-		return compiler.coercion().toBson(java, target.valueType());
+		return Objects.requireNonNull(compiler.coercion().toBson(java, target.valueType()),
+				() -> target.description() + ": a day has no stored form");
 	}
 
 }

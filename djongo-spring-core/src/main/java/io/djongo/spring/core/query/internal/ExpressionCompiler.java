@@ -3,6 +3,7 @@ package io.djongo.spring.core.query.internal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 
 import io.djongo.spring.core.model.FieldDescriptor;
 import io.djongo.spring.core.query.F;
@@ -48,7 +49,8 @@ final class ExpressionCompiler {
 		for (Object operand : f.operands()) {
 			operands.add((operand instanceof F nested) ? compile(nested, scope, uses) : operand);
 		}
-		return new Document(f.operator().mongoOperator(), operands);
+		F.Operator operator = Objects.requireNonNull(f.operator(), "an F() without a field is arithmetic");
+		return new Document(operator.mongoOperator(), operands);
 	}
 
 	/**

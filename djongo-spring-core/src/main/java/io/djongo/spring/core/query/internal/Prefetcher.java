@@ -162,7 +162,7 @@ final class Prefetcher {
 		QueryState state = QueryState.of(related);
 		Document filter = new Document(field, new Document("$in", new ArrayList<>(values)));
 		this.engine.debug(state, "find", new Document("filter", filter));
-		this.engine.execute(state, (collection) -> {
+		this.engine.run(state, (collection) -> {
 			for (Document document : collection.find(filter)) {
 				Object model = this.engine.template().toModel(document, related.type());
 				byId.put(document.get("_id"), model);
@@ -175,7 +175,6 @@ final class Prefetcher {
 					}
 				}
 			}
-			return null;
 		});
 		return byId;
 	}

@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 import com.mongodb.client.FindIterable;
@@ -27,6 +29,7 @@ import org.bson.BsonString;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.jspecify.annotations.Nullable;
+import org.springframework.dao.InvalidDataAccessApiUsageException;
 
 /**
  * Compiles and runs QuerySets for one {@link DjongoTemplate}: the one place where QuerySets talk to the server.
@@ -111,17 +114,15 @@ public final class QueryEngine {
 		Relation carried = model.throughRelations().get(relation);
 		Relation reverse = (carried == null && model.field(relation) == null)
 				? this.models.reverseRelation(model.type(), relation) : null;
-		if (carried != null || reverse != null) {
-			if (id == null) {
-				throw new org.springframework.dao.InvalidDataAccessApiUsageException(model.name()
-						+ " instance needs to have a primary key value before this relationship can be used.");
-			}
-			return (carried != null) ? (QuerySet<R>) objects(carried.target()).filter(carried.relatedName(), id)
-					: (QuerySet<R>) objects(reverse.owner()).filter(reverse.field(), id);
+		if (carried != null) {
+			return (QuerySet<R>) objects(carried.target()).filter(carried.relatedName(), requireId(model, id));
+		}
+		if (reverse != null) {
+			return (QuerySet<R>) objects(reverse.owner()).filter(reverse.field(), requireId(model, id));
 		}
 		FieldDescriptor field = model.field(relation);
 		Relation forward = (field != null) ? field.relation() : null;
-		if (forward == null) {
+		if (field == null || forward == null) {
 			throw new FieldError("'" + relation + "' is not a relation of " + model.name() + ". Choices are: "
 					+ relationChoices(model));
 		}
@@ -129,6 +130,14 @@ public final class QueryEngine {
 		Object value = model.entity().getPropertyAccessor(instance).getProperty(field.property());
 		List<Object> ids = RelatedIds.of(value, this.models.metadata(forward.target()));
 		return ids.isEmpty() ? related.none() : related.filter("pk__in", ids);
+	}
+
+	private static Object requireId(ModelMetadata model, @Nullable Object id) {
+		if (id == null) {
+			throw new InvalidDataAccessApiUsageException(model.name()
+					+ " instance needs to have a primary key value before this relationship can be used.");
+		}
+		return id;
 	}
 
 	private String relationChoices(ModelMetadata model) {
@@ -199,12 +208,12 @@ public final class QueryEngine {
 			return List.of();
 		}
 		RowMappers.Rows rows = this.rows.forState(state, plan);
-		Function<Document, Object> mapper = rows.mapper();
+		Function<Document, ? extends @Nullable Object> mapper = rows.mapper();
 		QueryPlan projected = plan.withProjection(rows.projection());
-		List<Object> result = new ArrayList<>();
+		List<@Nullable Object> result = new ArrayList<>();
 		boolean prefetch = !state.prefetchRelated().isEmpty() && state.projection() instanceof QueryState.Entities;
 		List<Document> documents = prefetch ? new ArrayList<>() : List.of();
-		java.util.function.Consumer<Document> sink = (document) -> {
+		Consumer<Document> sink = (document) -> {
 			result.add(mapper.apply(document));
 			if (prefetch) {
 				documents.add(document);
@@ -220,7 +229,10 @@ public final class QueryEngine {
 			aggregate(state, projected.listingPipeline(), sink);
 		}
 		if (prefetch) {
-			this.prefetcher.prefetch(state.model(), state.prefetchRelated(), result, documents);
+			// only rows of entities are prefetched, and an entity row is never null
+			@SuppressWarnings("NullAway")
+			List<Object> entities = result;
+			this.prefetcher.prefetch(state.model(), state.prefetchRelated(), entities, documents);
 		}
 		@SuppressWarnings("unchecked")
 		List<R> typed = (List<R>) result;
@@ -266,7 +278,11 @@ public final class QueryEngine {
 		List<Bson> pipeline = new ArrayList<>(this.rows.forState(state, plan).pipelineOr(plan.pipeline(false)));
 		pipeline.add(new Document("$group", new Document("_id", null).append("n", new Document("$sum", 1))));
 		long[] count = new long[1];
-		aggregate(state, pipeline, (document) -> count[0] = ((Number) document.get("n")).longValue());
+		aggregate(state, pipeline, (document) -> {
+			if (document.get("n") instanceof Number n) {
+				count[0] = n.longValue();
+			}
+		});
 		return count[0];
 	}
 
@@ -333,12 +349,12 @@ public final class QueryEngine {
 		return options;
 	}
 
-	void find(QueryState state, QueryPlan plan, java.util.function.Consumer<Document> sink) {
+	void find(QueryState state, QueryPlan plan, Consumer<Document> sink) {
 		Bson filter = plan.filter().toBson();
 		Document command = new Document("filter", filter);
 		command.putAll(findOptions(plan));
 		debug(state, "find", command);
-		execute(state, (collection) -> {
+		run(state, (collection) -> {
 			FindIterable<Document> find = collection.find(filter);
 			if (!plan.sort().isEmpty()) {
 				find.sort(plan.sort());
@@ -352,21 +368,27 @@ public final class QueryEngine {
 			if (plan.projection() != null) {
 				find.projection(plan.projection());
 			}
-			find.forEach(sink::accept);
-			return null;
+			find.forEach(sink);
 		});
 	}
 
-	void aggregate(QueryState state, List<Bson> pipeline, java.util.function.Consumer<Document> sink) {
+	void aggregate(QueryState state, List<Bson> pipeline, Consumer<Document> sink) {
 		debug(state, "aggregate", new Document("pipeline", pipeline));
-		execute(state, (collection) -> {
-			collection.aggregate(pipeline).forEach(sink::accept);
-			return null;
-		});
+		run(state, (collection) -> collection.aggregate(pipeline).forEach(sink));
 	}
 
+	/** Runs an action that yields a value (a count, a write result) on the state's collection. */
 	<T> T execute(QueryState state, Function<MongoCollection<Document>, T> action) {
-		return this.template.execute(collection(state), action::apply);
+		T result = this.template.execute(collection(state), action::apply);
+		return Objects.requireNonNull(result, "the collection action returned no result");
+	}
+
+	/** Runs an action that streams its results to a sink on the state's collection. */
+	void run(QueryState state, Consumer<MongoCollection<Document>> action) {
+		this.template.execute(collection(state), (collection) -> {
+			action.accept(collection);
+			return null;
+		});
 	}
 
 	/**

@@ -108,8 +108,9 @@ final class QueryWrites {
 				}
 				continue;
 			}
-			if (field.relation() != null) {
-				Object ids = relatedIds(state, entry.getKey(), field, value);
+			Relation relation = field.relation();
+			if (relation != null) {
+				Object ids = relatedIds(state, entry.getKey(), relation, value);
 				validated.put(field.name(), value);
 				set.append(path, ids);
 				continue;
@@ -156,8 +157,8 @@ final class QueryWrites {
 	 * The stored form of a relation's new value: the id of a model (or the ids of a list of them, for a
 	 * many-to-many), as a save writes it; an id given as such is converted to the related model's id type.
 	 */
-	private Object relatedIds(QueryState state, String name, FieldDescriptor field, Object value) {
-		ModelMetadata related = this.engine.models().metadata(field.relation().target());
+	private Object relatedIds(QueryState state, String name, Relation relation, Object value) {
+		ModelMetadata related = this.engine.models().metadata(relation.target());
 		Class<?> idType = related.requiredId().type();
 		java.util.function.Function<Object, Object> toId = (element) -> {
 			Object id = related.type().isInstance(element)
@@ -168,9 +169,14 @@ final class QueryWrites {
 			}
 			Object java = this.engine.coercion().toJava(id, idType, this.engine.zone(),
 					() -> state.model().name() + "." + name);
-			return this.engine.template().getConverter().convertToMongoType(java, TypeInformation.of(idType));
+			Object stored = this.engine.coercion().toBson(java, idType);
+			if (stored == null) {
+				throw new InvalidLookupException(state.model().name() + "." + name + ": cannot store the id "
+						+ Shown.value(id));
+			}
+			return stored;
 		};
-		if (field.relation().isManyToMany()) {
+		if (relation.isManyToMany()) {
 			if (!(value instanceof java.util.Collection<?> many)) {
 				throw new InvalidLookupException(state.model().name() + "." + name
 						+ " is a many-to-many field: update it with a collection of " + related.name() + " models or ids");

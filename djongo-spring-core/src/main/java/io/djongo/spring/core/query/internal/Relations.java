@@ -19,8 +19,8 @@ final class Relations {
 	/** The condition with the relation's prefix removed from every lookup; every lookup must go through it. */
 	static Q strip(Q condition, String relation, Scope scope) {
 		Q result;
-		if (condition.isLeaf()) {
-			String lookup = condition.lookup();
+		String lookup = condition.lookup();
+		if (lookup != null) {
 			String prefix = relation + ModelRegistry.SEPARATOR;
 			if (lookup.equals(relation)) {
 				result = Q.of(ModelRegistry.PK, condition.value());
@@ -57,8 +57,8 @@ final class Relations {
 				: (condition.connector() == Q.Connector.AND) ? condition.children() : List.of();
 		String prefix = relation + ModelRegistry.SEPARATOR;
 		for (Q candidate : candidates) {
-			if (candidate.isLeaf() && !candidate.isNegated()) {
-				String lookup = candidate.lookup();
+			String lookup = candidate.lookup();
+			if (lookup != null && !candidate.isNegated()) {
 				if (lookup.equals(relation)) {
 					result.add(Q.of(ModelRegistry.PK, candidate.value()));
 				}

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
@@ -44,7 +45,8 @@ final class RowMappers {
 	 * @param mapper from document to result
 	 * @param pipeline a complete pipeline replacing the plan's (distinct values), or null
 	 */
-	record Rows(@Nullable Document projection, Function<Document, Object> mapper, @Nullable List<Bson> pipeline) {
+	record Rows(@Nullable Document projection, Function<Document, ? extends @Nullable Object> mapper,
+			@Nullable List<Bson> pipeline) {
 
 		List<Bson> pipelineOr(List<Bson> fallback) {
 			return (this.pipeline != null) ? this.pipeline : fallback;
@@ -150,7 +152,8 @@ final class RowMappers {
 		ReflectionUtils.setField(field, entity, converted);
 	}
 
-	private static final Field NO_FIELD = ReflectionUtils.findField(RowMappers.class, "NO_FIELD");
+	private static final Field NO_FIELD = Objects.requireNonNull(ReflectionUtils.findField(RowMappers.class, "NO_FIELD"),
+			"RowMappers.NO_FIELD");
 
 	private Field annotationField(Class<?> type, String name) {
 		Field field = ReflectionUtils.findField(type, name);
@@ -182,16 +185,16 @@ final class RowMappers {
 		if (!idRequested) {
 			projection.append("_id", 0);
 		}
-		Function<Document, Object> mapper = switch (values.shape()) {
+		Function<Document, @Nullable Object> mapper = switch (values.shape()) {
 			case MAP -> (document) -> {
-				Map<String, Object> row = new LinkedHashMap<>();
+				Map<String, @Nullable Object> row = new LinkedHashMap<>();
 				for (int i = 0; i < keys.size(); i++) {
 					row.put(keys.get(i), this.values.read(document, targets.get(i)));
 				}
 				return row;
 			};
 			case LIST -> (document) -> {
-				List<Object> row = new ArrayList<>(keys.size());
+				List<@Nullable Object> row = new ArrayList<>(keys.size());
 				for (Target target : targets) {
 					row.add(this.values.read(document, target));
 				}

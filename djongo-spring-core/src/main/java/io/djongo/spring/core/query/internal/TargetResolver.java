@@ -199,7 +199,12 @@ final class TargetResolver {
 			throw new FieldError(scope.model().name() + "." + expression + " crosses no relation to filter");
 		}
 		LookupPath.Hop hop = path.hops().get(0);
-		return new Join(alias, hop.target().collection(), hop.localPath(), hop.foreignPath(), hop.isMultiValued(),
+		String collection = hop.target().collection();
+		if (collection == null) {
+			throw new IllegalArgumentException(hop.target().name()
+					+ " is a container (no @Document), it has no collection to join");
+		}
+		return new Join(alias, collection, hop.localPath(), hop.foreignPath(), hop.isMultiValued(),
 				!hop.reverse() && hop.relation().isManyToMany(), hop.reverse() && hop.relation().isManyToMany(),
 				condition, List.of());
 	}

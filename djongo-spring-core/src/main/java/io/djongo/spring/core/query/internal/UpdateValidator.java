@@ -16,6 +16,6 @@ public interface UpdateValidator {
 	 * @param model the model updated
 	 * @param values Java property names and the Java values they are set to ({@code F} expressions left out)
 	 */
-	void validate(Class<?> model, Map<String, Object> values);
+	void validate(Class<?> model, Map<String, ?> values);
 
 }
