@@ -54,12 +54,11 @@ import org.springframework.util.ClassUtils;
  * {@link #bulkCreate(Collection) bulk creates}, validation, {@code on_delete} deletions and the mongo bridge
  * ({@link #mongo(Class)}, {@link #command(Bson)}, {@link #toModel(Document, Class)}).
  * <p>
- * It is also where djongo is put together: its constructor builds the query engine, the model writer, the deletions
- * and the readers from {@link DjongoOptions}, which do not change afterwards. Every write of a model goes through
- * djongo's rules (related objects saved, validation, auto-increment ids, pending files): inserts through the model
- * writer, batch by batch; Spring Data's other write paths (updating saves, replacements, bulk operations) through the
- * template's entity callbacks, model by model. The application's events and callbacks fire as Spring Data fires
- * them.
+ * It is where djongo is put together: its constructor builds the query engine, the model writer, the deletions and
+ * the readers from {@link DjongoOptions}, which do not change afterwards. Inserts of models go through the model
+ * writer, batch by batch; Spring Data's other write paths get the same rules (related objects saved, validation,
+ * auto-increment ids, pending files) through the template's entity callbacks. The application's events and
+ * callbacks fire as Spring Data fires them.
  * <p>
  * The {@code mongo*} calls hand out the driver's raw {@link MongoCollection}: what is written through it bypasses
  * validation and id assignment, as djongo's {@code DjongoManager} does.
@@ -114,9 +113,7 @@ public class DjongoTemplate extends MongoTemplate {
 
 	// --- QuerySets ---
 
-	/**
-	 * The base QuerySet of a model: every document of its collection, lazily.
-	 */
+	/** The base QuerySet of a model: every document of its collection, lazily. */
 	public <T> QuerySet<T> objects(Class<T> model) {
 		return this.queries.objects(model);
 	}
@@ -134,25 +131,19 @@ public class DjongoTemplate extends MongoTemplate {
 
 	// --- the mongo bridge ---
 
-	/**
-	 * The raw collection behind a model. Writes through it are not validated.
-	 */
+	/** The raw collection behind a model. Writes through it are not validated. */
 	@BypassesValidation
 	public MongoCollection<Document> mongo(Class<?> model) {
 		return getCollection(getCollectionName(model));
 	}
 
-	/**
-	 * A raw collection by name. Writes through it are not validated.
-	 */
+	/** A raw collection by name. Writes through it are not validated. */
 	@BypassesValidation
 	public MongoCollection<Document> mongo(String collection) {
 		return getCollection(collection);
 	}
 
-	/**
-	 * Runs a database command against the djongo database and returns the server's reply.
-	 */
+	/** Runs a database command against the djongo database and returns the server's reply. */
 	@BypassesValidation
 	public Document command(Bson command) {
 		return Objects.requireNonNull(execute((db) -> db.runCommand(command)), "runCommand returned no reply");
@@ -168,19 +159,15 @@ public class DjongoTemplate extends MongoTemplate {
 
 	// --- validation (see io.djongo.spring.core.schema) ---
 
-	/**
-	 * Django's {@code full_clean()}: validates a model as a write would, without writing.
-	 * @throws ValidationException naming every field that failed
-	 */
+	/** Django's {@code full_clean()}: validates a model as a write would, without writing. */
 	public void validate(Object model) {
 		getModelValidator().validate(model);
 	}
 
 	/**
-	 * Checks models about to be written together as a bulk create does, before anything is sent: every constraint of
-	 * every model (the exception names each field by the model's position, {@code [3].headline}), then their related
+	 * Checks models to be written together as a bulk create does: every constraint of every model, then their related
 	 * objects, which must be saved.
-	 * @throws ValidationException naming every field that failed
+	 * @throws ValidationException naming every field that failed by the model's position ({@code [3].headline})
 	 * @throws InvalidDataAccessApiUsageException naming a relation whose object has no id
 	 */
 	public void validateAll(Collection<?> models) {
@@ -189,11 +176,7 @@ public class DjongoTemplate extends MongoTemplate {
 		this.rules.checkRelated(batch);
 	}
 
-	/**
-	 * Validates literal values about to be written to fields of a model, as an update does: see
-	 * {@link ModelValidator#validateValues(Class, Map)}.
-	 * @throws ValidationException naming every field that failed
-	 */
+	/** Validates values about to be written to fields of a model: {@link ModelValidator#validateValues}. */
 	public void validateValues(Class<?> model, Map<String, ?> values) {
 		getModelValidator().validateValues(model, values);
 	}
@@ -269,9 +252,8 @@ public class DjongoTemplate extends MongoTemplate {
 	}
 
 	/**
-	 * The write concern is fixed when the template is built ({@link DjongoOptions#withWriteConcern(WriteConcern)}),
-	 * so that every write, bulk creates included, uses the same one.
-	 * @throws UnsupportedOperationException always
+	 * Refused: the write concern is an option ({@link DjongoOptions#withWriteConcern(WriteConcern)}), so that every
+	 * write, bulk creates included, uses the same one.
 	 */
 	@Override
 	public void setWriteConcern(@Nullable WriteConcern writeConcern) {
@@ -296,10 +278,7 @@ public class DjongoTemplate extends MongoTemplate {
 		return this.deletions.deleteByIds(model, ids);
 	}
 
-	/**
-	 * Deletes every model of a class, applying the {@code on_delete} rules of the relations pointing at it.
-	 * @return the number deleted per model
-	 */
+	/** Deletes every model of a class, applying the {@code on_delete} rules of the relations pointing at it. */
 	public DeleteResult deleteAll(Class<?> model) {
 		return this.deletions.deleteAll(model);
 	}
