@@ -2,7 +2,6 @@ package io.djongo.spring.autoconfigure;
 
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.Objects;
 import java.time.OffsetDateTime;
 
 import io.djongo.spring.core.bridge.DjongoTemplate;
@@ -97,14 +96,15 @@ class DjongoModelsAutoConfigurationIntegrationTests {
 	void dateLookupsComputeInTheTimeZoneProperty() {
 		this.contextRunner.withPropertyValues("djongo.time-zone=Europe/Paris")
 			.run((context) -> assertThat(monthLookup(context.getBean(DjongoTemplate.class)))
-				.contains("\"timezone\": \"Europe/Paris\""));
+				.contains("timezone=Europe/Paris"));
 		this.contextRunner
 			.run((context) -> assertThat(monthLookup(context.getBean(DjongoTemplate.class)))
-				.contains("\"timezone\": \"UTC\""));
+				.contains("timezone=UTC"));
 	}
 
 	private static String monthLookup(DjongoTemplate template) {
-		return Objects.requireNonNull(template.objects(Note.class).filter("written__month", 6).command()).toJson();
+		// the command as its Java values stand: a rendering to JSON would need codecs for them
+		return String.valueOf(template.objects(Note.class).filter("written__month", 6).command());
 	}
 
 	@org.springframework.data.mongodb.core.mapping.Document("note")
