@@ -1,6 +1,5 @@
 package io.djongo.spring.core.model;
 
-import io.djongo.spring.core.model.internal.SafeValues;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -3,7 +3,6 @@ package io.djongo.spring.core.model;
 import java.util.List;
 import java.util.Map;
 
-import io.djongo.spring.core.model.internal.SafeValues;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DataIntegrityViolationException;
 
