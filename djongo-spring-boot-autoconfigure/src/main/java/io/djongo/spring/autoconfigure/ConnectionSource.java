@@ -161,7 +161,8 @@ final class ConnectionSource {
 			kind = Kind.EMBEDDED;
 		}
 		else {
-			return unresolved(mode, djongoKeys, springKeys, new MongoConnectionNotConfiguredException(mode, serverOnClassPath));
+			return unresolved(mode, djongoKeys, springKeys,
+					new MongoConnectionNotConfiguredException(mode, serverOnClassPath));
 		}
 		RuntimeException databaseConflict = databaseConflict(sources, binder, kind == Kind.SPRING_MONGODB);
 		if (databaseConflict != null) {
@@ -194,9 +195,8 @@ final class ConnectionSource {
 		if (database == null || database.equals(name)) {
 			return null;
 		}
-		ConfigurationPropertyName springKey = key;
 		String djongoKey = describe(sources, ConfigurationPropertyName.of("djongo.name"));
-		return ConflictingMongoPropertiesException.database(djongoKey, name, describe(sources, springKey), database);
+		return ConflictingMongoPropertiesException.database(djongoKey, name, describe(sources, key), database);
 	}
 
 	private static @Nullable String uriDatabase(@Nullable String uri) {
@@ -223,8 +223,9 @@ final class ConnectionSource {
 	}
 
 	/**
-	 * The keys with a non-empty value (placeholders resolved) that the filter accepts, each named once (from the source that wins) with its
-	 * origin, in the order of the sources. Keys of sources that cannot list their keys are not seen.
+	 * The keys with a non-empty value (placeholders resolved) that the filter accepts, each named once (from the
+	 * source that wins) with its origin, in the order of the sources. Keys of sources that cannot list their keys are
+	 * not seen.
 	 */
 	private static Map<ConfigurationPropertyName, String> keysSet(Iterable<ConfigurationPropertySource> sources,
 			PlaceholdersResolver placeholders, Predicate<ConfigurationPropertyName> filter) {

@@ -33,6 +33,7 @@ import org.springframework.boot.test.context.assertj.AssertableApplicationContex
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.StandardEnvironment;
@@ -256,7 +257,7 @@ class DjongoConnectionConfigurationUnitTests {
 	}
 
 	/** Sets environment variables as Spring Boot sees them: with their origin. */
-	private static org.springframework.context.ApplicationContextInitializer<ConfigurableApplicationContext> environmentVariables(
+	private static ApplicationContextInitializer<ConfigurableApplicationContext> environmentVariables(
 			Map<String, Object> variables) {
 		return (context) -> {
 			context.getEnvironment()

@@ -10,7 +10,8 @@ import org.springframework.boot.diagnostics.FailureAnalysis;
  * Explains a start-up with nowhere to connect, and names both ways out: configure a MongoDB, or add the embedded
  * server for development and tests.
  */
-class MongoConnectionNotConfiguredFailureAnalyzer extends AbstractFailureAnalyzer<MongoConnectionNotConfiguredException> {
+class MongoConnectionNotConfiguredFailureAnalyzer
+		extends AbstractFailureAnalyzer<MongoConnectionNotConfiguredException> {
 
 	@Override
 	protected FailureAnalysis analyze(Throwable rootFailure, MongoConnectionNotConfiguredException cause) {

@@ -25,7 +25,8 @@ class EmbeddedServerUnavailableFailureAnalyzerUnitTests {
 	void pathWithoutTheH2BackendShowsTheDependency() {
 		FailureAnalysis analysis = this.analyzer.analyze(EmbeddedServerUnavailableException.h2Backend());
 		assertThat(analysis).isNotNull();
-		assertThat(analysis.getDescription()).contains("djongo.embedded.path needs de.bwaldvogel:mongo-java-server-h2-backend");
+		assertThat(analysis.getDescription())
+			.contains("djongo.embedded.path needs de.bwaldvogel:mongo-java-server-h2-backend");
 		assertThat(analysis.getAction()).contains("or de.bwaldvogel:mongo-java-server-h2-backend itself");
 	}
 
