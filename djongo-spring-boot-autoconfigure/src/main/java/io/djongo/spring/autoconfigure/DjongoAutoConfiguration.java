@@ -2,7 +2,6 @@ package io.djongo.spring.autoconfigure;
 
 import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
-import io.djongo.spring.autoconfigure.embedded.EmbeddedMongoConfiguration;
 import io.djongo.spring.core.bridge.DjongoOptions;
 import io.djongo.spring.core.bridge.DjongoTemplate;
 import io.djongo.spring.core.gridfs.StoredFileConverters;
@@ -26,10 +25,7 @@ import org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfigur
 import org.springframework.boot.data.mongodb.autoconfigure.DataMongoProperties;
 import org.springframework.boot.mongodb.autoconfigure.MongoAutoConfiguration;
 import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
-import org.springframework.boot.mongodb.autoconfigure.MongoConnectionDetails;
-import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
 import org.springframework.data.mapping.model.FieldNamingStrategy;
@@ -41,14 +37,14 @@ import org.springframework.data.mongodb.core.convert.MongoCustomConversions;
 import org.springframework.data.mongodb.core.mapping.MongoMappingContext;
 
 /**
- * Auto-configuration of djongo: connection details from {@code djongo.*} (or the embedded server), client settings,
- * and the {@link DjongoTemplate}. Spring Boot's own MongoDB auto-configuration builds the client, database factory
- * and mapping context from them.
+ * Auto-configuration of djongo: connection details from {@code djongo.client.*}, {@code spring.mongodb.*} or the
+ * embedded server ({@link DjongoConnectionConfiguration}), client settings, and the {@link DjongoTemplate}. Spring
+ * Boot's own MongoDB auto-configuration builds the client, database factory and mapping context from them.
  */
 @AutoConfiguration(before = { MongoAutoConfiguration.class, DataMongoAutoConfiguration.class })
 @ConditionalOnClass({ DjongoTemplate.class, MongoClientSettings.class })
 @EnableConfigurationProperties({ DjongoProperties.class, DataMongoProperties.class })
-@Import({ EmbeddedMongoConfiguration.class, DjongoAutoConfiguration.ClientConnectionConfiguration.class })
+@Import(DjongoConnectionConfiguration.class)
 public final class DjongoAutoConfiguration {
 
 	@Bean
@@ -135,24 +131,6 @@ public final class DjongoAutoConfiguration {
 	SmartInitializingSingleton djongoRelationSetup(DjongoTemplate template) {
 		// once all singletons exist: on_delete rules checked, one-to-one indexes created for the scanned models
 		return template::prepareRelations;
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	@EmbeddedMongoConfiguration.ConditionalOnEmbeddedDisabled
-	static class ClientConnectionConfiguration {
-
-		@Bean
-		@ConditionalOnMissingBean(MongoConnectionDetails.class)
-		DjongoConnectionDetails mongoConnectionDetails(DjongoProperties properties,
-				ObjectProvider<SslBundles> sslBundles) {
-			return new DjongoConnectionDetails(properties, sslBundles.getIfAvailable());
-		}
-
-		@Bean
-		DjongoCredentialsCustomizer djongoCredentialsCustomizer(ObjectProvider<MongoConnectionDetails> connectionDetails) {
-			return new DjongoCredentialsCustomizer(connectionDetails);
-		}
-
 	}
 
 	/**
