@@ -35,7 +35,7 @@ import org.springframework.dao.InvalidDataAccessApiUsageException;
  * Compiles and runs QuerySets for one {@link DjongoTemplate}: the one place where QuerySets talk to the server.
  * Every evaluation is one command ({@code find}, {@code aggregate}, {@code update}, {@code delete}), logged at DEBUG
  * on the {@value #LOGGER_NAME} logger before it is sent, as the command log renders commands: values as {@code ?}
- * unless {@link #setLogValues(boolean) log values} is on.
+ * unless log values is on.
  */
 public final class QueryEngine {
 
@@ -66,17 +66,27 @@ public final class QueryEngine {
 
 	private final Prefetcher prefetcher;
 
-	private volatile UpdateValidator updateValidator = UpdateValidator.NONE;
+	private final UpdateValidator updateValidator;
 
-	private volatile CommandFormatter formatter = new CommandFormatter(false);
+	private final Deleter deleter;
 
-	private volatile boolean logValues;
+	private final CommandFormatter formatter;
 
-	public QueryEngine(DjongoTemplate template, ModelRegistry models, ZoneId zone) {
+	/**
+	 * @param zone the zone of date transforms
+	 * @param logValues whether the {@value #LOGGER_NAME} log shows values
+	 * @param updateValidator the check of the values of every {@code QuerySet.update(...)}
+	 * @param deleter the deletion of what a {@code QuerySet.delete()} matches
+	 */
+	public QueryEngine(DjongoTemplate template, ModelRegistry models, ZoneId zone, boolean logValues,
+			UpdateValidator updateValidator, Deleter deleter) {
 		LookupRegistry lookups = LookupRegistry.standard();
 		this.template = template;
 		this.models = models;
 		this.zone = zone;
+		this.updateValidator = updateValidator;
+		this.deleter = deleter;
+		this.formatter = new CommandFormatter(logValues);
 		this.targets = new TargetResolver(models, lookups);
 		this.coercion = new ValueCoercion(template.getConverter());
 		this.expressions = new ExpressionCompiler(this.targets);
@@ -149,25 +159,14 @@ public final class QueryEngine {
 		return this.zone;
 	}
 
-	/** Sets the check that runs on the values of every {@code QuerySet.update(...)} before it is sent. */
-	public void setUpdateValidator(UpdateValidator updateValidator) {
-		this.updateValidator = updateValidator;
-	}
-
 	/** The check run on the values of every {@code QuerySet.update(...)}. */
-	public UpdateValidator updateValidator() {
+	UpdateValidator updateValidator() {
 		return this.updateValidator;
 	}
 
-	/** Whether the {@value #LOGGER_NAME} log shows values; off by default, it shows each command's shape. */
-	public void setLogValues(boolean logValues) {
-		this.logValues = logValues;
-		this.formatter = new CommandFormatter(logValues);
-	}
-
-	/** Whether the {@value #LOGGER_NAME} log shows values. */
-	public boolean logValues() {
-		return this.logValues;
+	/** The deletion of what a {@code QuerySet.delete()} matches. */
+	Deleter deleter() {
+		return this.deleter;
 	}
 
 	DjongoTemplate template() {

@@ -14,7 +14,6 @@ import io.djongo.spring.core.model.Relation;
 import io.djongo.spring.core.query.DeleteResult;
 import io.djongo.spring.core.query.F;
 import io.djongo.spring.core.query.InvalidLookupException;
-import io.djongo.spring.core.relation.internal.Deletions;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.jspecify.annotations.Nullable;
@@ -244,14 +243,9 @@ final class QueryWrites {
 		if (filter == null) {
 			return new DeleteResult(0, Map.of());
 		}
-		Deletions deletions = this.engine.template().getDeletions();
-		if (deletions.hasDependents(state.model().type())) {
-			// on_delete rules: collect what the deletion reaches before writing (see Deletions)
-			return deletions.delete(state.model().type(), filter);
-		}
 		this.engine.debug(state, "delete", new Document("q", filter).append("limit", 0));
-		long deleted = this.engine.execute(state, (collection) -> collection.deleteMany(filter)).getDeletedCount();
-		return new DeleteResult(deleted, (deleted > 0) ? Map.of(state.model().type(), deleted) : Map.of());
+		// on_delete rules apply when relations point at the model: the deleter reads what the deletion reaches first
+		return this.engine.deleter().delete(state.model().type(), filter);
 	}
 
 	/**

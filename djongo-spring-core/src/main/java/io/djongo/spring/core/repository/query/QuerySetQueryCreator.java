@@ -25,13 +25,10 @@ final class QuerySetQueryCreator<T> extends AbstractQueryCreator<QuerySet<T>, Q>
 
 	private final PartTree tree;
 
-	private final ModelRegistry models;
-
-	QuerySetQueryCreator(PartTree tree, ParameterAccessor parameters, QuerySet<T> base, ModelRegistry models) {
+	QuerySetQueryCreator(PartTree tree, ParameterAccessor parameters, QuerySet<T> base) {
 		super(tree, parameters);
 		this.tree = tree;
 		this.base = base;
-		this.models = models;
 	}
 
 	@Override

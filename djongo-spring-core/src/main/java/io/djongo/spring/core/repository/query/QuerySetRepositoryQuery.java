@@ -59,7 +59,7 @@ public final class QuerySetRepositoryQuery implements RepositoryQuery {
 	}
 
 	private <T> QuerySet<T> create(QuerySet<T> base, ParametersParameterAccessor accessor) {
-		return new QuerySetQueryCreator<>(this.tree, accessor, base, this.template.getModelRegistry())
+		return new QuerySetQueryCreator<>(this.tree, accessor, base)
 			.createQuery(accessor.getSort());
 	}
 

@@ -1,6 +1,7 @@
 package io.djongo.spring.core.query.internal;
 
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
@@ -8,7 +9,9 @@ import java.util.Map;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+import io.djongo.spring.core.bridge.DjongoOptions;
 import io.djongo.spring.core.bridge.DjongoTemplate;
+import io.djongo.spring.core.model.ModelRegistry;
 import io.djongo.spring.core.query.Article;
 import io.djongo.spring.core.query.F;
 import io.djongo.spring.core.query.Q;
@@ -101,15 +104,17 @@ class QuerySetCommandUnitTests {
 
 	@Test
 	void otherTimeZonesUseMongoDbsOwnWeekOperators() {
-		this.template.setTimeZone(ZoneId.of("Europe/Paris"));
-		String weekDay = filterOf(articles().filter("publishedDate__week_day", 1)).toJson();
+		DjongoTemplate paris = DjongoTestConfiguration.template(offline, "unit",
+				DjongoOptions.defaults().withTimeZone(ZoneId.of("Europe/Paris")));
+		QuerySet<Article> articles = paris.objects(Article.class);
+		String weekDay = filterOf(articles.filter("publishedDate__week_day", 1)).toJson();
 		assertThat(weekDay).contains("\"$dayOfWeek\": {\"date\"").contains("\"timezone\": \"Europe/Paris\"");
-		assertThat(filterOf(articles().filter("publishedDate__week", 1)).toJson()).contains("$isoWeek");
-		assertThat(filterOf(articles().filter("publishedDate__iso_year", 2020)).toJson()).contains("$isoWeekYear");
-		assertThat(filterOf(articles().filter("publishedDate__iso_week_day", 1)).toJson()).contains("$isoDayOfWeek");
-		assertThat(filterOf(articles().filter("publishedDate__date__gt", "2024-01-01")).toJson())
+		assertThat(filterOf(articles.filter("publishedDate__week", 1)).toJson()).contains("$isoWeek");
+		assertThat(filterOf(articles.filter("publishedDate__iso_year", 2020)).toJson()).contains("$isoWeekYear");
+		assertThat(filterOf(articles.filter("publishedDate__iso_week_day", 1)).toJson()).contains("$isoDayOfWeek");
+		assertThat(filterOf(articles.filter("publishedDate__date__gt", "2024-01-01")).toJson())
 			.contains("\"$gte\": {\"$date\": \"2024-01-01T23:00:00Z\"}");
-		assertThat(filterOf(articles().filter("publishedDate__time", "10:00")).toJson()).contains("$millisecond");
+		assertThat(filterOf(articles.filter("publishedDate__time", "10:00")).toJson()).contains("$millisecond");
 	}
 
 	@Test
@@ -138,7 +143,7 @@ class QuerySetCommandUnitTests {
 
 	@Test
 	void fArithmeticOnANullableFieldIsAPipelineUpdate() {
-		QueryEngine engine = this.template.getQueryEngine();
+		QueryEngine engine = engine();
 		QueryState state = QueryState.of(engine.models().metadata(Article.class));
 		QueryWrites.Update update = new QueryWrites(engine).prepare(state,
 				Map.of("rating", F.of("rating").plus(F.of("views"))));
@@ -149,11 +154,18 @@ class QuerySetCommandUnitTests {
 
 	@Test
 	void fIncrementOfAPrimitiveIsInc() {
-		QueryEngine engine = this.template.getQueryEngine();
+		QueryEngine engine = engine();
 		QueryState state = QueryState.of(engine.models().metadata(Article.class));
 		QueryWrites.Update update = new QueryWrites(engine).prepare(state,
 				Map.of("views", F.of("views").plus(1)));
 		assertThat(update.update()).isEqualTo(new Document("$inc", new Document("views", 1)));
+	}
+
+	private QueryEngine engine() {
+		return new QueryEngine(this.template, new ModelRegistry(this.template.getConverter().getMappingContext()),
+				ZoneOffset.UTC, false, UpdateValidator.NONE, (model, filter) -> {
+					throw new AssertionError("nothing is deleted");
+				});
 	}
 
 }
