@@ -18,18 +18,23 @@ final class DjongoEntityCallbacks implements EntityCallbacks {
 
 	private final BiFunction<Object, String, Object> rules;
 
+	private final Runnable added;
+
 	/**
 	 * @param application the application's callbacks (auditing among them)
 	 * @param rules djongo's rules for one model about to be converted, given the model and its collection
+	 * @param added told when a callback is added to the application's
 	 */
-	DjongoEntityCallbacks(EntityCallbacks application, BiFunction<Object, String, Object> rules) {
+	DjongoEntityCallbacks(EntityCallbacks application, BiFunction<Object, String, Object> rules, Runnable added) {
 		this.application = application;
 		this.rules = rules;
+		this.added = added;
 	}
 
 	@Override
 	public void addEntityCallback(EntityCallback<?> callback) {
 		this.application.addEntityCallback(callback);
+		this.added.run();
 	}
 
 	@Override

@@ -81,6 +81,8 @@ public class DjongoTemplate extends MongoTemplate {
 
 	private final ModelWriter writer;
 
+	private final TemplateCodecs codecs;
+
 	private final QueryMapper queryMapper;
 
 	/** The application's entity callbacks, which the writer calls itself; djongo's rules wrap them for the rest. */
@@ -105,10 +107,12 @@ public class DjongoTemplate extends MongoTemplate {
 		this.files = new FileFieldCallbacks(databaseFactory, converter.getMappingContext());
 		this.rules = new TemplateRules(new UnsavedRelations(converter.getMappingContext()), this.files,
 				options.validator());
+		this.codecs = new TemplateCodecs(converter, databaseFactory);
 		SpringDataWrites springData = new SpringDataWrites();
-		this.writer = new ModelWriter(converter, databaseFactory, springData, this.rules, this::encode, springData,
+		this.writer = new ModelWriter(converter, databaseFactory, springData, this.rules, this.codecs, springData,
 				BulkCreateException::new);
-		super.setEntityCallbacks(new DjongoEntityCallbacks(this.applicationCallbacks, this.writer::prepare));
+		super.setEntityCallbacks(
+				new DjongoEntityCallbacks(this.applicationCallbacks, this.writer::prepare, this.codecs::callbacksUnknown));
 	}
 
 	// --- QuerySets ---
@@ -261,12 +265,6 @@ public class DjongoTemplate extends MongoTemplate {
 				+ " write: new DjongoTemplate(factory, converter, DjongoOptions.defaults().withWriteConcern(...))");
 	}
 
-	private Document encode(Object model) {
-		Document document = new Document();
-		getConverter().write(model, document);
-		return document;
-	}
-
 	// --- deletions: on_delete rules (see io.djongo.spring.core.relation) ---
 
 	/**
@@ -326,6 +324,7 @@ public class DjongoTemplate extends MongoTemplate {
 	public void setApplicationContext(ApplicationContext applicationContext) throws BeansException {
 		this.rules.validators(applicationContext.getBeanProvider(ModelValidator.class));
 		this.files.setBeanFactory(applicationContext);
+		this.codecs.context(applicationContext);
 		if (!this.callbacksGiven) {
 			useCallbacks(EntityCallbacks.create(applicationContext));
 		}
@@ -335,12 +334,20 @@ public class DjongoTemplate extends MongoTemplate {
 	@Override
 	public void setEntityCallbacks(EntityCallbacks entityCallbacks) {
 		this.callbacksGiven = true;
+		this.codecs.callbacksUnknown();
 		useCallbacks(entityCallbacks);
+	}
+
+	@Override
+	public void setEntityLifecycleEventsEnabled(boolean enabled) {
+		super.setEntityLifecycleEventsEnabled(enabled);
+		this.codecs.eventsEnabled(enabled);
 	}
 
 	private void useCallbacks(EntityCallbacks entityCallbacks) {
 		this.applicationCallbacks = entityCallbacks;
-		super.setEntityCallbacks(new DjongoEntityCallbacks(entityCallbacks, this.writer::prepare));
+		super.setEntityCallbacks(
+				new DjongoEntityCallbacks(entityCallbacks, this.writer::prepare, this.codecs::callbacksUnknown));
 	}
 
 	/** Spring Data's part of the writer's inserts, as {@code MongoTemplate.doInsert} and its siblings do it. */
@@ -350,6 +357,11 @@ public class DjongoTemplate extends MongoTemplate {
 		public <T> T beforeConvert(T model, String collection) {
 			T converted = maybeEmitEvent(new BeforeConvertEvent<>(model, collection)).getSource();
 			return DjongoTemplate.this.applicationCallbacks.callback(BeforeConvertCallback.class, converted, collection);
+		}
+
+		@Override
+		public boolean needsDocument(Class<?> model) {
+			return DjongoTemplate.this.codecs.needsDocumentOnSave(model);
 		}
 
 		@Override
@@ -377,17 +389,26 @@ public class DjongoTemplate extends MongoTemplate {
 		}
 
 		@Override
-		public void insertMany(String collection, List<Document> documents, Class<?> model, boolean ordered) {
-			if (ordered) {
-				insertDocumentList(collection, documents);
+		@SuppressWarnings("unchecked")
+		public void insertMany(String collection, List<?> documents, Class<?> model, boolean ordered) {
+			boolean converted = !documents.stream().allMatch(Document.class::isInstance);
+			if (ordered && !converted) {
+				insertDocumentList(collection, (List<Document>) documents);
 				return;
 			}
-			// MongoTemplate has no unordered insert: the same command, with the write concern its resolver gives
+			// the same command as insertDocumentList's: an unordered one, or one of models converted by the codec
 			execute(collection, (target) -> {
 				WriteConcern writeConcern = prepareWriteConcern(new MongoAction(DjongoTemplate.this.options.writeConcern(),
-						MongoActionOperation.INSERT_LIST, collection, model, null, null));
-				(writeConcern != null ? target.withWriteConcern(writeConcern) : target).insertMany(documents,
-						new InsertManyOptions().ordered(false));
+						MongoActionOperation.INSERT_LIST, collection, ordered ? null : model, null, null));
+				MongoCollection<Document> concerned = (writeConcern != null) ? target.withWriteConcern(writeConcern)
+						: target;
+				InsertManyOptions options = new InsertManyOptions().ordered(ordered);
+				if (converted) {
+					DjongoTemplate.this.codecs.forInsert(concerned).insertMany((List<Object>) documents, options);
+				}
+				else {
+					concerned.insertMany((List<Document>) documents, options);
+				}
 				return null;
 			});
 		}

@@ -74,7 +74,7 @@ class DjongoOptionsUnitTests {
 		DjongoEntityCallbacks callbacks = new DjongoEntityCallbacks(application, (entity, collection) -> {
 			steps.add("djongo " + entity + " in " + collection);
 			return entity;
-		});
+		}, () -> steps.add("added"));
 
 		Object converted = callbacks.callback(BeforeConvertCallback.class, "model", "things");
 		callbacks.callback(BeforeSaveCallback.class, "model", new Document(), "things");

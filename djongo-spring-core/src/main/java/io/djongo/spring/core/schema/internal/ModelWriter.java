@@ -131,13 +131,16 @@ public final class ModelWriter {
 		for (int i = 0; i < batch.size(); i++) {
 			batch.model(i, this.rules.attach(batch.model(i)));
 		}
-		for (int i = 0; i < batch.size(); i++) {
-			convert(batch, i);
-		}
+		convertAll(batch);
 		List<Object> ids = send(batch);
 		List<T> saved = new ArrayList<>(batch.size());
 		for (int i = 0; i < batch.size(); i++) {
 			Object model = batch.model(i);
+			if (!batch.hasDocument(i)) {
+				// converted with its id, for a lifecycle that does nothing after the save
+				saved.add((T) model);
+				continue;
+			}
 			Document document = batch.document(i);
 			Object id = ids.get(i);
 			ModelPlan plan = batch.plan(i);
@@ -252,12 +255,36 @@ public final class ModelWriter {
 		}
 	}
 
-	private void convert(WriteBatch batch, int index) {
+	/**
+	 * Converts each model. Where nothing of the lifecycle looks at documents (asked once per run of models of one
+	 * class) and the batch is sent with one insert, a model the encoder converts with its id goes without a document:
+	 * no before-save or after-save step would have done anything with it.
+	 */
+	private void convertAll(WriteBatch batch) {
+		Class<?> type = null;
+		boolean documents = true;
+		for (int i = 0; i < batch.size(); i++) {
+			Class<?> modelType = batch.model(i).getClass();
+			if (modelType != type) {
+				type = modelType;
+				documents = batch.mode() == Mode.ONE || this.lifecycle.needsDocument(type);
+			}
+			convert(batch, i, documents);
+		}
+	}
+
+	private void convert(WriteBatch batch, int index, boolean needsDocument) {
 		ModelPlan plan = batch.plan(index);
 		Object model = plan.initializeVersion(batch.model(index), this.converter.getConversionService());
 		if (!plan.autoId()) {
 			// an auto-increment id is assigned by now
 			plan.requireGeneratableId(model);
+		}
+		Object converted = needsDocument ? null : this.encoder.convert(model);
+		if (converted != null) {
+			batch.model(index, model);
+			batch.converted(index, converted);
+			return;
 		}
 		Document document = this.encoder.encode(model);
 		if (document.containsKey("_id") && document.get("_id") == null) {
@@ -306,13 +333,13 @@ public final class ModelWriter {
 		}
 		List<Object> ids = new ArrayList<>(batch.size());
 		for (int i = 0; i < batch.size(); i++) {
-			ids.add(batch.document(i).get("_id"));
+			ids.add(batch.hasDocument(i) ? batch.document(i).get("_id") : this.encoder.id(batch.stored(i)));
 		}
 		return ids;
 	}
 
 	private void insertMany(WriteBatch batch, List<Integer> positions) {
-		this.inserts.insertMany(batch.collection(), batch.documents(positions), batch.model(0).getClass(),
+		this.inserts.insertMany(batch.collection(), batch.stored(positions), batch.model(0).getClass(),
 				batch.ordered());
 	}
 
@@ -338,7 +365,18 @@ public final class ModelWriter {
 			ModelPlan plan = batch.plan(position);
 			Object model = plan.assignId(batch.model(position), next++);
 			batch.model(position, model);
-			batch.document(position).put("_id", plan.id(model));
+			if (batch.hasDocument(position)) {
+				batch.document(position).put("_id", plan.id(model));
+				continue;
+			}
+			Object converted = this.encoder.convert(model);
+			if (converted != null) {
+				batch.converted(position, converted);
+			}
+			else {
+				// converted before with its old id: the converter writes the same document with the new one
+				batch.document(position, this.encoder.encode(model));
+			}
 		}
 		return true;
 	}

@@ -11,6 +11,15 @@ public interface WriteLifecycle {
 	/** {@code BeforeConvertEvent}, then the {@code BeforeConvertCallback}s; returns the model to write. */
 	<T> T beforeConvert(T model, String collection);
 
+	/**
+	 * Whether {@link #beforeSave} or {@link #afterSave} may do anything with the document of a model of this class
+	 * (a listener of their events, a callback that applies to it); when not, the writer may send the model without
+	 * making a {@link Document} of it, and skips both.
+	 */
+	default boolean needsDocument(Class<?> model) {
+		return true;
+	}
+
 	/** {@code BeforeSaveEvent}, then the {@code BeforeSaveCallback}s, with the document to be sent. */
 	<T> T beforeSave(T model, Document document, String collection);
 
