@@ -16,6 +16,7 @@ import com.mongodb.client.model.InsertManyOptions;
 import io.djongo.spring.core.model.ModelRegistry;
 import io.djongo.spring.core.model.ValidationException;
 import io.djongo.spring.core.model.internal.DirectModelReader;
+import io.djongo.spring.core.query.DeleteResult;
 import io.djongo.spring.core.query.QuerySet;
 import io.djongo.spring.core.query.internal.QueryEngine;
 import io.djongo.spring.core.relation.internal.Deletions;
@@ -58,11 +59,19 @@ public class DjongoTemplate extends MongoTemplate {
 
 	private volatile QueryEngine queries;
 
+	private volatile ZoneId zone = ZoneOffset.UTC;
+
+	private volatile boolean logValues;
+
 	public DjongoTemplate(MongoDatabaseFactory databaseFactory, MongoConverter converter) {
 		super(withDjongoExceptions(databaseFactory), converter);
 		this.models = new ModelRegistry(converter.getMappingContext());
-		this.queries = new QueryEngine(this, this.models, ZoneOffset.UTC);
-		this.queries.setUpdateValidator(this::validateValues);
+		this.queries = queryEngine();
+	}
+
+	private QueryEngine queryEngine() {
+		return new QueryEngine(this, this.models, this.zone, this.logValues, this::toModel, this::validateValues,
+				this::deleteMatching);
 	}
 
 	/**
@@ -103,21 +112,12 @@ public class DjongoTemplate extends MongoTemplate {
 	}
 
 	/**
-	 * The engine that compiles and runs this template's QuerySets.
-	 */
-	public QueryEngine getQueryEngine() {
-		return this.queries;
-	}
-
-	/**
 	 * Sets the time zone of date transforms ({@code __year}, {@code __date}, {@code __hour}, ...); UTC by default.
 	 * Other zones use MongoDB operators that the embedded server does not have.
 	 */
 	public void setTimeZone(ZoneId zone) {
-		QueryEngine engine = new QueryEngine(this, this.models, zone);
-		engine.setUpdateValidator(this.queries.updateValidator());
-		engine.setLogValues(this.queries.logValues());
-		this.queries = engine;
+		this.zone = zone;
+		this.queries = queryEngine();
 	}
 
 	/**
@@ -125,7 +125,8 @@ public class DjongoTemplate extends MongoTemplate {
 	 * shape, values as {@code ?}, as the command log does.
 	 */
 	public void setLogValues(boolean logValues) {
-		this.queries.setLogValues(logValues);
+		this.logValues = logValues;
+		this.queries = queryEngine();
 	}
 
 	/**
@@ -447,6 +448,18 @@ public class DjongoTemplate extends MongoTemplate {
 			this.deletions = result;
 		}
 		return result;
+	}
+
+	/**
+	 * What {@code QuerySet.delete()} deletes by: the {@code on_delete} rules when relations point at the model, else
+	 * one {@code deleteMany}.
+	 */
+	private DeleteResult deleteMatching(Class<?> model, Bson filter) {
+		if (getDeletions().hasDependents(model)) {
+			return getDeletions().delete(model, filter);
+		}
+		long deleted = execute(getCollectionName(model), (collection) -> collection.deleteMany(filter)).getDeletedCount();
+		return new DeleteResult(deleted, (deleted > 0) ? Map.of(model, deleted) : Map.of());
 	}
 
 	/**

@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
-import io.djongo.spring.core.query.aggregate.Aggregate;
+import org.bson.Document;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -181,6 +181,6 @@ public interface QuerySet<T> extends Iterable<T> {
 	 * without sending it: Django's {@code str(qs.query)}, for debugging and tests. Null when the result is known to
 	 * be empty and nothing would be sent.
 	 */
-	org.bson.@Nullable Document command();
+	@Nullable Document command();
 
 }
