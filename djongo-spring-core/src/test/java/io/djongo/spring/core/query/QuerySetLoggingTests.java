@@ -71,7 +71,7 @@ class QuerySetLoggingTests {
 				"Article: {aggregate: \"qs_article\", pipeline: [{$match: {rating: {$gte: ?}}}, "
 						+ "{$group: {_id: ?, n: {$sum: ?}}}]}");
 		expectOneLineBeforeItsCommand((qs) -> qs.filter("rating", 3).exists(),
-				"Article: {find: \"qs_article\", filter: {rating: {$eq: ?}}, limit: ?, projection: {_id: ?}}");
+				"Article: {find: \"qs_article\", filter: {rating: {$eq: ?}}, projection: {_id: ?}, limit: ?}");
 		expectOneLineBeforeItsCommand((qs) -> qs.aggregate(Sum.of("views")),
 				"Article: {aggregate: \"qs_article\", pipeline: [{$group: {_id: ?, a0: {$sum: ?}, a0n: {$sum: {$cond: ");
 		expectOneLineBeforeItsCommand((qs) -> qs.filter("rating", 42).update("views", 1),

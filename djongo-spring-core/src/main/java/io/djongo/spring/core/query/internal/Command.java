@@ -51,17 +51,18 @@ sealed interface Command permits Command.Read, Command.Update, Command.Delete {
 		@Override
 		public Document document() {
 			Document find = new Document("find", this.collection).append("filter", this.filter);
+			// in the driver's order
 			if (this.sort != null) {
 				find.append("sort", this.sort);
+			}
+			if (this.projection != null) {
+				find.append("projection", this.projection);
 			}
 			if (this.skip > 0) {
 				find.append("skip", Math.toIntExact(this.skip));
 			}
 			if (this.limit != null) {
 				find.append("limit", Math.toIntExact(this.limit));
-			}
-			if (this.projection != null) {
-				find.append("projection", this.projection);
 			}
 			return find;
 		}

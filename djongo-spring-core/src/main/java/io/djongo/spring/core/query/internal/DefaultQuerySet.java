@@ -367,6 +367,10 @@ final class DefaultQuerySet<T> implements QuerySet<T> {
 		return this.plan;
 	}
 
+	QueryEngine engine() {
+		return this.engine;
+	}
+
 	@Override
 	public String toString() {
 		List<T> cached = this.cache;
