@@ -458,7 +458,9 @@ public class DjongoTemplate extends MongoTemplate {
 		if (getDeletions().hasDependents(model)) {
 			return getDeletions().delete(model, filter);
 		}
-		long deleted = execute(getCollectionName(model), (collection) -> collection.deleteMany(filter)).getDeletedCount();
+		com.mongodb.client.result.DeleteResult result = execute(getCollectionName(model),
+				(collection) -> collection.deleteMany(filter));
+		long deleted = (result != null) ? result.getDeletedCount() : 0;
 		return new DeleteResult(deleted, (deleted > 0) ? Map.of(model, deleted) : Map.of());
 	}
 

@@ -13,6 +13,7 @@ import org.bson.conversions.Bson;
 public interface Deleter {
 
 	/**
+	 * Deletes what matches, with whatever the deletion reaches by the relations' rules.
 	 * @param model the model whose documents are deleted
 	 * @param filter the documents to delete, in stored form
 	 * @return the number deleted per model

@@ -1,10 +1,10 @@
 package io.djongo.spring.core.query.internal;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -64,8 +64,8 @@ final class FilterCompiler {
 	}
 
 	/**
-	 * @param excluded whether the condition is to be negated by the caller ({@code exclude}), where Django does not
-	 * apply the same-element rule
+	 * Compiles the condition of one call of filter, or of exclude.
+	 * @param excluded whether the caller negates the condition, where Django does not apply the same-element rule
 	 */
 	Compiled compile(Q condition, Scope scope, boolean excluded) {
 		Uses uses = new Uses();
@@ -225,7 +225,7 @@ final class FilterCompiler {
 						+ " (only exact and iexact accept null; use isnull)");
 			}
 			lookup = Lookup.ISNULL;
-			value = Boolean.TRUE;
+			value = true;
 		}
 		boolean containerLookup = lookup == Lookup.ISNULL || lookup == Lookup.EXACT;
 		if (!lookup.appliesTo(type) || (target.isContainer() && !containerLookup)) {
@@ -300,7 +300,7 @@ final class FilterCompiler {
 		}
 		return Leaf.of(expression(target, (input) -> {
 			// A null or missing date never matches (the guard), but must not reach a date operator, which fails on it.
-			Object computed = new Document("$ifNull", List.of(input, new Date(0)));
+			Object computed = new Document("$ifNull", List.of(input, Instant.EPOCH));
 			for (Transform transform : transforms) {
 				computed = transform.apply(computed, this.zone);
 			}

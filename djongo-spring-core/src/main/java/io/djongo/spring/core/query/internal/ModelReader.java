@@ -11,6 +11,7 @@ import org.bson.Document;
 public interface ModelReader {
 
 	/**
+	 * Reads one document.
 	 * @param document a whole stored document of the model
 	 * @param model the model class
 	 */

@@ -17,6 +17,7 @@ import io.djongo.spring.core.query.Q;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.jspecify.annotations.Nullable;
+import org.springframework.util.StringUtils;
 
 /**
  * The one compiler of QuerySets. Each chain call extends the plan of the QuerySet it is called on with its own
@@ -338,7 +339,7 @@ final class QueryCompiler {
 
 	/** Puts {@code "$a.b"} at {@code a -> b} of a nested expression object, so the group key keeps the stored shape. */
 	private static void putPath(Document key, String path) {
-		String[] parts = path.split("\\.");
+		String[] parts = StringUtils.delimitedListToStringArray(path, ".");
 		Document current = key;
 		for (int i = 0; i < parts.length - 1; i++) {
 			Object next = current.get(parts[i]);
@@ -393,7 +394,8 @@ final class QueryCompiler {
 	 * become a condition inside the join of the related documents; null when nothing restricts them.
 	 */
 	private @Nullable Join restrictedJoin(Aggregate aggregate, int index, List<QueryPlan.Where> wheres, Scope scope) {
-		String relation = aggregate.field().split(PathResolver.SEPARATOR, -1)[0];
+		int separator = aggregate.field().indexOf(PathResolver.SEPARATOR);
+		String relation = (separator < 0) ? aggregate.field() : aggregate.field().substring(0, separator);
 		if (scope.annotations().containsKey(relation)) {
 			return null;
 		}

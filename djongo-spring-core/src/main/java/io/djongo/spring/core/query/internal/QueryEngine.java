@@ -5,12 +5,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.result.UpdateResult;
 import io.djongo.spring.core.logging.CommandFormatter;
 import io.djongo.spring.core.model.FieldDescriptor;
 import io.djongo.spring.core.model.FieldError;
@@ -192,20 +194,23 @@ public final class QueryEngine {
 		if (command == null) {
 			return List.of();
 		}
-		Function<Document, Object> mapper = listing.mapper();
-		List<Object> results = new ArrayList<>();
+		Function<Document, @Nullable Object> mapper = listing.mapper();
+		List<@Nullable Object> results = new ArrayList<>();
 		List<Prefetcher.Plan> prefetch = (plan.projection() instanceof QueryPlan.Entities) ? plan.related().prefetch()
 				: List.of();
 		if (prefetch.isEmpty()) {
 			read(plan.model(), command, (document) -> results.add(mapper.apply(document)));
 		}
 		else {
+			// only models are prefetched for, and a row of a model is never null
+			List<Object> models = new ArrayList<>();
 			List<Document> documents = new ArrayList<>();
 			read(plan.model(), command, (document) -> {
-				results.add(mapper.apply(document));
+				models.add(Objects.requireNonNull(mapper.apply(document)));
 				documents.add(document);
 			});
-			this.prefetcher.prefetch(prefetch, results, documents);
+			this.prefetcher.prefetch(prefetch, models, documents);
+			results.addAll(models);
 		}
 		@SuppressWarnings("unchecked")
 		List<R> typed = (List<R>) results;
@@ -218,7 +223,11 @@ public final class QueryEngine {
 			return 0;
 		}
 		long[] count = new long[1];
-		read(plan.model(), command, (document) -> count[0] = ((Number) document.get("n")).longValue());
+		read(plan.model(), command, (document) -> {
+			if (document.get("n") instanceof Number n) {
+				count[0] = n.longValue();
+			}
+		});
 		return count[0];
 	}
 
@@ -259,7 +268,8 @@ public final class QueryEngine {
 			return 0;
 		}
 		debug(plan.model(), command);
-		return this.operations.execute(command.collection(), command::run).getMatchedCount();
+		UpdateResult result = this.operations.execute(command.collection(), command::run);
+		return Objects.requireNonNull(result, "an update has a result").getMatchedCount();
 	}
 
 	DeleteResult delete(QueryPlan plan) {
@@ -295,7 +305,8 @@ public final class QueryEngine {
 	private CodecRegistry codecs() {
 		CodecRegistry registry = this.codecs;
 		if (registry == null) {
-			registry = this.operations.execute((database) -> database.getCodecRegistry());
+			registry = Objects.requireNonNull(this.operations.execute((database) -> database.getCodecRegistry()),
+					"a database has a codec registry");
 			this.codecs = registry;
 		}
 		return registry;

@@ -207,7 +207,7 @@ final class QueryPlan {
 	 * @param command the command, or null when the result is known to be empty
 	 * @param mapper from document to result
 	 */
-	record Listing(Command.@Nullable Read command, Function<Document, Object> mapper) {
+	record Listing(Command.@Nullable Read command, Function<Document, @Nullable Object> mapper) {
 	}
 
 	/** The listing, assembled once. */

@@ -8,7 +8,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
@@ -27,15 +27,14 @@ import org.springframework.util.ReflectionUtils;
  */
 final class RowMappers {
 
-	private static final Field NO_FIELD = Objects.requireNonNull(ReflectionUtils.findField(RowMappers.class, "NO_FIELD"));
-
 	private final ModelReader reader;
 
 	private final MongoConverter converter;
 
 	private final ValueReader values;
 
-	private final Map<Class<?>, Map<String, Field>> annotationFields = new ConcurrentHashMap<>();
+	/** The field each annotation is set on, per model class; empty when the model has none of that name. */
+	private final Map<Class<?>, Map<String, Optional<Field>>> annotationFields = new ConcurrentHashMap<>();
 
 	RowMappers(ModelReader reader, MongoConverter converter, ValueReader values) {
 		this.reader = reader;
@@ -50,7 +49,7 @@ final class RowMappers {
 	 * @param annotations the annotations to set
 	 * @param selected the relations fetched in the same command, shortest first
 	 */
-	Function<Document, Object> entities(Class<?> type, boolean partial, List<String> annotations,
+	Function<Document, @Nullable Object> entities(Class<?> type, boolean partial, List<String> annotations,
 			List<String> selected) {
 		return (document) -> {
 			Object entity = partial ? this.converter.read(type, document) : this.reader.read(document, type);
@@ -65,7 +64,7 @@ final class RowMappers {
 	}
 
 	/** Rows of values, by what each key reads. */
-	Function<Document, Object> values(List<String> keys, List<Target> targets, QueryPlan.Values.Shape shape,
+	Function<Document, @Nullable Object> values(List<String> keys, List<Target> targets, QueryPlan.Values.Shape shape,
 			@Nullable Class<?> flatType) {
 		return switch (shape) {
 			case MAP -> (document) -> {
@@ -121,8 +120,9 @@ final class RowMappers {
 
 	private void setAnnotation(Object entity, String name, @Nullable Object value) {
 		Field field = this.annotationFields.computeIfAbsent(entity.getClass(), (key) -> new ConcurrentHashMap<>())
-			.computeIfAbsent(name, (key) -> annotationField(entity.getClass(), key));
-		if (field == NO_FIELD) {
+			.computeIfAbsent(name, (key) -> annotationField(entity.getClass(), key))
+			.orElse(null);
+		if (field == null) {
 			return;
 		}
 		Object converted = value;
@@ -136,13 +136,13 @@ final class RowMappers {
 		ReflectionUtils.setField(field, entity, converted);
 	}
 
-	private static Field annotationField(Class<?> type, String name) {
+	private static Optional<Field> annotationField(Class<?> type, String name) {
 		Field field = ReflectionUtils.findField(type, name);
 		if (field == null || Modifier.isStatic(field.getModifiers())) {
-			return NO_FIELD;
+			return Optional.empty();
 		}
 		ReflectionUtils.makeAccessible(field);
-		return field;
+		return Optional.of(field);
 	}
 
 }

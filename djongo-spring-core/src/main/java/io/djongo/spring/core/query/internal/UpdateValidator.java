@@ -10,6 +10,7 @@ import java.util.Map;
 public interface UpdateValidator {
 
 	/**
+	 * Checks the values, before anything is sent.
 	 * @param model the model updated
 	 * @param values Java property names and the Java values they are set to ({@code F} expressions left out)
 	 * @throws io.djongo.spring.core.model.ValidationException naming every field that failed
