@@ -179,10 +179,6 @@ public final class QueryEngine {
 		return this.updateValidator;
 	}
 
-	Deleter deleter() {
-		return this.deleter;
-	}
-
 	MongoOperations operations() {
 		return this.operations;
 	}

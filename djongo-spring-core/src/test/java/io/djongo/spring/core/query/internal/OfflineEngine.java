@@ -51,6 +51,22 @@ final class OfflineEngine {
 	}
 
 	static QueryEngine create(ZoneId zone) {
+		MappingMongoConverter converter = converter();
+		MongoTemplate operations = new MongoTemplate(new SimpleMongoClientDatabaseFactory(offline, "unit"), converter);
+		return new QueryEngine(operations, new ModelRegistry(converter.getMappingContext()), zone, false,
+				OfflineEngine::neverRead,
+				(model, values) -> {
+				}, (model, filter) -> {
+					throw new AssertionError("a unit test deletes nothing");
+				});
+	}
+
+	/** The models' metadata, as djongo maps them, the query and relation test models known. */
+	static ModelRegistry models() {
+		return new ModelRegistry(converter().getMappingContext());
+	}
+
+	private static MappingMongoConverter converter() {
 		MongoCustomConversions conversions = DjongoConversions.create(StoredFileConverters.converters());
 		DjongoMappingContext context = new DjongoMappingContext();
 		context.setSimpleTypeHolder(conversions.getSimpleTypeHolder());
@@ -61,12 +77,7 @@ final class OfflineEngine {
 				Membership.class)) {
 			context.getRequiredPersistentEntity(model);
 		}
-		MongoTemplate operations = new MongoTemplate(new SimpleMongoClientDatabaseFactory(offline, "unit"), converter);
-		return new QueryEngine(operations, new ModelRegistry(context), zone, false, OfflineEngine::neverRead,
-				(model, values) -> {
-				}, (model, filter) -> {
-					throw new AssertionError("a unit test deletes nothing");
-				});
+		return converter;
 	}
 
 	private static <T> T neverRead(Document document, Class<T> model) {

@@ -149,6 +149,17 @@ class QueryPlanUnitTests {
 	}
 
 	@Test
+	void anAnnotationMayNotTakeTheNameOfAFieldOrARelation() {
+		QuerySet<Author> authors = this.engine.objects(Author.class);
+		assertThatExceptionOfType(FieldError.class).isThrownBy(() -> authors.annotate("name", Count.of("posts")));
+		assertThatExceptionOfType(FieldError.class).isThrownBy(() -> authors.annotate("posts", Count.of("posts")))
+			.withMessage("The annotation 'posts' conflicts with a field on the model Author.");
+		assertThatExceptionOfType(FieldError.class).isThrownBy(() -> authors.annotate("pk", Count.of("posts")));
+		assertThatExceptionOfType(FieldError.class).isThrownBy(() -> authors.annotate("num__posts", Count.of("posts")));
+		assertThat(plan(authors.annotate("numPosts", Count.of("posts"))).scope().annotations()).containsOnlyKeys("numPosts");
+	}
+
+	@Test
 	void aggregatesOverAListCountItsNonNullElements() {
 		Document nonNull = new Document("$filter", new Document("input", new Document("$ifNull", Arrays.asList("$tags", List.of())))
 			.append("cond", new Document("$gt", Arrays.asList("$$this", null))));
