@@ -401,8 +401,8 @@ final class QueryCompiler {
 		}
 		LookupPath path = this.targets.paths().resolve(scope.model(), aggregate.field());
 		Q condition = aggregate.condition();
-		if (path.hops().isEmpty() || !path.hops().get(0).isMultiValued()
-				|| this.targets.paths().resolve(scope.model(), relation).hops().isEmpty()) {
+		if (path.hops().isEmpty() || !path.hops().get(0).isMultiValued() || (!relation.equals(aggregate.field())
+				&& this.targets.paths().resolve(scope.model(), relation).hops().isEmpty())) {
 			if (condition != null) {
 				throw new InvalidLookupException(scope.model().name() + ": " + aggregate
 						+ ": a filtered aggregate needs a many-valued relation to aggregate over");
