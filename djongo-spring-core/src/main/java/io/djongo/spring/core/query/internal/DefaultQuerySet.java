@@ -132,17 +132,17 @@ final class DefaultQuerySet<T> implements QuerySet<T> {
 
 	@Override
 	public QuerySet<Map<String, @Nullable Object>> values(String... fields) {
-		return with(compiler().values(this.plan, List.of(fields), QueryPlan.Values.Shape.MAP, null));
+		return with(compiler().values(this.plan, List.of(fields), Projection.Values.Shape.MAP, null));
 	}
 
 	@Override
 	public QuerySet<List<@Nullable Object>> valuesList(String... fields) {
-		return with(compiler().values(this.plan, List.of(fields), QueryPlan.Values.Shape.LIST, null));
+		return with(compiler().values(this.plan, List.of(fields), Projection.Values.Shape.LIST, null));
 	}
 
 	@Override
 	public <V> QuerySet<V> valuesList(String field, Class<V> type) {
-		return with(compiler().values(this.plan, List.of(field), QueryPlan.Values.Shape.FLAT, type));
+		return with(compiler().values(this.plan, List.of(field), Projection.Values.Shape.FLAT, type));
 	}
 
 	@Override
@@ -229,7 +229,7 @@ final class DefaultQuerySet<T> implements QuerySet<T> {
 		if (cached.isEmpty()) {
 			return Optional.empty();
 		}
-		if (!(this.plan.projection() instanceof QueryPlan.Entities)) {
+		if (!(this.plan.projection() instanceof Projection.Entities)) {
 			return Optional.of(last ? cached.get(cached.size() - 1) : cached.get(0));
 		}
 		PersistentEntity<?, ?> entity = this.plan.model().entity();
@@ -292,7 +292,7 @@ final class DefaultQuerySet<T> implements QuerySet<T> {
 
 	@Override
 	public <K> Map<K, T> inBulk(Collection<K> ids) {
-		if (!(this.plan.projection() instanceof QueryPlan.Entities)) {
+		if (!(this.plan.projection() instanceof Projection.Entities)) {
 			throw new InvalidDataAccessApiUsageException("in_bulk() cannot be used with values() or values_list()");
 		}
 		if (this.plan.isSliced()) {

@@ -1,7 +1,6 @@
 package io.djongo.spring.core.query.internal;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -17,7 +16,6 @@ import io.djongo.spring.core.query.Q;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.jspecify.annotations.Nullable;
-import org.springframework.util.StringUtils;
 
 /**
  * The one compiler of QuerySets. Each chain call extends the plan of the QuerySet it is called on with its own
@@ -38,20 +36,20 @@ final class QueryCompiler {
 
 	private final ExpressionCompiler expressions;
 
-	private final RowMappers rows;
+	private final Listings listings;
 
 	private final Prefetcher prefetcher;
 
 	private final Map<Class<?>, QueryPlan> bases = new ConcurrentHashMap<>();
 
-	private final Map<Class<?>, QueryPlan.Sort> defaultSorts = new ConcurrentHashMap<>();
+	private final Map<Class<?>, Sort> defaultSorts = new ConcurrentHashMap<>();
 
 	QueryCompiler(TargetResolver targets, FilterCompiler filters, ExpressionCompiler expressions, RowMappers rows,
 			Prefetcher prefetcher) {
 		this.targets = targets;
 		this.filters = filters;
 		this.expressions = expressions;
-		this.rows = rows;
+		this.listings = new Listings(targets, rows);
 		this.prefetcher = prefetcher;
 	}
 
@@ -70,7 +68,7 @@ final class QueryCompiler {
 	QueryPlan filter(QueryPlan plan, Q condition, boolean exclude) {
 		FilterCompiler.Compiled compiled = this.filters.compile(condition, plan.scope(), exclude);
 		Filter filter = exclude ? compiled.filter().not() : compiled.filter();
-		return plan.withSteps(plan.steps().where(new QueryPlan.Where(condition, exclude), filter, compiled.uses()));
+		return plan.withSteps(plan.steps().where(new Steps.Where(condition, exclude), filter, compiled.uses()));
 	}
 
 	QueryPlan annotate(QueryPlan plan, String name, Expression expression) {
@@ -114,16 +112,16 @@ final class QueryCompiler {
 	}
 
 	/** The model's default ordering, resolved once. */
-	QueryPlan.Sort defaultSort(ModelMetadata model) {
-		QueryPlan.Sort sort = this.defaultSorts.get(model.type());
+	Sort defaultSort(ModelMetadata model) {
+		Sort sort = this.defaultSorts.get(model.type());
 		if (sort == null) {
-			sort = model.ordering().isEmpty() ? QueryPlan.Sort.NONE : sort(model.ordering(), new Scope(model, Map.of()));
+			sort = model.ordering().isEmpty() ? Sort.NONE : sort(model.ordering(), new Scope(model, Map.of()));
 			this.defaultSorts.putIfAbsent(model.type(), sort);
 		}
 		return sort;
 	}
 
-	private QueryPlan.Sort sort(List<String> ordering, Scope scope) {
+	private Sort sort(List<String> ordering, Scope scope) {
 		Document sort = new Document();
 		Uses uses = new Uses();
 		boolean random = false;
@@ -141,26 +139,26 @@ final class QueryCompiler {
 			uses.target(target);
 			sort.append(target.storedPath(), descending ? -1 : 1);
 		}
-		return new QueryPlan.Sort(random ? new Document() : sort, random, uses.joins());
+		return new Sort(random ? new Document() : sort, random, uses.joins());
 	}
 
-	QueryPlan values(QueryPlan plan, List<String> fields, QueryPlan.Values.Shape shape, @Nullable Class<?> flatType) {
+	QueryPlan values(QueryPlan plan, List<String> fields, Projection.Values.Shape shape, @Nullable Class<?> flatType) {
 		boolean all = fields.isEmpty();
 		List<String> keys = all ? List.copyOf(plan.model().fields().keySet()) : List.copyOf(fields);
-		if (shape == QueryPlan.Values.Shape.FLAT && keys.size() != 1) {
+		if (shape == Projection.Values.Shape.FLAT && keys.size() != 1) {
 			throw new FieldError(plan.model().name() + ": a flat values list takes exactly one field, not " + keys);
 		}
 		List<Target> resolved = new ArrayList<>();
 		for (String key : keys) {
 			resolved.add(target(key, plan.scope(), "select values of"));
 		}
-		return plan.withProjection(new QueryPlan.Values(keys, List.copyOf(resolved), all, shape, flatType));
+		return plan.withProjection(new Projection.Values(keys, List.copyOf(resolved), all, shape, flatType));
 	}
 
 	QueryPlan only(QueryPlan plan, List<String> fields) {
 		List<String> paths = storedPaths(plan, fields, "load only");
-		return (plan.projection() instanceof QueryPlan.Entities)
-				? plan.withProjection(new QueryPlan.Entities(paths, List.of())) : plan;
+		return (plan.projection() instanceof Projection.Entities)
+				? plan.withProjection(new Projection.Entities(paths, List.of())) : plan;
 	}
 
 	QueryPlan defer(QueryPlan plan, List<String> fields) {
@@ -168,12 +166,12 @@ final class QueryCompiler {
 		if (paths.contains("_id")) {
 			throw new FieldError(plan.model().name() + ": the id cannot be deferred");
 		}
-		if (!(plan.projection() instanceof QueryPlan.Entities entities)) {
+		if (!(plan.projection() instanceof Projection.Entities entities)) {
 			return plan;
 		}
 		List<String> deferred = new ArrayList<>(entities.defer());
 		deferred.addAll(paths);
-		return plan.withProjection(new QueryPlan.Entities(List.of(), List.copyOf(deferred)));
+		return plan.withProjection(new Projection.Entities(List.of(), List.copyOf(deferred)));
 	}
 
 	private List<String> storedPaths(QueryPlan plan, List<String> fields, String purpose) {
@@ -185,7 +183,7 @@ final class QueryCompiler {
 	}
 
 	QueryPlan selectRelated(QueryPlan plan, List<String> relations) {
-		QueryPlan.Related related = plan.related();
+		Related related = plan.related();
 		List<String> select = new ArrayList<>(related.select());
 		List<Join> joins = related.selectJoins();
 		List<String> aliases = new ArrayList<>(related.selectAliases());
@@ -200,12 +198,12 @@ final class QueryCompiler {
 				aliases.add(join.alias());
 			}
 		}
-		return plan.withRelated(new QueryPlan.Related(List.copyOf(select), List.copyOf(joins), List.copyOf(aliases),
+		return plan.withRelated(new Related(List.copyOf(select), List.copyOf(joins), List.copyOf(aliases),
 				related.prefetch()));
 	}
 
 	QueryPlan prefetchRelated(QueryPlan plan, List<String> relations) {
-		QueryPlan.Related related = plan.related();
+		Related related = plan.related();
 		List<Prefetcher.Plan> prefetch = new ArrayList<>(related.prefetch());
 		for (String relation : relations) {
 			Prefetcher.Plan planned = this.prefetcher.plan(plan.model(), relation);
@@ -213,146 +211,14 @@ final class QueryCompiler {
 				prefetch.add(planned);
 			}
 		}
-		return plan.withRelated(new QueryPlan.Related(related.select(), related.selectJoins(), related.selectAliases(),
+		return plan.withRelated(new Related(related.select(), related.selectJoins(), related.selectAliases(),
 				List.copyOf(prefetch)));
 	}
 
 	// ---- the evaluations
 
-	/** The listing of a plan: its one command and how each document becomes a result. */
-	QueryPlan.Listing listing(QueryPlan plan) {
-		if (plan.projection() instanceof QueryPlan.Values values) {
-			ValueTargets selected = valueTargets(plan, values);
-			var mapper = this.rows.values(selected.keys(), selected.targets(), values.shape(), values.flatType());
-			if (plan.isEmpty()) {
-				return new QueryPlan.Listing(null, mapper);
-			}
-			if (plan.isDistinct()) {
-				return new QueryPlan.Listing(new Command.Pipeline(plan.collection(),
-						plan.distinctStages(distinctKey(plan, selected.targets()), true)), mapper);
-			}
-			Document projection = new Document();
-			boolean idRequested = false;
-			for (Target target : selected.targets()) {
-				projection.append(target.storedPath(), 1);
-				idRequested |= target.storedPath().equals("_id");
-			}
-			if (!idRequested) {
-				projection.append("_id", 0);
-			}
-			return new QueryPlan.Listing(read(plan, projection), mapper);
-		}
-		QueryPlan.Entities entities = (QueryPlan.Entities) plan.projection();
-		List<String> select = new ArrayList<>(plan.related().select());
-		select.sort(Comparator.comparingInt(String::length));
-		var mapper = this.rows.entities(plan.model().type(), entities.isPartial(),
-				List.copyOf(plan.annotations().keySet()), select);
-		if (plan.isEmpty()) {
-			return new QueryPlan.Listing(null, mapper);
-		}
-		Document projection = null;
-		if (!entities.only().isEmpty()) {
-			projection = new Document();
-			for (String path : entities.only()) {
-				projection.append(path, 1);
-			}
-			for (String annotation : plan.annotations().keySet()) {
-				projection.append(annotation, 1);
-			}
-			for (String alias : plan.related().selectAliases()) {
-				projection.append(alias, 1);
-			}
-		}
-		else if (!entities.defer().isEmpty()) {
-			projection = new Document();
-			for (String path : entities.defer()) {
-				projection.append(path, 0);
-			}
-		}
-		return new QueryPlan.Listing(read(plan, projection), mapper);
-	}
-
-	/** A find when the plan allows one, else the pipeline, with the projection last. */
-	private static Command.Read read(QueryPlan plan, @Nullable Document projection) {
-		QueryPlan.Sort sort = plan.effectiveSort();
-		if (plan.isFind()) {
-			return new Command.Find(plan.collection(), plan.filter().toBson(),
-					sort.document().isEmpty() ? null : sort.document(), plan.offset(), plan.limit(), projection);
-		}
-		List<Bson> stages = plan.stages(true);
-		if (projection != null) {
-			stages.add(new Document("$project", projection));
-		}
-		else {
-			// what the pipeline added and the results do not show: the random key, joins not selected
-			Document hidden = new Document();
-			if (sort.random()) {
-				hidden.append(QueryPlan.RANDOM_KEY, 0);
-			}
-			for (Join join : plan.joins()) {
-				if (!plan.related().selectAliases().contains(join.alias())) {
-					hidden.putIfAbsent(join.alias(), 0);
-				}
-			}
-			if (!hidden.isEmpty()) {
-				stages.add(new Document("$project", hidden));
-			}
-		}
-		return new Command.Pipeline(plan.collection(), stages);
-	}
-
-	/** The keys and targets of values: all fields' then every annotation's, or the requested ones. */
-	private ValueTargets valueTargets(QueryPlan plan, QueryPlan.Values values) {
-		if (!values.allFields() || plan.annotations().isEmpty()) {
-			return new ValueTargets(values.keys(), values.targets());
-		}
-		List<String> keys = new ArrayList<>(values.keys());
-		List<Target> targets = new ArrayList<>(values.targets());
-		for (String annotation : plan.annotations().keySet()) {
-			keys.add(annotation);
-			targets.add(this.targets.resolve(annotation, plan.scope()));
-		}
-		return new ValueTargets(keys, targets);
-	}
-
-	private record ValueTargets(List<String> keys, List<Target> targets) {
-	}
-
-	/** The group key of distinct values: the requested fields and, as Django does, the ordering fields. */
-	Document distinctKey(QueryPlan plan, QueryPlan.Values values) {
-		return distinctKey(plan, valueTargets(plan, values).targets());
-	}
-
-	private static Document distinctKey(QueryPlan plan, List<Target> targets) {
-		Document key = new Document();
-		for (Target target : targets) {
-			if (target.isMultiValued()) {
-				throw new FieldError(target.description() + ": distinct() over values through a list is not supported");
-			}
-			putPath(key, target.storedPath());
-		}
-		for (String path : plan.effectiveSort().document().keySet()) {
-			putPath(key, path);
-		}
-		return key;
-	}
-
-	/** Puts {@code "$a.b"} at {@code a -> b} of a nested expression object, so the group key keeps the stored shape. */
-	private static void putPath(Document key, String path) {
-		String[] parts = StringUtils.delimitedListToStringArray(path, ".");
-		Document current = key;
-		for (int i = 0; i < parts.length - 1; i++) {
-			Object next = current.get(parts[i]);
-			if (next instanceof String) {
-				return;
-			}
-			if (next == null) {
-				next = new Document();
-				current.put(parts[i], next);
-			}
-			current = (Document) next;
-		}
-		current.putIfAbsent(parts[parts.length - 1], "$" + path);
+	Listings listings() {
+		return this.listings;
 	}
 
 	/**
@@ -393,7 +259,7 @@ final class QueryCompiler {
 	 * annotation restricts which related documents count, and so does the aggregate's own {@code filter(...)}. Both
 	 * become a condition inside the join of the related documents; null when nothing restricts them.
 	 */
-	private @Nullable Join restrictedJoin(Aggregate aggregate, int index, List<QueryPlan.Where> wheres, Scope scope) {
+	private @Nullable Join restrictedJoin(Aggregate aggregate, int index, List<Steps.Where> wheres, Scope scope) {
 		int separator = aggregate.field().indexOf(PathResolver.SEPARATOR);
 		String relation = (separator < 0) ? aggregate.field() : aggregate.field().substring(0, separator);
 		if (scope.annotations().containsKey(relation)) {
@@ -413,7 +279,7 @@ final class QueryCompiler {
 		if (condition != null) {
 			conditions.add(Relations.strip(condition, relation, scope));
 		}
-		for (QueryPlan.Where where : wheres) {
+		for (Steps.Where where : wheres) {
 			if (!where.exclude()) {
 				conditions.addAll(Relations.leavesOn(where.condition(), relation));
 			}

@@ -130,16 +130,6 @@ public final class QueryEngine {
 		return ids.isEmpty() ? related.none() : related.filter("pk__in", ids);
 	}
 
-	/** The related side of a relation of one model instance, as {@link #related(Object, String)}, checked. */
-	public <R> QuerySet<R> related(Object instance, String relation, Class<R> type) {
-		QuerySet<R> related = related(instance, relation);
-		if (related.model() != type) {
-			throw new InvalidDataAccessApiUsageException("'" + relation + "' of " + instance.getClass().getSimpleName()
-					+ " relates " + related.model().getSimpleName() + " models, not " + type.getSimpleName());
-		}
-		return related;
-	}
-
 	private static Object requireId(ModelMetadata model, @Nullable Object id) {
 		if (id == null) {
 			throw new InvalidDataAccessApiUsageException(model.name()
@@ -192,7 +182,7 @@ public final class QueryEngine {
 		}
 		Function<Document, @Nullable Object> mapper = listing.mapper();
 		List<@Nullable Object> results = new ArrayList<>();
-		List<Prefetcher.Plan> prefetch = (plan.projection() instanceof QueryPlan.Entities) ? plan.related().prefetch()
+		List<Prefetcher.Plan> prefetch = (plan.projection() instanceof Projection.Entities) ? plan.related().prefetch()
 				: List.of();
 		if (prefetch.isEmpty()) {
 			read(plan.model(), command, (document) -> results.add(mapper.apply(document)));

@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.function.Function;
 
 import io.djongo.spring.core.model.ModelMetadata;
-import io.djongo.spring.core.query.Q;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.jspecify.annotations.Nullable;
@@ -50,8 +49,8 @@ final class QueryPlan {
 	private volatile @Nullable Listing listing;
 
 	QueryPlan(QueryCompiler compiler, ModelMetadata model) {
-		this(compiler, model, Steps.of(model), null, false, 0, null, new Entities(List.of(), List.of()), false, false,
-				Related.NONE);
+		this(compiler, model, Steps.of(model), null, false, 0, null, new Projection.Entities(List.of(), List.of()),
+				false, false, Related.NONE);
 	}
 
 	private QueryPlan(QueryCompiler compiler, ModelMetadata model, Steps steps, @Nullable Sort sort, boolean reversed,
@@ -69,137 +68,6 @@ final class QueryPlan {
 		this.related = related;
 	}
 
-	// ---- the parts
-
-	/**
-	 * One {@code filter(...)} or {@code exclude(...)} call.
-	 * @param condition the condition of the call
-	 * @param exclude whether the call was {@code exclude}
-	 */
-	record Where(Q condition, boolean exclude) {
-	}
-
-	/**
-	 * The filters and annotations, in the order they were added (the order matters to Django).
-	 * @param scope the model and the annotations so far, which later steps can use
-	 * @param wheres every filter call, for Django's filter-before-annotate rule
-	 * @param before the conditions on stored fields, placed before any join
-	 * @param after the conditions on joined documents and annotations, placed after them
-	 * @param joins the relations joined for the filters and annotations, merged
-	 * @param annotations annotation names and their per-document expressions
-	 */
-	record Steps(Scope scope, List<Where> wheres, List<Filter> before, List<Filter> after, List<Join> joins,
-			Map<String, Object> annotations) {
-
-		static Steps of(ModelMetadata model) {
-			return new Steps(new Scope(model, Map.of()), List.of(), List.of(), List.of(), List.of(), Map.of());
-		}
-
-		Steps where(Where where, Filter filter, Uses uses) {
-			List<Filter> local = uses.isLocal() ? append(this.before, filter) : this.before;
-			List<Filter> joined = uses.isLocal() ? this.after : append(this.after, filter);
-			return new Steps(this.scope, append(this.wheres, where), local, joined, merge(this.joins, uses), this.annotations);
-		}
-
-		Steps annotate(String name, Class<?> type, Object expression, Uses uses) {
-			Map<String, Class<?>> types = new LinkedHashMap<>(this.scope.annotations());
-			types.put(name, type);
-			Map<String, Object> annotations = new LinkedHashMap<>(this.annotations);
-			annotations.put(name, expression);
-			return new Steps(new Scope(this.scope.model(), Map.copyOf(types)), this.wheres, this.before, this.after,
-					merge(this.joins, uses), annotations);
-		}
-
-		private static List<Join> merge(List<Join> joins, Uses uses) {
-			List<Join> merged = joins;
-			for (Join join : uses.joins()) {
-				merged = Join.merge(merged, join);
-			}
-			return List.copyOf(merged);
-		}
-
-	}
-
-	/**
-	 * A resolved ordering.
-	 * @param document the sort document, empty when unordered or random
-	 * @param random whether the order is random ({@code orderBy("?")})
-	 * @param joins the relations joined to sort by their fields
-	 */
-	record Sort(Document document, boolean random, List<Join> joins) {
-
-		static final Sort NONE = new Sort(new Document(), false, List.of());
-
-		boolean isOrdered() {
-			return this.random || !this.document.isEmpty();
-		}
-
-		Sort reversed() {
-			Document flipped = new Document();
-			this.document.forEach((path, direction) -> flipped.append(path, -((Integer) direction)));
-			return new Sort(flipped, this.random, this.joins);
-		}
-
-	}
-
-	/** What one result is. */
-	sealed interface Projection permits Entities, Values {
-	}
-
-	/**
-	 * Model instances, whole or in part.
-	 * @param only the stored paths loaded ({@code only}), all when empty
-	 * @param defer the stored paths not loaded ({@code defer})
-	 */
-	record Entities(List<String> only, List<String> defer) implements Projection {
-
-		boolean isPartial() {
-			return !this.only.isEmpty() || !this.defer.isEmpty();
-		}
-
-	}
-
-	/**
-	 * Django's {@code values()} and {@code values_list()}.
-	 * @param keys the requested lookups; for all fields, the model's fields, the annotations then added after them
-	 * @param targets what each key reads
-	 * @param allFields whether no field was named, so that every annotation is a value too
-	 * @param shape how one result is shaped
-	 * @param flatType for a flat values list, the type of the one value
-	 */
-	record Values(List<String> keys, List<Target> targets, boolean allFields, Shape shape,
-			@Nullable Class<?> flatType) implements Projection {
-
-		/** How a row of values is returned. */
-		enum Shape {
-
-			/** A map from lookup to value. */
-			MAP,
-
-			/** A list of values in the requested order. */
-			LIST,
-
-			/** The one requested value itself. */
-			FLAT
-
-		}
-
-	}
-
-	/**
-	 * The relations fetched with the results.
-	 * @param select the relations joined into the same command ({@code selectRelated}), as named
-	 * @param selectJoins their joins, merged
-	 * @param selectAliases the aliases of the joined documents kept in the results
-	 * @param prefetch the relations fetched with one more command each ({@code prefetchRelated})
-	 */
-	record Related(List<String> select, List<Join> selectJoins, List<String> selectAliases,
-			List<Prefetcher.Plan> prefetch) {
-
-		static final Related NONE = new Related(List.of(), List.of(), List.of(), List.of());
-
-	}
-
 	// ---- the evaluations
 
 	/**
@@ -214,7 +82,7 @@ final class QueryPlan {
 	Listing listing() {
 		Listing result = this.listing;
 		if (result == null) {
-			result = this.compiler.listing(this);
+			result = this.compiler.listings().listing(this);
 			this.listing = result;
 		}
 		return result;
@@ -243,7 +111,7 @@ final class QueryPlan {
 	List<Join> joins() {
 		List<Join> joins = this.steps.joins();
 		List<Join> others = new ArrayList<>(effectiveSort().joins());
-		if (this.projection instanceof Values values) {
+		if (this.projection instanceof Projection.Values values) {
 			values.targets().forEach((target) -> others.addAll(target.joins()));
 		}
 		others.addAll(this.related.selectJoins());
@@ -335,8 +203,8 @@ final class QueryPlan {
 		if (isEmpty()) {
 			return null;
 		}
-		List<Bson> stages = (this.distinct && this.projection instanceof Values values)
-				? distinctStages(this.compiler.distinctKey(this, values), false) : stages(false);
+		List<Bson> stages = (this.distinct && this.projection instanceof Projection.Values values)
+				? distinctStages(this.compiler.listings().distinctKey(this, values), false) : stages(false);
 		stages.add(new Document("$group", new Document("_id", null).append("n", new Document("$sum", 1))));
 		return new Command.Pipeline(collection(), stages);
 	}
@@ -349,8 +217,8 @@ final class QueryPlan {
 		if (isEmpty()) {
 			return null;
 		}
-		if (this.distinct && this.projection instanceof Values values) {
-			List<Bson> stages = distinctStages(this.compiler.distinctKey(this, values), false);
+		if (this.distinct && this.projection instanceof Projection.Values values) {
+			List<Bson> stages = distinctStages(this.compiler.listings().distinctKey(this, values), false);
 			stages.add(new Document("$limit", 1));
 			return new Command.Pipeline(collection(), stages);
 		}
@@ -464,11 +332,5 @@ final class QueryPlan {
 				this.projection, this.none, this.distinct, related);
 	}
 
-	private static <E> List<E> append(List<E> list, E element) {
-		List<E> next = new ArrayList<>(list.size() + 1);
-		next.addAll(list);
-		next.add(element);
-		return List.copyOf(next);
-	}
 
 }

@@ -64,7 +64,7 @@ final class RowMappers {
 	}
 
 	/** Rows of values, by what each key reads. */
-	Function<Document, @Nullable Object> values(List<String> keys, List<Target> targets, QueryPlan.Values.Shape shape,
+	Function<Document, @Nullable Object> values(List<String> keys, List<Target> targets, Projection.Values.Shape shape,
 			@Nullable Class<?> flatType) {
 		return switch (shape) {
 			case MAP -> (document) -> {

@@ -107,12 +107,14 @@ class FilterCompilerUnitTests {
 
 	@Test
 	void textLookupsAreEscapedRegularExpressions() {
-		assertThat(filterOf(articles().filter("title__contains", "a.b*c"))).isEqualTo(bson(Filters.regex("title", "a\\.b\\*c")));
+		assertThat(filterOf(articles().filter("title__contains", "a.b*c")))
+			.isEqualTo(bson(Filters.regex("title", "a\\.b\\*c")));
 		assertThat(filterOf(articles().filter("title__icontains", "a.b*c")))
 			.isEqualTo(bson(Filters.regex("title", "a\\.b\\*c", "i")));
 		assertThat(filterOf(articles().filter("title__startswith", "$x"))).isEqualTo(bson(Filters.regex("title", "^\\$x")));
 		assertThat(filterOf(articles().filter("title__istartswith", "x"))).isEqualTo(bson(Filters.regex("title", "^x", "i")));
-		assertThat(filterOf(articles().filter("title__endswith", "(x)"))).isEqualTo(bson(Filters.regex("title", "\\(x\\)\\z")));
+		assertThat(filterOf(articles().filter("title__endswith", "(x)")))
+			.isEqualTo(bson(Filters.regex("title", "\\(x\\)\\z")));
 		assertThat(filterOf(articles().filter("title__iendswith", "(x)")))
 			.isEqualTo(bson(Filters.regex("title", "\\(x\\)\\z", "i")));
 		assertThat(filterOf(articles().filter("title__iexact", "x"))).isEqualTo(bson(Filters.regex("title", "^x\\z", "i")));

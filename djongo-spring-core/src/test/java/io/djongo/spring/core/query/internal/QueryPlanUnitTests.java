@@ -134,7 +134,8 @@ class QueryPlanUnitTests {
 				bson(Aggregates.sort(Sorts.ascending("title"))), bson(Aggregates.skip(1)), bson(Aggregates.limit(2)));
 		assertThat(pipelineOf(articles().orderBy("-rating").values("blog__name").distinct()))
 			.as("the ordering fields are grouped on too, as Django does")
-			.startsWith(bson(Aggregates.group(new Document("blog", new Document("name", "$blog.name")).append("rating", "$rating"))));
+			.startsWith(bson(Aggregates.group(
+					new Document("blog", new Document("name", "$blog.name")).append("rating", "$rating"))));
 		assertThat(commandOf(articles().distinct())).as("documents never repeat").containsKey("find");
 	}
 
@@ -161,7 +162,8 @@ class QueryPlanUnitTests {
 
 	@Test
 	void aggregatesOverAListCountItsNonNullElements() {
-		Document nonNull = new Document("$filter", new Document("input", new Document("$ifNull", Arrays.asList("$tags", List.of())))
+		Document tags = new Document("$ifNull", Arrays.asList("$tags", List.of()));
+		Document nonNull = new Document("$filter", new Document("input", tags)
 			.append("cond", new Document("$gt", Arrays.asList("$$this", null))));
 		assertThat(pipelineOf(articles().annotate("numTags", Count.of("tags"))))
 			.containsExactly(bson(Aggregates.addFields(new Field<>("numTags", new Document("$size", nonNull)))));

@@ -65,9 +65,12 @@ class QueryWritesUnitTests {
 
 	@Test
 	void fIncrementOfAPrimitiveIsIncAndMul() {
-		assertThat(updateOf(update(articles(), Map.of("views", F.of("views").plus(1))))).isEqualTo(bson(Updates.inc("views", 1)));
-		assertThat(updateOf(update(articles(), Map.of("views", F.of("views").minus(2))))).isEqualTo(bson(Updates.inc("views", -2)));
-		assertThat(updateOf(update(articles(), Map.of("views", F.of("views").times(3))))).isEqualTo(bson(Updates.mul("views", 3)));
+		assertThat(updateOf(update(articles(), Map.of("views", F.of("views").plus(1)))))
+			.isEqualTo(bson(Updates.inc("views", 1)));
+		assertThat(updateOf(update(articles(), Map.of("views", F.of("views").minus(2)))))
+			.isEqualTo(bson(Updates.inc("views", -2)));
+		assertThat(updateOf(update(articles(), Map.of("views", F.of("views").times(3)))))
+			.isEqualTo(bson(Updates.mul("views", 3)));
 	}
 
 	@Test
