@@ -12,7 +12,8 @@ import org.testcontainers.mongodb.MongoDBContainer;
 
 /**
  * The one MongoDB server of a test JVM, chosen once: the server named by {@code DJONGO_TEST_MONGODB_URI} when set;
- * otherwise a Testcontainers MongoDB when Docker is available; otherwise the embedded mongo-java-server.
+ * otherwise a Testcontainers MongoDB when Docker is available; otherwise the embedded mongo-java-server. Testcontainers
+ * is asked only when {@link DockerEnvironment} sees a way to reach an engine.
  * <p>
  * Tests isolate their data by database: {@link #uniqueDatabaseName(String)} hands out a fresh name per call.
  * Tests of features the embedded server lacks call {@link #assumeRealMongoDb(String)} and are skipped there.
@@ -103,7 +104,8 @@ public final class TestMongo {
 	}
 
 	private static boolean dockerAvailable() {
-		if (Boolean.getBoolean("djongo.test.embedded")) {
+		if (Boolean.getBoolean("djongo.test.embedded") || !DockerEnvironment.current().mayBeReachable()) {
+			// no engine to find: Testcontainers' probe would cost seconds and log an ERROR to say so
 			return false;
 		}
 		try {

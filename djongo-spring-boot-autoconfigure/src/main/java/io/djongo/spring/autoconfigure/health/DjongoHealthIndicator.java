@@ -1,5 +1,7 @@
 package io.djongo.spring.autoconfigure.health;
 
+import java.util.Objects;
+
 import org.bson.Document;
 
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
@@ -27,10 +29,10 @@ public class DjongoHealthIndicator extends AbstractHealthIndicator {
 
 	@Override
 	protected void doHealthCheck(Health.Builder builder) {
-		Document buildInfo = this.operations.execute((database) -> {
+		Document buildInfo = Objects.requireNonNull(this.operations.execute((database) -> {
 			database.runCommand(new Document("ping", 1));
 			return database.runCommand(new Document("buildInfo", 1)).append("database", database.getName());
-		});
+		}), "buildInfo returned no reply");
 		builder.up()
 			.withDetail("database", String.valueOf(buildInfo.get("database")))
 			.withDetail("version", String.valueOf(buildInfo.get("version")));

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
 import com.mongodb.MongoBulkWriteException;
@@ -150,7 +151,7 @@ public class DjongoTemplate extends MongoTemplate {
 	 */
 	@BypassesValidation
 	public Document command(Bson command) {
-		return execute(db -> db.runCommand(command));
+		return Objects.requireNonNull(execute(db -> db.runCommand(command)), "runCommand returned no reply");
 	}
 
 	/**

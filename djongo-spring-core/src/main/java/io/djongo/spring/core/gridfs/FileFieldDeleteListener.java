@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 import com.mongodb.client.model.Filters;
@@ -85,7 +86,8 @@ public class FileFieldDeleteListener implements ApplicationListener<AbstractDele
 			for (FileFieldProperty field : owned) {
 				StoredFile file = this.fields.referencedFile(document, field);
 				if (file != null) {
-					files.add(new OwnedFile(document.get("_id"), field, file));
+					Object owner = Objects.requireNonNull(document.get("_id"), "a stored document has an _id");
+					files.add(new OwnedFile(owner, field, file));
 				}
 			}
 		}

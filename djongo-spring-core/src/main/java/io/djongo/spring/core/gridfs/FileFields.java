@@ -141,30 +141,42 @@ final class FileFields {
 		static @Nullable FileFieldProperty of(MongoPersistentEntity<?> entity, MongoPersistentProperty property) {
 			FileField file = property.findAnnotation(FileField.class);
 			ImageField image = property.findAnnotation(ImageField.class);
-			if (file == null && image == null) {
-				return null;
-			}
-			String description = entity.getType().getSimpleName() + "." + property.getName();
 			if (file != null && image != null) {
-				throw new IllegalStateException(description + " has both @FileField and @ImageField; keep one");
+				throw new IllegalStateException(
+						describe(entity, property) + " has both @FileField and @ImageField; keep one");
 			}
+			if (file != null) {
+				return of(entity, property, false, file.storage(), file.uploadTo(), file.deleteOnReplace(),
+						file.deleteWithModel());
+			}
+			if (image != null) {
+				return of(entity, property, true, image.storage(), image.uploadTo(), image.deleteOnReplace(),
+						image.deleteWithModel());
+			}
+			return null;
+		}
+
+		private static FileFieldProperty of(MongoPersistentEntity<?> entity, MongoPersistentProperty property,
+				boolean image, String storage, String uploadTo, boolean deleteOnReplace, boolean deleteWithModel) {
+			String description = describe(entity, property);
 			if (property.getType() != StoredFile.class) {
 				throw new IllegalStateException(description + " is a " + property.getType().getSimpleName()
 						+ ", but @FileField and @ImageField properties must be of type StoredFile");
 			}
-			String uploadTo = (file != null) ? file.uploadTo() : image.uploadTo();
+			String directory;
 			try {
-				uploadTo = FileNames.directory(uploadTo);
+				directory = FileNames.directory(uploadTo);
 			}
 			catch (IllegalArgumentException ex) {
 				throw new IllegalStateException(description + ": uploadTo '" + uploadTo + "' is not allowed: it must "
 						+ "be a relative path such as 'avatars/'", ex);
 			}
-			return (file != null)
-					? new FileFieldProperty(property, description, file.storage(), uploadTo, false,
-							file.deleteOnReplace(), file.deleteWithModel())
-					: new FileFieldProperty(property, description, image.storage(), uploadTo, true,
-							image.deleteOnReplace(), image.deleteWithModel());
+			return new FileFieldProperty(property, description, storage, directory, image, deleteOnReplace,
+					deleteWithModel);
+		}
+
+		private static String describe(MongoPersistentEntity<?> entity, MongoPersistentProperty property) {
+			return entity.getType().getSimpleName() + "." + property.getName();
 		}
 
 		/** The field's name in the document. */

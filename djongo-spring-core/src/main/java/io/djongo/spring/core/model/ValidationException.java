@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.djongo.spring.core.model.internal.SafeValues;
+import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DataIntegrityViolationException;
 
 /**
@@ -44,10 +45,7 @@ public class ValidationException extends DataIntegrityViolationException {
 	 * @param params the placeholders' values
 	 */
 	public ValidationException(String message, Map<String, ?> params) {
-		super(SafeValues.interpolate(message, params, false));
-		this.template = message;
-		this.params = Map.copyOf(params);
-		this.violations = List.of();
+		this(SafeValues.interpolate(message, params, false), message, Map.copyOf(params), List.of());
 	}
 
 	/**
@@ -56,10 +54,16 @@ public class ValidationException extends DataIntegrityViolationException {
 	 * @param violations every field that failed
 	 */
 	public ValidationException(String summary, List<FieldViolation> violations) {
-		super(describe(summary, violations));
-		this.template = getMessage();
-		this.params = Map.of();
-		this.violations = List.copyOf(violations);
+		this(describe(summary, violations), null, Map.of(), List.copyOf(violations));
+	}
+
+	/** {@code template} null: the message has no placeholders and is its own template. */
+	private ValidationException(String message, @Nullable String template, Map<String, ?> params,
+			List<FieldViolation> violations) {
+		super(message);
+		this.template = (template != null) ? template : message;
+		this.params = params;
+		this.violations = violations;
 	}
 
 	/**

@@ -2,6 +2,7 @@ package io.djongo.spring.core.schema;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import io.djongo.spring.core.schema.internal.AutoIds;
 import io.djongo.spring.core.schema.internal.IdCounters;
@@ -107,7 +108,8 @@ public class AutoIncrementIdCallback implements BeforeConvertCallback<Object>, B
 		this.counters.resynchronize(collection);
 		long next = this.counters.reserve(collection, documents.size());
 		for (Document document : documents) {
-			Object model = this.autoIds.assign(models.get(document), next++);
+			Object model = this.autoIds.assign(
+					Objects.requireNonNull(models.get(document), "every document to renumber has its model"), next++);
 			document.put("_id", this.autoIds.idOf(model));
 		}
 	}

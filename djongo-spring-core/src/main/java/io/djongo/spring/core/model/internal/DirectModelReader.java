@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
 import com.mongodb.DBRef;
@@ -50,6 +51,8 @@ public final class DirectModelReader {
 
 	private final ConversionService conversionService;
 
+	private final CustomConversions customConversions;
+
 	private final EntityInstantiators instantiators;
 
 	private final Map<Class<?>, Plan> plans = new ConcurrentHashMap<>();
@@ -65,6 +68,7 @@ public final class DirectModelReader {
 		this.typeKey = (plain && converter.getTypeMapper().isTypeKey(DefaultMongoTypeMapper.DEFAULT_TYPE_KEY))
 				? DefaultMongoTypeMapper.DEFAULT_TYPE_KEY : null;
 		this.conversionService = converter.getConversionService();
+		this.customConversions = converter.getCustomConversions();
 		this.instantiators = instantiators(converter);
 	}
 
@@ -73,18 +77,19 @@ public final class DirectModelReader {
 	 */
 	public <T> @Nullable T read(Class<T> type, Document document) {
 		Plan plan = this.plans.computeIfAbsent(type, this::plan);
-		if (plan.entity == null) {
+		MappingMongoConverter converter = this.converter;
+		if (plan.entity == null || converter == null) {
 			return null;
 		}
 		if (this.typeKey != null) {
 			Object hint = document.get(this.typeKey);
-			if (hint != null && !plan.alias.equals(hint)) {
+			if (hint != null && !hint.equals(plan.alias)) {
 				return null;
 			}
 		}
 		else {
 			for (String key : document.keySet()) {
-				if (this.converter.getTypeMapper().isTypeKey(key) && !plan.alias.equals(document.get(key))) {
+				if (converter.getTypeMapper().isTypeKey(key) && !Objects.equals(plan.alias, document.get(key))) {
 					return null;
 				}
 			}
@@ -221,7 +226,7 @@ public final class DirectModelReader {
 		}
 		Boolean custom = bySource.get(source);
 		if (custom == null) {
-			custom = this.converter.getCustomConversions().hasCustomReadTarget(source, target);
+			custom = this.customConversions.hasCustomReadTarget(source, target);
 			bySource.put(source, custom);
 		}
 		return custom;

@@ -113,13 +113,14 @@ public final class Deletions {
 		for (Map.Entry<Relation, Set<Object>> update : plan.updated().entrySet()) {
 			update(operations, update.getKey(), update.getValue());
 		}
-		List<Class<?>> order = new ArrayList<>(plan.deleted().keySet());
+		List<Map.Entry<Class<?>, Set<Object>>> order = new ArrayList<>(plan.deleted().entrySet());
 		java.util.Collections.reverse(order);
 		Map<Class<?>, Long> counts = new LinkedHashMap<>();
 		long total = 0;
-		for (Class<?> type : order) {
+		for (Map.Entry<Class<?>, Set<Object>> deleted : order) {
+			Class<?> type = deleted.getKey();
 			long count = 0;
-			for (List<Object> chunk : DeletionCollector.chunks(plan.deleted().get(type))) {
+			for (List<Object> chunk : DeletionCollector.chunks(deleted.getValue())) {
 				count += operations.remove(new BasicQuery(new Document("_id", new Document("$in", chunk))), type)
 					.getDeletedCount();
 			}
