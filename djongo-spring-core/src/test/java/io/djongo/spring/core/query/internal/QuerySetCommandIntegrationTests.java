@@ -10,6 +10,7 @@ import java.util.function.Function;
 
 import com.mongodb.MongoClientSettings;
 import io.djongo.spring.core.bridge.DjongoTemplate;
+import io.djongo.spring.core.query.Aggregate;
 import io.djongo.spring.core.query.Article;
 import io.djongo.spring.core.query.F;
 import io.djongo.spring.core.query.OrderedNote;
@@ -28,6 +29,7 @@ import io.djongo.spring.test.TestClients;
 import io.djongo.spring.test.TestMongo;
 import org.bson.BsonDocument;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -151,9 +153,9 @@ class QuerySetCommandIntegrationTests {
 			expect(name + " count", chain::count, plan.countCommand());
 			expect(name + " exists", chain::exists, plan.existsCommand());
 			if (chain.model() == Article.class) {
-				List<io.djongo.spring.core.query.Aggregate> aggregates = List.of(Sum.of("views"), Avg.of("rating"),
+				List<Aggregate> aggregates = List.of(Sum.of("views"), Avg.of("rating"),
 						Max.of("blogs__rating"), Count.of("tags").distinct());
-				expect(name + " aggregate", () -> chain.aggregate(aggregates.toArray(io.djongo.spring.core.query.Aggregate[]::new)),
+				expect(name + " aggregate", () -> chain.aggregate(aggregates.toArray(Aggregate[]::new)),
 						plan.compiler().aggregate(plan, aggregates));
 			}
 		});
@@ -178,6 +180,23 @@ class QuerySetCommandIntegrationTests {
 		expect("update", () -> none.update("views", F.of("views").plus(1)), writes.update(OfflineEngine.plan(none),
 				Map.of("views", F.of("views").plus(1))));
 		expect("delete", none::delete, writes.delete(OfflineEngine.plan(none)));
+	}
+
+	@Test
+	void aWriteFilteredOnAnnotationsFindsTheIdsWithTheListingsStagesFirst() {
+		QuerySet<Article> tagged = articles().annotate("numTags", Count.of("tags")).filter("numTags__gte", 2);
+		QueryPlan plan = OfflineEngine.plan(tagged);
+		List<Bson> ids = plan.stages(false);
+		ids.add(new Document("$project", new Document("_id", 1)));
+		tagged.update("views", 10);
+		assertThat(this.commands.names()).containsExactly("aggregate", "update");
+		assertSent("ids", this.commands.commands().get(0), new Command.Pipeline("qs_article", ids).document());
+		assertSent("update by ids", this.commands.commands().get(1), new Command.Update("qs_article",
+				new Document("_id", new Document("$in", List.of(1L))), new Document("$set", new Document("views", 10)))
+			.document());
+		this.commands.clear();
+		assertThat(articles().annotate("numTags", Count.of("tags")).filter("numTags__gte", 99).delete().count()).isZero();
+		assertThat(this.commands.names()).as("no id found: nothing to delete").containsExactly("aggregate");
 	}
 
 	/** Runs an evaluation and checks it sent exactly the given command, or nothing when there is none. */
