@@ -18,6 +18,7 @@ import io.djongo.spring.core.query.aggregate.Avg;
 import io.djongo.spring.core.query.aggregate.Count;
 import io.djongo.spring.core.query.aggregate.Sum;
 import io.djongo.spring.core.relation.Author;
+import io.djongo.spring.core.relation.Person;
 import io.djongo.spring.core.relation.Post;
 import org.bson.BsonDocument;
 import org.bson.BsonInt32;
@@ -185,6 +186,23 @@ class QueryPlanUnitTests {
 				bson(Aggregates.project(Projections.exclude("__djongo_author"))));
 		assertThat(commandOf(this.engine.objects(Post.class).filter("author__id", 1)))
 			.as("the stored id needs no join").isEqualTo(find("rel_post", eq("author_id", 1L)));
+	}
+
+	@Test
+	void aManyToManyIsJoinedByItsArrayOfIdsAndAThroughModelByBothKeys() {
+		assertThat(pipelineOf(this.engine.objects(Post.class).filter("tags__name", "java"))).containsExactly(
+				bson(Aggregates.lookup("rel_tag", "tags", "_id", "__djongo_tags")),
+				bson(Aggregates.match(eq("__djongo_tags.name", "java"))),
+				bson(Aggregates.project(Projections.exclude("__djongo_tags"))));
+		assertThat(pipelineOf(this.engine.objects(Person.class).filter("groups__name", "chess"))).containsExactly(
+				bson(Aggregates.lookup("rel_membership", List.of(new Variable<>("djongoKey", "$_id")),
+						List.of(Aggregates.match(Filters.expr(new Document("$eq", List.of("$person_id", "$$djongoKey")))),
+								Aggregates.lookup("rel_group", "group_id", "_id", "__djongo_group"),
+								Aggregates.addFields(new Field<>("__djongo_group",
+										new Document("$arrayElemAt", List.of("$__djongo_group", 0))))),
+						"__djongo_membership")),
+				bson(Aggregates.match(eq("__djongo_membership.__djongo_group.name", "chess"))),
+				bson(Aggregates.project(Projections.exclude("__djongo_membership"))));
 	}
 
 	@Test
