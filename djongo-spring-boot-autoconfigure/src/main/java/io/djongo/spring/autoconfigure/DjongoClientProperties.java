@@ -21,7 +21,7 @@ import org.jspecify.annotations.Nullable;
 public class DjongoClientProperties {
 
 	/**
-	 * A host, a comma-separated list of host:port, or a mongodb:// or mongodb+srv:// URI. Not set: the embedded server starts (with djongo.embedded.enabled=auto).
+	 * A host, a comma-separated list of host:port, or a mongodb:// or mongodb+srv:// URI. Not set: spring.mongodb.* when set, else the embedded server when it is on the class path, else start-up fails.
 	 */
 	private @Nullable String host;
 

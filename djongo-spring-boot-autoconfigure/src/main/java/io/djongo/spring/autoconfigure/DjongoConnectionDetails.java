@@ -55,8 +55,8 @@ class DjongoConnectionDetails implements MongoConnectionDetails {
 		this.sslBundle = sslBundle(properties.getClient().getSslBundle(), sslBundles);
 		if (logger.isInfoEnabled()) {
 			MongoCredential credential = credential();
-			logger.info("djongo connects to " + this.redacted
-					+ ((credential != null) ? " (authentication database '" + credential.getSource() + "')" : ""));
+			logger.info("djongo connects to " + this.redacted + ", configured by djongo.client.*"
+					+ ((credential != null) ? "; authentication database '" + credential.getSource() + "'" : ""));
 		}
 	}
 

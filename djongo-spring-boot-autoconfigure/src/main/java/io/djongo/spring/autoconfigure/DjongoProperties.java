@@ -1,5 +1,8 @@
 package io.djongo.spring.autoconfigure;
 
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -24,6 +27,12 @@ public class DjongoProperties {
 	 * Whether reading a document that lacks a field of its model raises a MigrationException.
 	 */
 	private boolean enforceSchema;
+
+	/**
+	 * Time zone of the date lookups of QuerySets (__year, __date, __hour, __week_day...), as Django's TIME_ZONE;
+	 * zones other than UTC use MongoDB operators that the embedded server lacks.
+	 */
+	private ZoneId timeZone = ZoneOffset.UTC;
 
 	/**
 	 * Where and how to connect: djongo's CLIENT settings.
@@ -65,6 +74,14 @@ public class DjongoProperties {
 		this.enforceSchema = enforceSchema;
 	}
 
+	public ZoneId getTimeZone() {
+		return this.timeZone;
+	}
+
+	public void setTimeZone(ZoneId timeZone) {
+		this.timeZone = timeZone;
+	}
+
 	public DjongoClientProperties getClient() {
 		return this.client;
 	}
@@ -87,7 +104,8 @@ public class DjongoProperties {
 	public static class Embedded {
 
 		/**
-		 * Whether to start the embedded server: auto starts it when no client host is set.
+		 * Whether to start the embedded server: auto starts it when it is on the class path and no connection is
+		 * configured (neither djongo.client.host nor spring.mongodb.*).
 		 */
 		private EmbeddedMode enabled = EmbeddedMode.AUTO;
 
@@ -95,6 +113,12 @@ public class DjongoProperties {
 		 * Port of the embedded server; a random free port when not set.
 		 */
 		private @Nullable Integer port;
+
+		/**
+		 * File the embedded server keeps its data in across restarts (mongo-java-server's H2 backend); not set: data
+		 * lives in memory only.
+		 */
+		private @Nullable Path path;
 
 		public EmbeddedMode getEnabled() {
 			return this.enabled;
@@ -110,6 +134,14 @@ public class DjongoProperties {
 
 		public void setPort(@Nullable Integer port) {
 			this.port = port;
+		}
+
+		public @Nullable Path getPath() {
+			return this.path;
+		}
+
+		public void setPath(@Nullable Path path) {
+			this.path = path;
 		}
 
 	}
@@ -223,13 +255,16 @@ public class DjongoProperties {
 	 */
 	public enum EmbeddedMode {
 
-		/** When no {@code djongo.client.host} is set. */
+		/**
+		 * When mongo-java-server is on the class path and no connection is configured: neither
+		 * {@code djongo.client.host} nor a {@code spring.mongodb.*} connection key is set.
+		 */
 		AUTO,
 
-		/** Always. */
+		/** Always, even when a connection is configured; mongo-java-server must be on the class path. */
 		TRUE,
 
-		/** Never. */
+		/** Never: a connection must be configured. */
 		FALSE
 
 	}

@@ -80,6 +80,17 @@ class ConfigurationMetadataUnitTests {
 		assertThat(property("djongo.embedded.enabled")).containsEntry("defaultValue", "auto");
 		assertThat(property("djongo.enforce-schema")).containsEntry("defaultValue", false);
 		assertThat(property("djongo.logging.log-values")).containsEntry("defaultValue", false);
+		assertThat(property("djongo.time-zone")).containsEntry("defaultValue", "UTC");
+	}
+
+	@Test
+	void embeddedPathIsAFileAndAutoMentionsBothConnections() {
+		assertThat(property("djongo.embedded.path")).containsEntry("type", "java.nio.file.Path")
+			.doesNotContainKey("defaultValue");
+		assertThat((String) property("djongo.embedded.path").get("description")).contains("H2 backend");
+		Map<String, Object> auto = hintValue("djongo.embedded.enabled", "auto");
+		assertThat((String) auto.get("description")).contains("djongo.client.host", "spring.mongodb.*",
+				"djongo-spring-boot-embedded");
 	}
 
 	private static List<Map<String, Object>> djongoProperties() {
@@ -88,6 +99,16 @@ class ConfigurationMetadataUnitTests {
 
 	private static Map<String, Object> property(String name) {
 		return properties.stream().filter((property) -> name.equals(property.get("name"))).findFirst().orElseThrow();
+	}
+
+	private static Map<String, Object> hintValue(String name, String value) {
+		Map<String, Object> hint = hints.stream()
+			.filter((candidate) -> name.equals(candidate.get("name")))
+			.findFirst()
+			.orElseThrow();
+		@SuppressWarnings("unchecked")
+		List<Map<String, Object>> values = (List<Map<String, Object>>) hint.get("values");
+		return values.stream().filter((candidate) -> value.equals(candidate.get("value"))).findFirst().orElseThrow();
 	}
 
 	private static List<Object> hintValues(String name) {

@@ -30,7 +30,7 @@ class UnknownDjongoPropertyFailureAnalyzerUnitTests {
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(DjongoAutoConfiguration.class))
-		.withPropertyValues("djongo.name=x", "djongo.embedded.enabled=false");
+		.withPropertyValues("djongo.name=x", "djongo.client.host=db.invalid");
 
 	@Test
 	void namesTheUnknownClientOptionSuggestsTheClosestAndListsTheClientOptions() {
@@ -103,7 +103,7 @@ class UnknownDjongoPropertyFailureAnalyzerUnitTests {
 		application.setDefaultProperties(new Properties() {
 			{
 				setProperty("djongo.name", "x");
-				setProperty("djongo.embedded.enabled", "false");
+				setProperty("djongo.client.host", "db.invalid");
 				setProperty("djongo.client.max-pool-sise", "secret-looking-value");
 			}
 		});

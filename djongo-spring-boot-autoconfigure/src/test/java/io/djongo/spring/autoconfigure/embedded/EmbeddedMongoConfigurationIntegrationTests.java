@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 import com.mongodb.client.MongoClient;
 import io.djongo.spring.autoconfigure.DjongoAutoConfiguration;
 import io.djongo.spring.autoconfigure.DjongoDatabaseFactoryAutoConfiguration;
+import io.djongo.spring.autoconfigure.MongoConnectionNotConfiguredException;
 import io.djongo.spring.core.bridge.DjongoTemplate;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
@@ -60,11 +61,40 @@ class EmbeddedMongoConfigurationIntegrationTests {
 
 	@Test
 	void falseNeverStartsTheServer() {
+		this.contextRunner.withPropertyValues("djongo.embedded.enabled=false", "djongo.client.host=db.invalid")
+			.run((context) -> {
+				assertThat(context).doesNotHaveBean(EmbeddedMongoServer.class).hasSingleBean(MongoClient.class);
+				assertThat(context.getBean(MongoConnectionDetails.class).getConnectionString().getHosts())
+					.containsExactly("db.invalid");
+			});
+	}
+
+	@Test
+	void contextFailsWhenFalseAndNoConnectionIsConfigured() {
 		this.contextRunner.withPropertyValues("djongo.embedded.enabled=false").run((context) -> {
-			assertThat(context).doesNotHaveBean(EmbeddedMongoServer.class).hasSingleBean(MongoClient.class);
-			assertThat(context.getBean(MongoConnectionDetails.class).getConnectionString().getHosts())
-				.containsExactly("localhost");
+			assertThat(context).hasFailed();
+			assertThat(context.getStartupFailure()).rootCause()
+				.isInstanceOf(MongoConnectionNotConfiguredException.class)
+				.hasMessageContaining("djongo.embedded.enabled is false");
 		});
+	}
+
+	@Test
+	void autoDoesNotStartTheServerWhenSpringMongodbUriIsSet() {
+		this.contextRunner.withPropertyValues("spring.mongodb.uri=mongodb://db.invalid/embedded")
+			.run((context) -> assertThat(context).doesNotHaveBean(EmbeddedMongoServer.class)
+				.hasSingleBean(MongoClient.class));
+	}
+
+	@Test
+	void trueWarnsThatTheConfiguredConnectionIsNotUsed(CapturedOutput output) {
+		this.contextRunner
+			.withPropertyValues("djongo.embedded.enabled=true", "spring.mongodb.uri=mongodb://db.invalid/embedded")
+			.run((context) -> {
+				assertThat(context).hasSingleBean(EmbeddedMongoServer.class);
+				assertThat(output).contains("djongo connects to the embedded server (djongo.embedded.enabled is true),"
+						+ " so these keys are not used: spring.mongodb.uri");
+			});
 	}
 
 	@Test
@@ -122,7 +152,7 @@ class EmbeddedMongoConfigurationIntegrationTests {
 
 	@Test
 	void doesNotWarnWhenNotStarted(CapturedOutput output) {
-		this.contextRunner.withPropertyValues("djongo.embedded.enabled=false")
+		this.contextRunner.withPropertyValues("djongo.embedded.enabled=false", "djongo.client.host=db.invalid")
 			.run((context) -> assertThat(output).doesNotContain(WARNING));
 	}
 

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
 
 import io.djongo.spring.core.relation.ForeignKey;
 import io.djongo.spring.core.relation.ManyToMany;
@@ -26,8 +27,15 @@ public final class ModelRegistry {
 
 	private final Map<Class<?>, ModelMetadata> metadata = new ConcurrentHashMap<>();
 
+	/** Changes whenever the mapping context learns an entity: a djongo context counts them, others are counted. */
+	private final LongSupplier generation;
+
+	private volatile @Nullable ReverseRelations reverse;
+
 	public ModelRegistry(MappingContext<? extends MongoPersistentEntity<?>, MongoPersistentProperty> mappingContext) {
 		this.mappingContext = mappingContext;
+		this.generation = (mappingContext instanceof DjongoMappingContext djongo) ? djongo::generation
+				: () -> mappingContext.getPersistentEntities().size();
 	}
 
 	/** The mapping context this registry reads. */
@@ -145,48 +153,33 @@ public final class ModelRegistry {
 	 * start-up.
 	 */
 	public List<Relation> relationsTo(Class<?> target) {
-		List<Relation> result = new ArrayList<>();
-		for (MongoPersistentEntity<?> entity : this.mappingContext.getPersistentEntities()) {
-			if (!entity.getType().isInterface()) {
-				for (FieldDescriptor field : metadata(entity.getType()).fields().values()) {
-					Relation relation = field.relation();
-					if (relation != null && relation.target() == target) {
-						result.add(relation);
-					}
-				}
-			}
-		}
-		return result;
+		return reverseRelations().to(target);
 	}
 
 	/** The many-to-many relations carried by a through model whose target is the given model. */
 	public List<Relation> throughRelationsTo(Class<?> target) {
-		List<Relation> result = new ArrayList<>();
-		for (MongoPersistentEntity<?> entity : this.mappingContext.getPersistentEntities()) {
-			if (!entity.getType().isInterface()) {
-				for (Relation relation : metadata(entity.getType()).throughRelations().values()) {
-					if (relation.target() == target) {
-						result.add(relation);
-					}
-				}
-			}
-		}
-		return result;
+		return reverseRelations().throughTo(target);
 	}
 
 	/** The relation reaching the model from another by its related name, or null. */
 	public @Nullable Relation reverseRelation(Class<?> target, String relatedName) {
-		for (Relation relation : relationsTo(target)) {
-			if (relation.relatedName().equals(relatedName)) {
-				return relation;
-			}
+		return reverseRelations().named(target, relatedName);
+	}
+
+	/**
+	 * The reverse relations of every known model, worked out in one pass over the mapping context's entities and
+	 * kept until the context learns another entity (a model first used after start-up, as without Spring Boot's
+	 * entity scan), which may declare relations to the models already indexed.
+	 */
+	private ReverseRelations reverseRelations() {
+		long generation = this.generation.getAsLong();
+		ReverseRelations index = this.reverse;
+		if (index == null || index.generation() != generation) {
+			// the pass may make the context learn through models; a later call sees them in the next generation
+			index = ReverseRelations.of(generation, this.mappingContext.getPersistentEntities(), this::metadata);
+			this.reverse = index;
 		}
-		for (Relation relation : throughRelationsTo(target)) {
-			if (relation.relatedName().equals(relatedName)) {
-				return relation;
-			}
-		}
-		return null;
+		return index;
 	}
 
 }

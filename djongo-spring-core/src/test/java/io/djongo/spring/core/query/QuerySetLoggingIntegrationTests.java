@@ -9,9 +9,11 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.AppenderBase;
+import io.djongo.spring.core.bridge.DjongoOptions;
 import io.djongo.spring.core.bridge.DjongoTemplate;
 import io.djongo.spring.core.query.aggregate.Sum;
 import io.djongo.spring.core.query.internal.QueryEngine;
+import io.djongo.spring.test.DjongoTestConfiguration;
 import io.djongo.spring.test.TestClients;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,6 +31,9 @@ class QuerySetLoggingIntegrationTests {
 
 	static DjongoTemplate template;
 
+	/** A template on the same database whose QuerySet log shows values. */
+	static DjongoTemplate showingValues;
+
 	private final Logger logger = (Logger) LoggerFactory.getLogger(QueryEngine.LOGGER_NAME);
 
 	private final Lines lines = new Lines();
@@ -38,6 +43,8 @@ class QuerySetLoggingIntegrationTests {
 	@BeforeAll
 	static void data() {
 		template = QuerySetFixtures.articles("querylog");
+		showingValues = DjongoTestConfiguration.template(template.getDb().getName(),
+				DjongoOptions.defaults().withLogValues(true));
 	}
 
 	@BeforeEach
@@ -53,7 +60,6 @@ class QuerySetLoggingIntegrationTests {
 	void detach() {
 		this.logger.detachAppender(this.lines);
 		this.logger.setLevel(this.previousLevel);
-		template.setLogValues(false);
 	}
 
 	static QuerySet<Article> articles() {
@@ -85,17 +91,16 @@ class QuerySetLoggingIntegrationTests {
 		articles().filter("title", "Spring data").get();
 		assertThat(this.lines.messages()).singleElement().asString().doesNotContain("Spring data");
 		this.lines.clear();
-		template.setLogValues(true);
-		articles().filter("title", "Spring data").get();
+		showingValues.objects(Article.class).filter("title", "Spring data").get();
 		assertThat(this.lines.messages()).singleElement()
 			.isEqualTo("Article: {find: \"qs_article\", filter: {title: {$eq: \"Spring data\"}}, limit: 21}");
 	}
 
 	@Test
-	void logValuesSurvivesAChangeOfTimeZone() {
-		template.setLogValues(true);
-		template.setTimeZone(ZoneOffset.UTC);
-		articles().filter("rating", 3).list();
+	void logValuesAndATimeZoneAreOptionsOfOneTemplate() {
+		DjongoTemplate both = DjongoTestConfiguration.template(template.getDb().getName(),
+				DjongoOptions.defaults().withLogValues(true).withTimeZone(ZoneOffset.UTC));
+		both.objects(Article.class).filter("rating", 3).list();
 		assertThat(this.lines.messages()).singleElement().asString().contains("rating: {$eq: 3}");
 	}
 

@@ -1,4 +1,4 @@
-package io.djongo.spring.core.model.internal;
+package io.djongo.spring.core.model;
 
 import java.lang.reflect.Array;
 import java.time.temporal.TemporalAccessor;
@@ -19,12 +19,12 @@ import org.jspecify.annotations.Nullable;
  * Renders values for error messages without leaking them: text is cut, objects and collections are shown by type and
  * size (their {@code toString} may print anything), and fields named like credentials are hidden.
  */
-public final class SafeValues {
+final class SafeValues {
 
 	/** Longest text shown, in characters. */
-	public static final int MAX_TEXT = 64;
+	static final int MAX_TEXT = 64;
 
-	public static final String HIDDEN = "[hidden]";
+	static final String HIDDEN = "[hidden]";
 
 	private static final String[] SENSITIVE = { "password", "passwd", "secret", "token", "credential", "apikey",
 			"api_key", "privatekey", "private_key", "passphrase" };
@@ -37,7 +37,7 @@ public final class SafeValues {
 	/**
 	 * Whether a field path names something that must never be shown.
 	 */
-	public static boolean isSensitive(String path) {
+	static boolean isSensitive(String path) {
 		String lower = path.toLowerCase(Locale.ROOT);
 		for (String word : SENSITIVE) {
 			if (lower.contains(word)) {
@@ -50,14 +50,14 @@ public final class SafeValues {
 	/**
 	 * A value of the field at {@code path}, safe to show.
 	 */
-	public static String describe(String path, @Nullable Object value) {
+	static String describe(String path, @Nullable Object value) {
 		return (value != null && isSensitive(path)) ? HIDDEN : describe(value);
 	}
 
 	/**
 	 * A value safe to show: quoted and cut text, scalars as text, anything else by type and size.
 	 */
-	public static String describe(@Nullable Object value) {
+	static String describe(@Nullable Object value) {
 		if (value == null) {
 			return "null";
 		}
@@ -89,7 +89,7 @@ public final class SafeValues {
 	 * Fills {@code {name}} and Django's {@code %(name)s} placeholders with safely shown parameters; a parameter is
 	 * hidden when {@code hide} is set.
 	 */
-	public static String interpolate(String template, Map<String, ?> params, boolean hide) {
+	static String interpolate(String template, Map<String, ?> params, boolean hide) {
 		if (params.isEmpty()) {
 			return template;
 		}

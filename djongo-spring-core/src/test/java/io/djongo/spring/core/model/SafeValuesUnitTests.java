@@ -1,4 +1,4 @@
-package io.djongo.spring.core.model.internal;
+package io.djongo.spring.core.model;
 
 import java.util.List;
 import java.util.Map;
