@@ -102,8 +102,8 @@ public class DjongoTemplate extends MongoTemplate {
 		this.reads = new ModelReads(converter);
 		this.queryMapper = new QueryMapper(converter);
 		this.deletions = new Deletions(this, this.models, this::toModel, databaseFactory, options.clusterDescription());
-		this.queries = new QueryEngine(this, this.models, options.timeZone(), options.logValues(), this::validateValues,
-				this.deletions::delete);
+		this.queries = new QueryEngine(this, this.models, options.timeZone(), options.logValues(), this::toModel,
+				this::validateValues, this.deletions::delete);
 		this.files = new FileFieldCallbacks(databaseFactory, converter.getMappingContext());
 		this.rules = new TemplateRules(new UnsavedRelations(converter.getMappingContext()), this.files,
 				options.validator());

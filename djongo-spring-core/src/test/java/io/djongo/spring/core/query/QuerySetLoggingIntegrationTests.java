@@ -74,15 +74,16 @@ class QuerySetLoggingIntegrationTests {
 				"Article: {aggregate: \"qs_article\", pipeline: [{$addFields: {twice: {$multiply: ?}}}, "
 						+ "{$match: {twice: {$gt: ?}}}]}");
 		expectOneLineBeforeItsCommand((qs) -> qs.filter("rating__gte", 3).count(),
-				"Article: {count: \"qs_article\", filter: {rating: {$gte: ?}}}");
+				"Article: {aggregate: \"qs_article\", pipeline: [{$match: {rating: {$gte: ?}}}, "
+						+ "{$group: {_id: ?, n: {$sum: ?}}}]}");
 		expectOneLineBeforeItsCommand((qs) -> qs.filter("rating", 3).exists(),
-				"Article: {find: \"qs_article\", filter: {rating: {$eq: ?}}, limit: ?, projection: {_id: ?}}");
+				"Article: {find: \"qs_article\", filter: {rating: {$eq: ?}}, projection: {_id: ?}, limit: ?}");
 		expectOneLineBeforeItsCommand((qs) -> qs.aggregate(Sum.of("views")),
 				"Article: {aggregate: \"qs_article\", pipeline: [{$group: {_id: ?, a0: {$sum: ?}, a0n: {$sum: {$cond: ");
 		expectOneLineBeforeItsCommand((qs) -> qs.filter("rating", 42).update("views", 1),
-				"Article: {update: \"qs_article\", q: {rating: {$eq: ?}}, u: {$set: {views: ?}}, multi: ?}");
+				"Article: {update: \"qs_article\", updates: [{q: {rating: {$eq: ?}}, u: {$set: {views: ?}}, multi: ?}]}");
 		expectOneLineBeforeItsCommand((qs) -> qs.filter("rating", 42).delete(),
-				"Article: {delete: \"qs_article\", q: {rating: {$eq: ?}}, limit: ?}");
+				"Article: {delete: \"qs_article\", deletes: [{q: {rating: {$eq: ?}}, limit: ?}]}");
 	}
 
 	@Test

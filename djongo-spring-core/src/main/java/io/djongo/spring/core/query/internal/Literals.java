@@ -1,4 +1,7 @@
-package io.djongo.spring.core.query.lookup;
+package io.djongo.spring.core.query.internal;
+
+import java.util.List;
+import java.util.Map;
 
 import org.bson.Document;
 
@@ -6,7 +9,7 @@ import org.bson.Document;
  * Keeps user values literal inside aggregation expressions, where a string starting with {@code $} would otherwise
  * be read as a field path and a document as an expression.
  */
-public final class Literals {
+final class Literals {
 
 	private Literals() {
 	}
@@ -15,12 +18,11 @@ public final class Literals {
 	 * The value wrapped in {@code $literal} when MongoDB could read it as something else; expressions pass as they are.
 	 * @param value a converted value, or an aggregation expression marked with {@link Computed}
 	 */
-	public static Object literal(Object value) {
+	static Object literal(Object value) {
 		if (value instanceof Computed computed) {
 			return computed.expression();
 		}
-		if (value instanceof String || value instanceof Document || value instanceof java.util.Map
-				|| value instanceof java.util.List) {
+		if (value instanceof String || value instanceof Map || value instanceof List) {
 			return new Document("$literal", value);
 		}
 		return value;
@@ -30,7 +32,7 @@ public final class Literals {
 	 * An aggregation expression used where a value is expected, such as an {@code F()} on the right of a lookup.
 	 * @param expression the aggregation expression
 	 */
-	public record Computed(Object expression) {
+	record Computed(Object expression) {
 	}
 
 }

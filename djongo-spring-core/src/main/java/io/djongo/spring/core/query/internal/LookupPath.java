@@ -1,13 +1,17 @@
-package io.djongo.spring.core.model;
+package io.djongo.spring.core.query.internal;
 
 import java.util.List;
 
+import io.djongo.spring.core.model.FieldDescriptor;
+import io.djongo.spring.core.model.FieldError;
+import io.djongo.spring.core.model.ModelMetadata;
+import io.djongo.spring.core.model.Relation;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A Django lookup such as {@code blogs__name__icontains} or {@code author__name} resolved against a model: the
- * relations it crosses, the fields it walks in the last model reached, their stored dotted path, and the parts left
- * over for transforms and the lookup itself.
+ * A Django lookup such as {@code blogs__name__icontains} or {@code author__name} resolved against a model by
+ * {@link PathResolver}: the relations it crosses, the fields it walks in the last model reached, their stored dotted
+ * path, and the parts left over for map keys, transforms and the lookup itself.
  *
  * @param model the model the lookup starts from
  * @param expression the lookup as written
@@ -21,7 +25,7 @@ import org.jspecify.annotations.Nullable;
  * the model or container declaring the last field
  * @param rest the parts after the last field: map keys, transforms and the lookup name
  */
-public record LookupPath(ModelMetadata model, String expression, List<Hop> hops, List<FieldDescriptor> fields,
+record LookupPath(ModelMetadata model, String expression, List<Hop> hops, List<FieldDescriptor> fields,
 		String storedPath, @Nullable String arrayPrefix, ModelMetadata owner, List<String> rest) {
 
 	/**
@@ -32,36 +36,30 @@ public record LookupPath(ModelMetadata model, String expression, List<Hop> hops,
 	 * @param foreignPath the stored path, in the documents reached, matched against it
 	 * @param target the model reached
 	 */
-	public record Hop(Relation relation, boolean reverse, String localPath, String foreignPath, ModelMetadata target) {
+	record Hop(Relation relation, boolean reverse, String localPath, String foreignPath, ModelMetadata target) {
 
 		/** Whether several documents can be reached from one. */
-		public boolean isMultiValued() {
+		boolean isMultiValued() {
 			return this.reverse ? this.relation.isReverseMultiValued() : this.relation.isManyToMany();
+		}
+
+		/** The collection of the model reached. */
+		String collection() {
+			String collection = this.target.collection();
+			if (collection == null) {
+				throw new FieldError(this.target.name() + " has no collection to join");
+			}
+			return collection;
 		}
 
 	}
 
 	/** The last field walked; fails when the lookup ends on a relation reached by a hop. */
-	public FieldDescriptor field() {
+	FieldDescriptor field() {
 		if (this.fields.isEmpty()) {
 			throw new FieldError("'" + this.expression + "' on " + this.model.name() + " names a relation, not a field");
 		}
 		return this.fields.get(this.fields.size() - 1);
-	}
-
-	/** Whether the path passes through a list, so that a condition can match any of several values. */
-	public boolean isMultiValued() {
-		return this.arrayPrefix != null || this.hops.stream().anyMatch(Hop::isMultiValued);
-	}
-
-	/** Whether the lookup crosses relations. */
-	public boolean crossesRelations() {
-		return !this.hops.isEmpty();
-	}
-
-	/** The Java property path, dotted, as written without transforms and lookup. */
-	public String propertyPath() {
-		return String.join(".", this.fields.stream().map(FieldDescriptor::name).toList());
 	}
 
 }
