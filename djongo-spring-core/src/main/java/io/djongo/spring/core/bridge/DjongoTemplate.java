@@ -102,12 +102,12 @@ public class DjongoTemplate extends MongoTemplate {
 		this.reads = new ModelReads(converter);
 		this.queryMapper = new QueryMapper(converter);
 		this.deletions = new Deletions(this, this.models, this::toModel, databaseFactory, options.clusterDescription());
+		this.codecs = new TemplateCodecs(converter, databaseFactory);
 		this.queries = new QueryEngine(this, this.models, options.timeZone(), options.logValues(), this::toModel,
-				this::validateValues, this.deletions::delete);
+				this.codecs::decoder, this::validateValues, this.deletions::delete);
 		this.files = new FileFieldCallbacks(databaseFactory, converter.getMappingContext());
 		this.rules = new TemplateRules(new UnsavedRelations(converter.getMappingContext()), this.files,
 				options.validator());
-		this.codecs = new TemplateCodecs(converter, databaseFactory);
 		SpringDataWrites springData = new SpringDataWrites();
 		this.writer = new ModelWriter(converter, databaseFactory, springData, this.rules, this.codecs, springData,
 				BulkCreateException::new);

@@ -10,6 +10,7 @@ import io.djongo.spring.core.model.internal.RequiredFields;
 import io.djongo.spring.core.schema.EnforceSchemaCallback;
 import io.djongo.spring.core.schema.internal.ModelEncoder;
 import org.bson.Document;
+import org.bson.codecs.Codec;
 import org.bson.codecs.configuration.CodecRegistries;
 import org.bson.codecs.configuration.CodecRegistry;
 import org.jspecify.annotations.Nullable;
@@ -36,7 +37,7 @@ import org.springframework.data.mongodb.core.mapping.event.BeforeSaveEvent;
  * callback that applies to the model, djongo's enforce-schema callback counting only for a model whose schema it
  * enforces (it writes the null fields into the document). A model is read without a {@code Document} only where the
  * after-convert callbacks would not need it: enforce-schema's check needs only to know its fields are there, and the
- * file-field callback only binds files, which are read from documents the codec leaves to the converter anyway. Any
+ * file-field callback does nothing for a model without file fields. Any
  * other callback that applies, callbacks the template was given rather than found in its context, or a publisher
  * other than a context it can ask: documents, as Spring Data makes them.
  */
@@ -138,6 +139,12 @@ final class TemplateCodecs implements ModelEncoder, RequiredFields {
 
 	// --- the engine's reads ---
 
+	/** The decoder of a model's whole documents, or null when the model is read only from documents. */
+	@Nullable Codec<Object> decoder(Class<?> model) {
+		ModelCodecs codecs = codecs();
+		return codecs.decodesModels(model) ? codecs.decoder(model) : null;
+	}
+
 	@Override
 	public @Nullable Set<String> of(Class<?> model) {
 		ApplicationContext context = this.context;
@@ -152,7 +159,12 @@ final class TemplateCodecs implements ModelEncoder, RequiredFields {
 			if (callback instanceof EnforceSchemaCallback enforce) {
 				required.addAll(enforce.requiredFields(model));
 			}
-			else if (!(callback instanceof FileFieldCallbacks) && appliesTo(callback, AfterConvertCallback.class, model)) {
+			else if (callback instanceof FileFieldCallbacks files) {
+				if (files.hasFileFields(model)) {
+					return null;
+				}
+			}
+			else if (appliesTo(callback, AfterConvertCallback.class, model)) {
 				return null;
 			}
 		}

@@ -1,7 +1,9 @@
 package io.djongo.spring.core.bridge;
 
 import com.mongodb.client.MongoClients;
+import io.djongo.spring.core.gridfs.FileField;
 import io.djongo.spring.core.gridfs.FileFieldCallbacks;
+import io.djongo.spring.core.gridfs.StoredFile;
 import io.djongo.spring.core.model.DjongoConversions;
 import io.djongo.spring.core.model.DjongoMappingContext;
 import io.djongo.spring.core.model.EnforceSchema;
@@ -115,9 +117,10 @@ class TemplateCodecsUnitTests {
 	}
 
 	@Test
-	void fileFieldsAreBoundWithoutTheDocumentsButAnyOtherAfterConvertCallbackNeedsThem() {
+	void fileFieldsNeedTheDocumentsOfTheirModelsAndAnyOtherAfterConvertCallbackNeedsThem() {
 		context(FileFieldsConfiguration.class);
 		assertThat(this.codecs.of(Note.class)).isEmpty();
+		assertThat(this.codecs.of(WithFile.class)).isNull();
 		close();
 		context(AfterConvertConfiguration.class);
 		assertThat(this.codecs.of(Note.class)).isNull();
@@ -178,6 +181,16 @@ class TemplateCodecsUnitTests {
 		@Nullable String title;
 
 		@Nullable Integer rating;
+
+	}
+
+	static class WithFile {
+
+		@Id
+		@Nullable Long id;
+
+		@FileField
+		@Nullable StoredFile file;
 
 	}
 

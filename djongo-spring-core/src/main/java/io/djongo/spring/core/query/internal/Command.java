@@ -34,7 +34,7 @@ sealed interface Command permits Command.Read, Command.Update, Command.Delete {
 	sealed interface Read extends Command permits Find, Pipeline {
 
 		/** The driver call sending this command; iterating it sends it. */
-		MongoIterable<Document> read(MongoCollection<Document> collection);
+		<T> MongoIterable<T> read(MongoCollection<T> collection);
 
 	}
 
@@ -68,8 +68,8 @@ sealed interface Command permits Command.Read, Command.Update, Command.Delete {
 		}
 
 		@Override
-		public FindIterable<Document> read(MongoCollection<Document> collection) {
-			FindIterable<Document> find = collection.find(this.filter);
+		public <T> FindIterable<T> read(MongoCollection<T> collection) {
+			FindIterable<T> find = collection.find(this.filter);
 			if (this.sort != null) {
 				find.sort(this.sort);
 			}
@@ -96,7 +96,7 @@ sealed interface Command permits Command.Read, Command.Update, Command.Delete {
 		}
 
 		@Override
-		public AggregateIterable<Document> read(MongoCollection<Document> collection) {
+		public <T> AggregateIterable<T> read(MongoCollection<T> collection) {
 			return collection.aggregate(this.pipeline);
 		}
 
