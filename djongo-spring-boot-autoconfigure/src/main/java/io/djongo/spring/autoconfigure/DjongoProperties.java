@@ -17,7 +17,8 @@ import org.springframework.boot.context.properties.NestedConfigurationProperty;
 public class DjongoProperties {
 
 	/**
-	 * Name of the MongoDB database the application's models live in. Required.
+	 * Name of the MongoDB database the application's models live in. Required; shorter than 64 bytes, without / \ .
+	 * " $ or spaces.
 	 */
 	private @Nullable String name;
 
@@ -42,7 +43,15 @@ public class DjongoProperties {
 		return this.name;
 	}
 
+	/**
+	 * Sets the database name, checked against MongoDB's rule for database names at binding.
+	 * @param name the name; blank is the same as missing ({@link #requireName()} explains that)
+	 * @throws InvalidDatabaseNameException when MongoDB would refuse the name
+	 */
 	public void setName(@Nullable String name) {
+		if (name != null && !name.isBlank()) {
+			InvalidDatabaseNameException.check(name);
+		}
 		this.name = name;
 	}
 
