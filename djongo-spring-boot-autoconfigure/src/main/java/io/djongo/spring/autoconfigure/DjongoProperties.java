@@ -39,6 +39,8 @@ public class DjongoProperties {
 
 	private final Gridfs gridfs = new Gridfs();
 
+	private final Web web = new Web();
+
 	public @Nullable String getName() {
 		return this.name;
 	}
@@ -89,6 +91,10 @@ public class DjongoProperties {
 
 	public Gridfs getGridfs() {
 		return this.gridfs;
+	}
+
+	public Web getWeb() {
+		return this.web;
 	}
 
 	/**
@@ -281,6 +287,40 @@ public class DjongoProperties {
 
 		public void setBucket(String bucket) {
 			this.bucket = bucket;
+		}
+
+	}
+
+	/**
+	 * djongo in a Spring MVC application.
+	 */
+	public static class Web {
+
+		private final ProblemDetails problemDetails = new ProblemDetails();
+
+		public ProblemDetails getProblemDetails() {
+			return this.problemDetails;
+		}
+
+	}
+
+	/**
+	 * RFC 9457 problem details for djongo's exceptions.
+	 */
+	public static class ProblemDetails {
+
+		/**
+		 * Whether djongo's exceptions thrown by a controller answer with RFC 9457 problem details (400 for invalid
+		 * models and lookups, 404 for DoesNotExist, 409 for protected deletions and duplicate keys).
+		 */
+		private boolean enabled = true;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
 		}
 
 	}
