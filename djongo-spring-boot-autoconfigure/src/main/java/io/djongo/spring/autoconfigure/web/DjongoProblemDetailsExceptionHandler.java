@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.djongo.spring.core.gridfs.InvalidFileException;
 import io.djongo.spring.core.model.FieldError;
 import io.djongo.spring.core.model.FieldViolation;
 import io.djongo.spring.core.model.ValidationException;
@@ -36,6 +37,8 @@ import org.springframework.web.context.request.WebRequest;
  * {@code application/problem+json}; Spring MVC sets {@code instance} to the request path):
  * <ul>
  * <li>{@link ValidationException}: 400, {@code errors} lists every field at fault as {@code {field, message}};</li>
+ * <li>{@link InvalidFileException} (a file field's upload that is no image, or has no usable name): 400, the message
+ * naming model and field;</li>
  * <li>{@link FieldError}, {@link InvalidLookupException}: 400, the message as {@code detail}, and {@code errors}
  * names the request parameter the message is about ({@code {parameter, message}}) when there is one;</li>
  * <li>{@link DoesNotExistException}: 404, with the {@code model};</li>
@@ -77,6 +80,11 @@ public class DjongoProblemDetailsExceptionHandler {
 		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid model", detail);
 		problem.setProperty("errors", errors);
 		return respond(problem);
+	}
+
+	@ExceptionHandler(InvalidFileException.class)
+	ResponseEntity<ProblemDetail> invalidFile(InvalidFileException ex) {
+		return respond(problem(HttpStatus.BAD_REQUEST, "Invalid file", String.valueOf(ex.getMessage())));
 	}
 
 	@ExceptionHandler({ FieldError.class, InvalidLookupException.class })
