@@ -66,9 +66,14 @@ class PostController {
 		return withRelated(this.posts.findByTitleContainingIgnoreCase(q)).orderBy("-publishedDate").slice(0, 20).list();
 	}
 
+	/**
+	 * A post with its author and tags; with {@code ?expand=false} as {@code findById} reads it, the author and the
+	 * tags still lazy, which djongo's Jackson module writes as their ids ({@code "author": 1, "tags": [1, 4]}).
+	 */
 	@GetMapping("/{id}")
-	ResponseEntity<Post> get(@PathVariable long id) {
-		return ResponseEntity.of(withRelated(this.posts.objects()).filter("id", id).first());
+	ResponseEntity<Post> get(@PathVariable long id, @RequestParam(defaultValue = "true") boolean expand) {
+		return ResponseEntity
+			.of(expand ? withRelated(this.posts.objects()).filter("id", id).first() : this.posts.findById(id));
 	}
 
 	/**
