@@ -1,21 +1,20 @@
 package io.djongo.spring.autoconfigure;
 
 import com.mongodb.MongoClientSettings;
+import com.mongodb.client.MongoClient;
+import io.djongo.spring.core.bridge.DjongoOptions;
 import io.djongo.spring.core.bridge.DjongoTemplate;
 import io.djongo.spring.core.gridfs.StoredFileConverters;
 import io.djongo.spring.core.logging.CommandLogger;
 import io.djongo.spring.core.model.DjongoConversions;
-import io.djongo.spring.core.relation.RelationSetup;
-import io.djongo.spring.core.relation.UnsavedRelatedObjectCallback;
 import io.djongo.spring.core.model.DjongoMappingContext;
-import io.djongo.spring.core.schema.AutoIncrementIdCallback;
 import io.djongo.spring.core.schema.EnforceSchemaCallback;
-import io.djongo.spring.core.schema.ModelValidationCallback;
 import io.djongo.spring.core.schema.ModelValidator;
 import jakarta.validation.Validator;
 import org.bson.UuidRepresentation;
 import org.springframework.beans.BeanUtils;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -87,24 +86,28 @@ public final class DjongoAutoConfiguration {
 		return context;
 	}
 
+	/**
+	 * The template, with djongo's options from {@code djongo.*}, the validator bean, and the client's view of the
+	 * deployment (on_delete chains run in a transaction where it has them). It applies djongo's rules to every write:
+	 * related objects saved, validation, auto-increment ids, file fields.
+	 */
 	@Bean
 	@ConditionalOnMissingBean(MongoOperations.class)
 	DjongoTemplate mongoTemplate(DjongoProperties properties, MongoDatabaseFactory databaseFactory,
-			MongoConverter converter) {
+			MongoConverter converter, ModelValidator modelValidator, ObjectProvider<MongoClient> client) {
 		properties.requireName();
-		DjongoTemplate template = new DjongoTemplate(databaseFactory, converter);
-		template.setLogValues(properties.getLogging().isLogValues());
-		return template;
+		DjongoOptions options = DjongoOptions.defaults()
+			.withTimeZone(properties.getTimeZone())
+			.withLogValues(properties.getLogging().isLogValues())
+			.withValidator(modelValidator);
+		MongoClient mongoClient = client.getIfUnique();
+		if (mongoClient != null) {
+			options = options.withClusterDescription(mongoClient::getClusterDescription);
+		}
+		return new DjongoTemplate(databaseFactory, converter, options);
 	}
 
-	@Bean
-	@ConditionalOnMissingBean
-	AutoIncrementIdCallback djongoAutoIncrementIdCallback(MongoDatabaseFactory databaseFactory,
-			MongoMappingContext mappingContext) {
-		return new AutoIncrementIdCallback(databaseFactory, mappingContext);
-	}
-
-	// --- models: validation before writes, enforce-schema on reads (io.djongo.spring.core.schema) ---
+	// --- models: the validator of every write, enforce-schema on reads (io.djongo.spring.core.schema) ---
 
 	@Bean
 	@ConditionalOnMissingBean
@@ -116,30 +119,18 @@ public final class DjongoAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	ModelValidationCallback djongoModelValidationCallback(ModelValidator modelValidator) {
-		return new ModelValidationCallback(modelValidator);
-	}
-
-	@Bean
-	@ConditionalOnMissingBean
 	EnforceSchemaCallback djongoEnforceSchemaCallback(MongoMappingContext mappingContext, DjongoProperties properties) {
 		return new EnforceSchemaCallback(mappingContext, properties.isEnforceSchema());
 	}
 
-	// --- relations: start-up checks, one-to-one indexes, unsaved related objects (io.djongo.spring.core.relation) ---
+	// --- relations: start-up checks and one-to-one indexes (io.djongo.spring.core.relation) ---
 
 	@Bean
-	@ConditionalOnMissingBean
-	UnsavedRelatedObjectCallback djongoUnsavedRelatedObjectCallback(MongoMappingContext mappingContext) {
-		return new UnsavedRelatedObjectCallback(mappingContext);
-	}
-
-	@Bean
-	@ConditionalOnMissingBean
+	@ConditionalOnMissingBean(name = "djongoRelationSetup")
 	@ConditionalOnSingleCandidate(DjongoTemplate.class)
-	RelationSetup djongoRelationSetup(DjongoTemplate template) {
+	SmartInitializingSingleton djongoRelationSetup(DjongoTemplate template) {
 		// once all singletons exist: on_delete rules checked, one-to-one indexes created for the scanned models
-		return new RelationSetup(template);
+		return template::prepareRelations;
 	}
 
 	/**

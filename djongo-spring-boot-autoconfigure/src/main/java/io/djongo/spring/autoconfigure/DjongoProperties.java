@@ -1,6 +1,8 @@
 package io.djongo.spring.autoconfigure;
 
 import java.nio.file.Path;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -26,6 +28,12 @@ public class DjongoProperties {
 	 * Whether reading a document that lacks a field of its model raises a MigrationException.
 	 */
 	private boolean enforceSchema;
+
+	/**
+	 * Time zone of the date lookups of QuerySets (__year, __date, __hour, __week_day...), as Django's TIME_ZONE;
+	 * zones other than UTC use MongoDB operators that the embedded server lacks.
+	 */
+	private ZoneId timeZone = ZoneOffset.UTC;
 
 	/**
 	 * Where and how to connect: djongo's CLIENT settings.
@@ -75,6 +83,14 @@ public class DjongoProperties {
 
 	public void setEnforceSchema(boolean enforceSchema) {
 		this.enforceSchema = enforceSchema;
+	}
+
+	public ZoneId getTimeZone() {
+		return this.timeZone;
+	}
+
+	public void setTimeZone(ZoneId timeZone) {
+		this.timeZone = timeZone;
 	}
 
 	public DjongoClientProperties getClient() {

@@ -1,14 +1,13 @@
 package io.djongo.spring.autoconfigure;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 
 import io.djongo.spring.core.bridge.DjongoTemplate;
 import io.djongo.spring.core.model.ValidationException;
-import io.djongo.spring.core.schema.AutoIncrementIdCallback;
 import io.djongo.spring.core.schema.EnforceSchemaCallback;
 import io.djongo.spring.core.schema.MigrationException;
-import io.djongo.spring.core.schema.ModelValidationCallback;
 import io.djongo.spring.core.schema.ModelValidator;
 import io.djongo.spring.test.TestMongo;
 import jakarta.validation.constraints.NotBlank;
@@ -42,10 +41,7 @@ class DjongoModelsAutoConfigurationIntegrationTests {
 	@Test
 	void validatesModelsBeforeEveryWriteWithBootsValidator() {
 		this.contextRunner.run((context) -> {
-			assertThat(context).hasSingleBean(ModelValidator.class)
-				.hasSingleBean(ModelValidationCallback.class)
-				.hasSingleBean(EnforceSchemaCallback.class)
-				.hasSingleBean(AutoIncrementIdCallback.class);
+			assertThat(context).hasSingleBean(ModelValidator.class).hasSingleBean(EnforceSchemaCallback.class);
 			DjongoTemplate template = context.getBean(DjongoTemplate.class);
 			assertThat(template.getModelValidator()).isSameAs(context.getBean(ModelValidator.class));
 			assertThatExceptionOfType(ValidationException.class).isThrownBy(() -> template.insert(new Note("")))
@@ -96,6 +92,21 @@ class DjongoModelsAutoConfigurationIntegrationTests {
 		});
 	}
 
+	@Test
+	void dateLookupsComputeInTheTimeZoneProperty() {
+		this.contextRunner.withPropertyValues("djongo.time-zone=Europe/Paris")
+			.run((context) -> assertThat(monthLookup(context.getBean(DjongoTemplate.class)))
+				.contains("timezone=Europe/Paris"));
+		this.contextRunner
+			.run((context) -> assertThat(monthLookup(context.getBean(DjongoTemplate.class)))
+				.contains("timezone=UTC"));
+	}
+
+	private static String monthLookup(DjongoTemplate template) {
+		// the command as its Java values stand: a rendering to JSON would need codecs for them
+		return String.valueOf(template.objects(Note.class).filter("written__month", 6).command());
+	}
+
 	@org.springframework.data.mongodb.core.mapping.Document("note")
 	static class Note {
 
@@ -106,6 +117,8 @@ class DjongoModelsAutoConfigurationIntegrationTests {
 		@Nullable String text;
 
 		@Nullable BigDecimal price;
+
+		@Nullable Instant written;
 
 		Note(@Nullable String text) {
 			this.text = text;

@@ -8,8 +8,6 @@ import io.djongo.spring.core.relation.ForeignKey;
 import io.djongo.spring.core.relation.InvalidRelationException;
 import io.djongo.spring.core.relation.OnDelete;
 import io.djongo.spring.core.relation.OneToOne;
-import io.djongo.spring.core.relation.RelationSetup;
-import io.djongo.spring.core.relation.UnsavedRelatedObjectCallback;
 import io.djongo.spring.test.TestMongo;
 import org.bson.Document;
 import org.jspecify.annotations.Nullable;
@@ -45,7 +43,7 @@ class DjongoRelationsAutoConfigurationIntegrationTests {
 		this.contextRunner.withPropertyValues("djongo.name=" + TestMongo.uniqueDatabaseName("relations"))
 			.withBean(MongoManagedTypes.class, () -> MongoManagedTypes.from(Writer.class, Profile.class))
 			.run((context) -> {
-				assertThat(context).hasSingleBean(RelationSetup.class).hasSingleBean(UnsavedRelatedObjectCallback.class);
+				assertThat(context).hasBean("djongoRelationSetup");
 				DjongoTemplate template = context.getBean(DjongoTemplate.class);
 				List<Document> indexes = template.mongo(Profile.class).listIndexes().into(new ArrayList<>());
 				assertThat(indexes).anySatisfy((index) -> assertThat(index)
@@ -78,7 +76,7 @@ class DjongoRelationsAutoConfigurationIntegrationTests {
 		this.contextRunner.withPropertyValues("djongo.name=x")
 			.withBean("userTemplate", MongoTemplate.class,
 					() -> new MongoTemplate(new SimpleMongoClientDatabaseFactory(TestUris.withDatabase("x"))))
-			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(RelationSetup.class));
+			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean("djongoRelationSetup"));
 	}
 
 	@org.springframework.data.mongodb.core.mapping.Document("rel_writer")

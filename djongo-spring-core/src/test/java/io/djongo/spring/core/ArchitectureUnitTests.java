@@ -11,19 +11,20 @@ import static io.djongo.spring.test.ArchitectureRules.violations;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The architecture rules that core's main code keeps today, and the proof for every rule of issue 10 that it catches
- * a violation built for the purpose ({@code io.djongo.spring.archfixture}, test code only). The rules that today's
- * code still breaks run in {@link ArchitecturePendingUnitTests}.
+ * The architecture rules of core's main code, and the proof for every rule that it catches a violation built for the
+ * purpose ({@code io.djongo.spring.archfixture}, test code only): no package cycles; an internal package used only by
+ * its own tree and by {@code bridge}, the composition root; internal code never on {@code bridge}; no internal type in
+ * a public signature; no ThreadLocal; every package {@code @NullMarked}.
  */
 class ArchitectureUnitTests {
 
-	static final String CORE = "io.djongo.spring.core";
+	private static final String CORE = "io.djongo.spring.core";
 
 	private static final String FIXTURE = "io.djongo.spring.archfixture";
 
 	private static final String TEST_SUPPORT = "io.djongo.spring.test";
 
-	static final JavaClasses core = new ClassFileImporter()
+	private static final JavaClasses core = new ClassFileImporter()
 		.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
 		.importPackages(CORE);
 
@@ -33,6 +34,31 @@ class ArchitectureUnitTests {
 	void theRulesSeeCoresMainCodeWithoutTests() {
 		assertThat(core.contain(DjongoTemplate.class)).isTrue();
 		assertThat(core.contain(ArchitectureUnitTests.class)).isFalse();
+	}
+
+	@Test
+	void noPackageCycles() {
+		ArchitectureRules.noPackageCycles(CORE).check(core);
+	}
+
+	@Test
+	void internalsAreUsedOnlyInsideTheirTreeAndByTheBridge() {
+		ArchitectureRules.internalsStayInTheirTree(CORE).check(core);
+	}
+
+	@Test
+	void internalsDoNotDependOnTheBridge() {
+		ArchitectureRules.internalsDoNotDependOnBridge(CORE).check(core);
+	}
+
+	@Test
+	void publicSignaturesExposeNoInternalType() {
+		ArchitectureRules.publicSignaturesExposeNoInternalType(CORE).check(core);
+	}
+
+	@Test
+	void noThreadLocals() {
+		ArchitectureRules.noThreadLocals(CORE).check(core);
 	}
 
 	@Test

@@ -1,11 +1,12 @@
 package io.djongo.spring.test;
 
+import com.mongodb.client.MongoClient;
+import io.djongo.spring.core.bridge.DjongoOptions;
 import io.djongo.spring.core.bridge.DjongoTemplate;
 import io.djongo.spring.core.gridfs.StoredFileConverters;
 import io.djongo.spring.core.model.DjongoConversions;
-import io.djongo.spring.core.schema.AutoIncrementIdCallback;
+import io.djongo.spring.core.model.DjongoMappingContext;
 import io.djongo.spring.core.schema.EnforceSchemaCallback;
-import io.djongo.spring.core.schema.ModelValidationCallback;
 import io.djongo.spring.core.schema.ModelValidator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -25,11 +26,20 @@ import org.springframework.data.mongodb.core.mapping.MongoMappingContext;
 public class DjongoTestConfiguration {
 
 	/**
-	 * A template without Spring context (no entity callbacks) on a fresh database of the shared test client.
+	 * A template without Spring context (no application callbacks, djongo's rules only) on a fresh database of the
+	 * shared test client.
 	 * @param database a database name, e.g. from {@link TestMongo#uniqueDatabaseName(String)}
 	 */
 	public static DjongoTemplate template(String database) {
 		return template(TestClients.client(), database);
+	}
+
+	/**
+	 * A template as {@link #template(String)}, built with other options (the shared client's cluster description is
+	 * added).
+	 */
+	public static DjongoTemplate template(String database, DjongoOptions options) {
+		return template(TestClients.client(), database, options);
 	}
 
 	/**
@@ -47,14 +57,22 @@ public class DjongoTestConfiguration {
 	/**
 	 * A template without Spring context on the given client; unit tests pass a client that never connects.
 	 */
-	public static DjongoTemplate template(com.mongodb.client.MongoClient client, String database) {
+	public static DjongoTemplate template(MongoClient client, String database) {
+		return template(client, database, DjongoOptions.defaults());
+	}
+
+	/**
+	 * A template without Spring context on the given client, built with other options (the client's cluster
+	 * description is added).
+	 */
+	public static DjongoTemplate template(MongoClient client, String database, DjongoOptions options) {
 		DjongoTestConfiguration configuration = new DjongoTestConfiguration();
 		MongoDatabaseFactory factory = new SimpleMongoClientDatabaseFactory(client, database);
 		MongoCustomConversions conversions = configuration.mongoCustomConversions();
 		MongoMappingContext context = configuration.mongoMappingContext(conversions);
 		MappingMongoConverter converter = configuration.mappingMongoConverter(factory, context, conversions);
 		converter.afterPropertiesSet();
-		return configuration.mongoTemplate(factory, converter);
+		return new DjongoTemplate(factory, converter, options.withClusterDescription(client::getClusterDescription));
 	}
 
 	@Bean
@@ -69,7 +87,7 @@ public class DjongoTestConfiguration {
 
 	@Bean
 	MongoMappingContext mongoMappingContext(MongoCustomConversions conversions) {
-		MongoMappingContext context = new io.djongo.spring.core.model.DjongoMappingContext();
+		MongoMappingContext context = new DjongoMappingContext();
 		context.setSimpleTypeHolder(conversions.getSimpleTypeHolder());
 		return context;
 	}
@@ -83,23 +101,16 @@ public class DjongoTestConfiguration {
 	}
 
 	@Bean
-	DjongoTemplate mongoTemplate(MongoDatabaseFactory factory, MappingMongoConverter converter) {
-		return new DjongoTemplate(factory, converter);
-	}
-
-	@Bean
-	AutoIncrementIdCallback autoIncrementIdCallback(MongoDatabaseFactory factory, MongoMappingContext context) {
-		return new AutoIncrementIdCallback(factory, context);
+	DjongoTemplate mongoTemplate(MongoDatabaseFactory factory, MappingMongoConverter converter,
+			ModelValidator modelValidator) {
+		return new DjongoTemplate(factory, converter, DjongoOptions.defaults()
+			.withValidator(modelValidator)
+			.withClusterDescription(TestClients.client()::getClusterDescription));
 	}
 
 	@Bean
 	ModelValidator modelValidator() {
 		return ModelValidator.withDefaultBeanValidation();
-	}
-
-	@Bean
-	ModelValidationCallback modelValidationCallback(ModelValidator modelValidator) {
-		return new ModelValidationCallback(modelValidator);
 	}
 
 	@Bean

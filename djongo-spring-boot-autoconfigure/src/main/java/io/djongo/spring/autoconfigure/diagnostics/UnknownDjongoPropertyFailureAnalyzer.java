@@ -50,7 +50,7 @@ class UnknownDjongoPropertyFailureAnalyzer extends AbstractFailureAnalyzer<Unbou
 		for (String valid : DjongoPropertyKeys.near(firstKey)) {
 			action.append("\n    ").append(valid);
 		}
-		action.append("\n\nThe README's djongo.* table says what each one means.");
+		action.append("\n\ndocs/configuration.md (djongo.* table) says what each one means.");
 		return new FailureAnalysis(description.toString(), action.toString(), cause);
 	}
 

@@ -5,7 +5,6 @@ import io.djongo.spring.autoconfigure.DjongoAutoConfiguration;
 import io.djongo.spring.autoconfigure.DjongoDatabaseFactoryAutoConfiguration;
 import io.djongo.spring.autoconfigure.DjongoProperties;
 import io.djongo.spring.core.gridfs.FileFieldCallbacks;
-import io.djongo.spring.core.gridfs.FileFieldDeleteListener;
 import io.djongo.spring.core.gridfs.GridFsStorage;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -20,8 +19,9 @@ import org.springframework.data.mongodb.core.mapping.MongoMappingContext;
 
 /**
  * GridFS for file and image fields: the default {@link GridFsStorage} bean, named
- * {@value GridFsStorage#DEFAULT_BEAN_NAME}, on the bucket {@code djongo.gridfs.bucket}, and the callbacks that upload,
- * bind and clean up the files of {@code @FileField} and {@code @ImageField} properties. Further storages are plain
+ * {@value GridFsStorage#DEFAULT_BEAN_NAME}, on the bucket {@code djongo.gridfs.bucket}, and the callbacks that bind the
+ * files of {@code @FileField} and {@code @ImageField} properties to their storage when models are read (the
+ * {@code DjongoTemplate} uploads and cleans them up as it writes and deletes models). Further storages are plain
  * {@code GridFsStorage} beans of the application; the {@code StoredFile} converters are part of
  * {@link DjongoAutoConfiguration}'s {@code MongoCustomConversions}.
  */
@@ -43,13 +43,6 @@ public final class DjongoGridFsAutoConfiguration {
 	FileFieldCallbacks djongoFileFieldCallbacks(MongoDatabaseFactory databaseFactory,
 			MongoMappingContext mappingContext) {
 		return new FileFieldCallbacks(databaseFactory, mappingContext);
-	}
-
-	@Bean
-	@ConditionalOnMissingBean
-	FileFieldDeleteListener djongoFileFieldDeleteListener(MongoDatabaseFactory databaseFactory,
-			MongoMappingContext mappingContext) {
-		return new FileFieldDeleteListener(databaseFactory, mappingContext);
 	}
 
 }

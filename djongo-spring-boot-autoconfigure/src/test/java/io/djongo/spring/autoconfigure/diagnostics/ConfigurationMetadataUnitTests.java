@@ -82,6 +82,7 @@ class ConfigurationMetadataUnitTests {
 		assertThat(property("djongo.embedded.enabled")).containsEntry("defaultValue", "auto");
 		assertThat(property("djongo.enforce-schema")).containsEntry("defaultValue", false);
 		assertThat(property("djongo.logging.log-values")).containsEntry("defaultValue", false);
+		assertThat(property("djongo.time-zone")).containsEntry("defaultValue", "UTC");
 	}
 
 	@Test

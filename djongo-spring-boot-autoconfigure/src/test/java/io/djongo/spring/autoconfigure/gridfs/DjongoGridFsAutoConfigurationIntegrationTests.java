@@ -7,7 +7,6 @@ import io.djongo.spring.autoconfigure.DjongoDatabaseFactoryAutoConfiguration;
 import io.djongo.spring.core.bridge.DjongoTemplate;
 import io.djongo.spring.core.gridfs.FileField;
 import io.djongo.spring.core.gridfs.FileFieldCallbacks;
-import io.djongo.spring.core.gridfs.FileFieldDeleteListener;
 import io.djongo.spring.core.gridfs.GridFsStorage;
 import io.djongo.spring.core.gridfs.StoredFile;
 import io.djongo.spring.test.TestMongo;
@@ -39,8 +38,7 @@ class DjongoGridFsAutoConfigurationIntegrationTests {
 		this.contextRunner.withPropertyValues("djongo.name=gridfs").run((context) -> {
 			assertThat(context).hasSingleBean(GridFsStorage.class)
 				.hasBean(GridFsStorage.DEFAULT_BEAN_NAME)
-				.hasSingleBean(FileFieldCallbacks.class)
-				.hasSingleBean(FileFieldDeleteListener.class);
+				.hasSingleBean(FileFieldCallbacks.class);
 			assertThat(context.getBean(GridFsStorage.class).getBucket()).isEqualTo("fs");
 		});
 	}

@@ -1,86 +1,119 @@
 package io.djongo.spring.core.bridge;
 
-import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
-import com.mongodb.MongoBulkWriteException;
 import com.mongodb.WriteConcern;
-import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.InsertManyOptions;
+import io.djongo.spring.core.gridfs.FileFieldCallbacks;
 import io.djongo.spring.core.model.ModelRegistry;
+import io.djongo.spring.core.model.Relation;
 import io.djongo.spring.core.model.ValidationException;
-import io.djongo.spring.core.model.internal.DirectModelReader;
+import io.djongo.spring.core.model.internal.ModelReads;
+import io.djongo.spring.core.query.DeleteResult;
 import io.djongo.spring.core.query.QuerySet;
 import io.djongo.spring.core.query.internal.QueryEngine;
+import io.djongo.spring.core.relation.InvalidRelationException;
 import io.djongo.spring.core.relation.internal.Deletions;
+import io.djongo.spring.core.relation.internal.RelationSetup;
+import io.djongo.spring.core.relation.internal.UnsavedRelations;
 import io.djongo.spring.core.schema.BulkCreateException;
 import io.djongo.spring.core.schema.ModelValidator;
-import io.djongo.spring.core.schema.internal.AutoIds;
-import io.djongo.spring.core.schema.internal.IdCounters;
-import io.djongo.spring.core.schema.internal.WriteBatch;
+import io.djongo.spring.core.schema.internal.DocumentInserts;
+import io.djongo.spring.core.schema.internal.ModelWriter;
+import io.djongo.spring.core.schema.internal.WriteLifecycle;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.BeansException;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationContext;
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.dao.OptimisticLockingFailureException;
-import org.springframework.data.mapping.PersistentPropertyAccessor;
+import org.springframework.dao.InvalidDataAccessApiUsageException;
+import org.springframework.data.mapping.callback.EntityCallbacks;
 import org.springframework.data.mongodb.MongoDatabaseFactory;
-import org.springframework.data.mongodb.core.MappedDocument;
 import org.springframework.data.mongodb.core.MongoAction;
 import org.springframework.data.mongodb.core.MongoActionOperation;
-import org.springframework.data.mongodb.core.MongoDatabaseFactorySupport;
-import org.springframework.data.mongodb.core.MongoExceptionTranslator;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.convert.MongoConverter;
 import org.springframework.data.mongodb.core.convert.MongoWriter;
-import org.springframework.data.mongodb.core.mapping.MongoPersistentEntity;
+import org.springframework.data.mongodb.core.convert.QueryMapper;
+import org.springframework.data.mongodb.core.mapping.event.AfterSaveCallback;
+import org.springframework.data.mongodb.core.mapping.event.AfterSaveEvent;
+import org.springframework.data.mongodb.core.mapping.event.BeforeConvertCallback;
+import org.springframework.data.mongodb.core.mapping.event.BeforeConvertEvent;
+import org.springframework.data.mongodb.core.mapping.event.BeforeSaveCallback;
+import org.springframework.data.mongodb.core.mapping.event.BeforeSaveEvent;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.util.ClassUtils;
 
 /**
- * The application's {@link MongoTemplate}, extended with djongo's entry points: {@link #objects(Class) QuerySets}
- * and the mongo bridge ({@link #mongo(Class)}, {@link #command(Bson)}, {@link #toModel(Document, Class)}).
+ * The application's {@link MongoTemplate}, extended with djongo's entry points: {@link #objects(Class) QuerySets},
+ * {@link #bulkCreate(Collection) bulk creates}, validation, {@code on_delete} deletions and the mongo bridge
+ * ({@link #mongo(Class)}, {@link #command(Bson)}, {@link #toModel(Document, Class)}).
  * <p>
- * It is the one place that knows the collection of each model. The {@code mongo*} calls hand out the driver's raw
- * {@link MongoCollection}: what is written through it bypasses validation and id assignment, as djongo's
- * {@code DjongoManager} does.
+ * It is where djongo is put together: its constructor builds the query engine, the model writer, the deletions and
+ * the readers from {@link DjongoOptions}, which do not change afterwards. Inserts of models go through the model
+ * writer, batch by batch; Spring Data's other write paths get the same rules (related objects saved, validation,
+ * auto-increment ids, pending files) through the template's entity callbacks. The application's events and
+ * callbacks fire as Spring Data fires them.
+ * <p>
+ * The {@code mongo*} calls hand out the driver's raw {@link MongoCollection}: what is written through it bypasses
+ * validation and id assignment, as djongo's {@code DjongoManager} does.
  */
 public class DjongoTemplate extends MongoTemplate {
 
+	private final DjongoOptions options;
+
 	private final ModelRegistry models;
 
-	private volatile QueryEngine queries;
+	private final ModelReads reads;
+
+	private final QueryEngine queries;
+
+	private final Deletions deletions;
+
+	private final TemplateRules rules;
+
+	private final FileFieldCallbacks files;
+
+	private final ModelWriter writer;
+
+	private final QueryMapper queryMapper;
+
+	/** The application's entity callbacks, which the writer calls itself; djongo's rules wrap them for the rest. */
+	private EntityCallbacks applicationCallbacks = EntityCallbacks.create();
+
+	private boolean callbacksGiven;
 
 	public DjongoTemplate(MongoDatabaseFactory databaseFactory, MongoConverter converter) {
-		super(withDjongoExceptions(databaseFactory), converter);
+		this(databaseFactory, converter, DjongoOptions.defaults());
+	}
+
+	public DjongoTemplate(MongoDatabaseFactory databaseFactory, MongoConverter converter, DjongoOptions options) {
+		super(DjongoExceptionTranslator.installedIn(databaseFactory), converter);
+		this.options = options;
+		super.setWriteConcern(options.writeConcern());
 		this.models = new ModelRegistry(converter.getMappingContext());
-		this.queries = new QueryEngine(this, this.models, ZoneOffset.UTC);
-		this.queries.setUpdateValidator(this::validateValues);
+		this.reads = new ModelReads(converter);
+		this.queryMapper = new QueryMapper(converter);
+		this.deletions = new Deletions(this, this.models, this::toModel, databaseFactory, options.clusterDescription());
+		this.queries = new QueryEngine(this, this.models, options.timeZone(), options.logValues(), this::toModel,
+				this::validateValues, this.deletions::delete);
+		this.files = new FileFieldCallbacks(databaseFactory, converter.getMappingContext());
+		this.rules = new TemplateRules(new UnsavedRelations(converter.getMappingContext()), this.files,
+				options.validator());
+		SpringDataWrites springData = new SpringDataWrites();
+		this.writer = new ModelWriter(converter, databaseFactory, springData, this.rules, this::encode, springData,
+				BulkCreateException::new);
+		super.setEntityCallbacks(new DjongoEntityCallbacks(this.applicationCallbacks, this.writer::prepare));
 	}
 
-	/**
-	 * A factory still on Spring Data's default exception translation gets djongo's, whose messages name the server
-	 * when a connection breaks ({@link DjongoExceptionTranslator}); the template reads it from the factory.
-	 */
-	private static MongoDatabaseFactory withDjongoExceptions(MongoDatabaseFactory databaseFactory) {
-		if (databaseFactory instanceof MongoDatabaseFactorySupport<?> support
-				&& support.getExceptionTranslator().getClass() == MongoExceptionTranslator.class) {
-			support.setExceptionTranslator(new DjongoExceptionTranslator());
-		}
-		return databaseFactory;
-	}
+	// --- QuerySets ---
 
-	/**
-	 * The base QuerySet of a model: every document of its collection, lazily.
-	 */
+	/** The base QuerySet of a model: every document of its collection, lazily. */
 	public <T> QuerySet<T> objects(Class<T> model) {
 		return this.queries.objects(model);
 	}
@@ -96,61 +129,24 @@ public class DjongoTemplate extends MongoTemplate {
 		return this.queries.related(instance, relation);
 	}
 
-	/**
-	 * What djongo knows of the models: fields, stored names, containers; resolves lookup paths.
-	 */
-	public ModelRegistry getModelRegistry() {
-		return this.models;
-	}
+	// --- the mongo bridge ---
 
-	/**
-	 * The engine that compiles and runs this template's QuerySets.
-	 */
-	public QueryEngine getQueryEngine() {
-		return this.queries;
-	}
-
-	/**
-	 * Sets the time zone of date transforms ({@code __year}, {@code __date}, {@code __hour}, ...); UTC by default.
-	 * Other zones use MongoDB operators that the embedded server does not have.
-	 */
-	public void setTimeZone(ZoneId zone) {
-		QueryEngine engine = new QueryEngine(this, this.models, zone);
-		engine.setUpdateValidator(this.queries.updateValidator());
-		engine.setLogValues(this.queries.logValues());
-		this.queries = engine;
-	}
-
-	/**
-	 * Whether the QuerySet log ({@code djongo.query} at DEBUG) shows values; by default it shows each command's
-	 * shape, values as {@code ?}, as the command log does.
-	 */
-	public void setLogValues(boolean logValues) {
-		this.queries.setLogValues(logValues);
-	}
-
-	/**
-	 * The raw collection behind a model. Writes through it are not validated.
-	 */
+	/** The raw collection behind a model. Writes through it are not validated. */
 	@BypassesValidation
 	public MongoCollection<Document> mongo(Class<?> model) {
 		return getCollection(getCollectionName(model));
 	}
 
-	/**
-	 * A raw collection by name. Writes through it are not validated.
-	 */
+	/** A raw collection by name. Writes through it are not validated. */
 	@BypassesValidation
 	public MongoCollection<Document> mongo(String collection) {
 		return getCollection(collection);
 	}
 
-	/**
-	 * Runs a database command against the djongo database and returns the server's reply.
-	 */
+	/** Runs a database command against the djongo database and returns the server's reply. */
 	@BypassesValidation
 	public Document command(Bson command) {
-		return Objects.requireNonNull(execute(db -> db.runCommand(command)), "runCommand returned no reply");
+		return Objects.requireNonNull(execute((db) -> db.runCommand(command)), "runCommand returned no reply");
 	}
 
 	/**
@@ -158,154 +154,51 @@ public class DjongoTemplate extends MongoTemplate {
 	 * among them) that QuerySets and repositories use.
 	 */
 	public <T> T toModel(Document document, Class<T> model) {
-		T read = directReader().read(model, document);
-		return maybeCallAfterConvert((read != null) ? read : getConverter().read(model, document), document,
-				readCollection(model));
+		return maybeCallAfterConvert(this.reads.read(document, model), document, this.reads.collection(model));
 	}
 
-	// --- reading models fast: see DirectModelReader; the converter reads what it cannot ---
+	// --- validation (see io.djongo.spring.core.schema) ---
 
-	private volatile @Nullable DirectModelReader directReader;
-
-	private final Map<Class<?>, MongoPersistentEntity<?>> readEntities = new ConcurrentHashMap<>();
-
-	private DirectModelReader directReader() {
-		DirectModelReader reader = this.directReader;
-		if (reader == null) {
-			reader = new DirectModelReader(getConverter());
-			this.directReader = reader;
-		}
-		return reader;
-	}
-
-	/** {@link #getCollectionName(Class)} without looking the entity up on every document. */
-	private String readCollection(Class<?> model) {
-		MongoPersistentEntity<?> entity = this.readEntities.get(model);
-		if (entity == null) {
-			String collection = getCollectionName(model);
-			entity = getConverter().getMappingContext().getPersistentEntity(model);
-			if (entity == null) {
-				return collection;
-			}
-			this.readEntities.put(model, entity);
-		}
-		return entity.getCollection();
-	}
-
-	// --- models: validation and auto-increment ids on every write (see io.djongo.spring.core.schema) ---
-
-	private @Nullable ObjectProvider<ModelValidator> modelValidators;
-
-	private volatile @Nullable ModelValidator modelValidator;
-
-	private volatile @Nullable AutoIds autoIds;
-
-	@Override
-	public void setApplicationContext(ApplicationContext applicationContext) throws BeansException {
-		super.setApplicationContext(applicationContext);
-		this.modelValidators = applicationContext.getBeanProvider(ModelValidator.class);
-	}
-
-	/**
-	 * Django's {@code full_clean()}: validates a model as a write would, without writing.
-	 * @throws ValidationException naming every field that failed
-	 */
+	/** Django's {@code full_clean()}: validates a model as a write would, without writing. */
 	public void validate(Object model) {
 		getModelValidator().validate(model);
 	}
 
 	/**
-	 * Validates literal values about to be written to fields of a model, as an update does: see
-	 * {@link ModelValidator#validateValues(Class, Map)}.
-	 * @throws ValidationException naming every field that failed
+	 * Checks models to be written together as a bulk create does: every constraint of every model, then their related
+	 * objects, which must be saved.
+	 * @throws ValidationException naming every field that failed by the model's position ({@code [3].headline})
+	 * @throws InvalidDataAccessApiUsageException naming a relation whose object has no id
 	 */
+	public void validateAll(Collection<?> models) {
+		List<?> batch = List.copyOf(models);
+		this.rules.validateAll(batch);
+		this.rules.checkRelated(batch);
+	}
+
+	/** Validates values about to be written to fields of a model: {@link ModelValidator#validateValues}. */
 	public void validateValues(Class<?> model, Map<String, ?> values) {
 		getModelValidator().validateValues(model, values);
 	}
 
 	/**
-	 * The validator of this template: the application's {@link ModelValidator} bean, or one with the default Bean
-	 * Validation provider.
+	 * The validator of this template: the one of its options, else the application's {@link ModelValidator} bean,
+	 * else one with the default Bean Validation provider.
 	 */
 	public ModelValidator getModelValidator() {
-		ModelValidator validator = this.modelValidator;
-		if (validator == null) {
-			ObjectProvider<ModelValidator> beans = this.modelValidators;
-			validator = (beans != null) ? beans.getIfUnique(ModelValidator::withDefaultBeanValidation)
-					: ModelValidator.withDefaultBeanValidation();
-			this.modelValidator = validator;
-		}
-		return validator;
+		return this.rules.validator();
 	}
 
-	@Override
-	public <T> T save(T objectToSave, String collectionName) {
-		if (autoIds().isUnassigned(objectToSave)) {
-			// a new model: an upsert by a counter id could overwrite a document inserted by hand
-			return insert(objectToSave, collectionName);
-		}
-		return WriteBatch.run(collectionName, List.of(objectToSave), () -> saveVersioned(objectToSave, collectionName));
-	}
+	// --- writes (see io.djongo.spring.core.schema.internal.ModelWriter) ---
 
 	/**
-	 * Spring Data's save, except that a save refused for a stale {@code @Version} leaves the model's version as it
-	 * was: Spring Data bumps it before sending, so saving the same stale model again would overwrite the other
-	 * writer's change, the lost update the version is there to prevent.
-	 */
-	private <T> T saveVersioned(T model, String collectionName) {
-		MongoPersistentEntity<?> entity = getConverter().getMappingContext().getPersistentEntity(model.getClass());
-		if (entity == null || !entity.hasVersionProperty()) {
-			return super.save(model, collectionName);
-		}
-		PersistentPropertyAccessor<T> accessor = entity.getPropertyAccessor(model);
-		Object version = accessor.getProperty(entity.getRequiredVersionProperty());
-		try {
-			return super.save(model, collectionName);
-		}
-		catch (OptimisticLockingFailureException ex) {
-			accessor.setProperty(entity.getRequiredVersionProperty(), version);
-			throw ex;
-		}
-	}
-
-	@Override
-	protected <T> T doInsert(String collectionName, T objectToSave, MongoWriter<T> writer) {
-		return WriteBatch.run(collectionName, List.of(objectToSave),
-				() -> super.doInsert(collectionName, objectToSave, writer));
-	}
-
-	@Override
-	protected <T> Collection<T> doInsertBatch(String collectionName, Collection<? extends T> batchToSave,
-			MongoWriter<T> writer) {
-		return WriteBatch.run(collectionName, batchToSave, () -> super.doInsertBatch(collectionName, batchToSave, writer));
-	}
-
-	@Override
-	protected Object insertDocument(String collectionName, Document document, Class<?> entityClass) {
-		WriteBatch batch = WriteBatch.current();
-		if (batch == null) {
-			return super.insertDocument(collectionName, document, entityClass);
-		}
-		batch.throwIfInvalid();
-		try {
-			return super.insertDocument(collectionName, document, entityClass);
-		}
-		catch (DuplicateKeyException ex) {
-			if (IdCounters.duplicateIdIndex(ex) != 0 || !batch.reassignIds(List.of(document))) {
-				throw ex;
-			}
-			return super.insertDocument(collectionName, document, entityClass);
-		}
-	}
-
-	/**
-	 * Django's {@code bulk_create}: inserts new models with one insert command (per 100,000 models or 48 MB, as
-	 * the driver splits it), after validating all of them and reserving their ids with one counter update. Ordered:
-	 * the server stops at the first model it refuses.
+	 * Django's {@code bulk_create}: inserts new models with one insert command (per 100,000 models or 48 MB, as the
+	 * driver splits it), after validating all of them and reserving their ids with one counter update. Ordered: the
+	 * server stops at the first model it refuses.
 	 * @return the models as written, with their ids
 	 * @throws ValidationException when a model is invalid: nothing is written
-	 * @throws BulkCreateException when the server refuses models (a unique index): which ones, which were written
-	 * and which were not attempted
+	 * @throws BulkCreateException when the server refuses models (a unique index): which ones, which were written and
+	 * which were not attempted
 	 */
 	public <T> List<T> bulkCreate(Collection<? extends T> models) {
 		return bulkCreate(models, true);
@@ -316,161 +209,189 @@ public class DjongoTemplate extends MongoTemplate {
 	 * every model the server does not refuse.
 	 * @param ordered whether the server stops at the first model it refuses
 	 */
-	@SuppressWarnings("unchecked")
 	public <T> List<T> bulkCreate(Collection<? extends T> models, boolean ordered) {
 		if (models.isEmpty()) {
 			return List.of();
 		}
 		String collection = getCollectionName(models.iterator().next().getClass());
-		List<T> batch = List.copyOf(models);
-		return (List<T>) WriteBatch.run(collection, batch, ordered,
-				() -> List.copyOf(super.doInsertBatch(collection, batch, (MongoWriter<T>) getConverter())));
+		return List.copyOf(this.writer.insert(collection, models,
+				ordered ? ModelWriter.Mode.ORDERED : ModelWriter.Mode.UNORDERED));
 	}
 
 	@Override
-	protected List<Object> insertDocumentList(String collectionName, List<Document> documents) {
-		WriteBatch batch = WriteBatch.current();
-		if (batch == null) {
-			return super.insertDocumentList(collectionName, documents);
+	protected <T> T doInsert(String collectionName, T objectToSave, MongoWriter<T> writer) {
+		if (writer != getConverter() || !this.writer.writes(objectToSave)) {
+			return super.doInsert(collectionName, objectToSave, writer);
 		}
-		batch.throwIfInvalid();
-		boolean ordered = batch.ordered();
-		try {
-			insertMany(collectionName, documents, ordered);
-			return MappedDocument.toIds(documents);
+		return this.writer.insert(collectionName, List.of(objectToSave), ModelWriter.Mode.ONE).get(0);
+	}
+
+	@Override
+	protected <T> Collection<T> doInsertBatch(String collectionName, Collection<? extends T> batchToSave,
+			MongoWriter<T> writer) {
+		if (writer != getConverter() || !batchToSave.stream().allMatch(this.writer::writes)) {
+			return super.doInsertBatch(collectionName, batchToSave, writer);
 		}
-		catch (DuplicateKeyException ex) {
-			// models whose automatic ids collide with documents inserted by hand get new ids, once
-			List<Integer> retried = refusedForTheirId(ex, documents.size(), ordered);
-			List<Document> resend = new ArrayList<>();
-			for (int index : retried) {
-				resend.add(documents.get(index));
-			}
-			if (retried.isEmpty() || !batch.reassignIds(resend)) {
-				throw bulkFailure(batch, ordered, ex, null);
-			}
-			try {
-				insertMany(collectionName, resend, ordered);
-			}
-			catch (DuplicateKeyException again) {
-				throw bulkFailure(batch, ordered, again, retried);
-			}
-			return MappedDocument.toIds(documents);
-		}
+		return this.writer.insert(collectionName, batchToSave, ModelWriter.Mode.ORDERED);
 	}
 
 	/**
-	 * The positions to send again after a refusal for duplicate automatic ids: from the refused one on (ordered),
-	 * or the refused ones (unordered); empty when anything else was refused.
+	 * Spring Data's save; a new model with an auto-increment id is inserted instead, and files its save replaced in
+	 * {@code deleteOnReplace} fields are deleted once it succeeded.
 	 */
-	private static List<Integer> refusedForTheirId(DuplicateKeyException ex, int size, boolean ordered) {
-		int first = IdCounters.duplicateIdIndex(ex);
-		if (first < 0) {
-			return List.of();
+	@Override
+	public <T> T save(T objectToSave, String collectionName) {
+		if (this.writer.isNew(objectToSave)) {
+			// a new model: an upsert by a counter id could overwrite a document inserted by hand
+			return insert(objectToSave, collectionName);
 		}
-		List<Integer> positions = new ArrayList<>();
-		if (ordered) {
-			for (int i = first; i < size; i++) {
-				positions.add(i);
-			}
-			return positions;
-		}
-		MongoBulkWriteException report = (ex.getCause() instanceof MongoBulkWriteException bulk) ? bulk : null;
-		if (report == null) {
-			return List.of();
-		}
-		for (BulkWriteError error : report.getWriteErrors()) {
-			if (!error.getMessage().contains(" _id_ ")) {
-				return List.of();
-			}
-			positions.add(error.getIndex());
-		}
-		return positions;
+		Consumer<Object> replaced = this.files.replacing(objectToSave, collectionName);
+		T saved = this.writer.saveVersioned(objectToSave, () -> super.save(objectToSave, collectionName));
+		replaced.accept(saved);
+		return saved;
 	}
 
 	/**
-	 * The failure of a batch insert, per model.
-	 * @param sent the position of each document of the failed insert in the batch, null when it sent all
+	 * Refused: the write concern is an option ({@link DjongoOptions#withWriteConcern(WriteConcern)}), so that every
+	 * write, bulk creates included, uses the same one.
 	 */
-	private static RuntimeException bulkFailure(WriteBatch batch, boolean ordered, DuplicateKeyException ex,
-			@Nullable List<Integer> sent) {
-		List<Object> models = new ArrayList<>(batch.models());
-		MongoBulkWriteException report = null;
-		for (Throwable cause = ex; cause != null && report == null; cause = cause.getCause()) {
-			report = (cause instanceof MongoBulkWriteException bulk) ? bulk : null;
-		}
-		if (report == null) {
-			return ex;
-		}
-		List<BulkWriteError> errors = new ArrayList<>();
-		for (BulkWriteError error : report.getWriteErrors()) {
-			int index = (sent != null) ? sent.get(error.getIndex()) : error.getIndex();
-			errors.add(new BulkWriteError(error.getCode(), error.getMessage(), error.getDetails(), index));
-		}
-		return new BulkCreateException(models, ordered, errors, ex);
-	}
-
-	private void insertMany(String collectionName, List<Document> documents, boolean ordered) {
-		if (ordered) {
-			super.insertDocumentList(collectionName, documents);
-			return;
-		}
-		execute(collectionName, (collection) -> {
-			MongoAction action = new MongoAction(this.writeConcern, MongoActionOperation.INSERT_LIST, collectionName,
-					null, null, null);
-			WriteConcern writeConcern = prepareWriteConcern(action);
-			(writeConcern != null ? collection.withWriteConcern(writeConcern) : collection).insertMany(documents,
-					new InsertManyOptions().ordered(false));
-			return null;
-		});
-	}
-
-	private @Nullable WriteConcern writeConcern;
-
 	@Override
 	public void setWriteConcern(@Nullable WriteConcern writeConcern) {
-		super.setWriteConcern(writeConcern);
-		this.writeConcern = writeConcern;
+		throw new UnsupportedOperationException("A DjongoTemplate's write concern is set when it is built, for every"
+				+ " write: new DjongoTemplate(factory, converter, DjongoOptions.defaults().withWriteConcern(...))");
 	}
 
-	// --- relations: on_delete rules of deletions (see io.djongo.spring.core.relation) ---
+	private Document encode(Object model) {
+		Document document = new Document();
+		getConverter().write(model, document);
+		return document;
+	}
 
-	private volatile @Nullable Deletions deletions;
+	// --- deletions: on_delete rules (see io.djongo.spring.core.relation) ---
 
 	/**
-	 * The deletions of this template, which apply the {@code on_delete} rules of the relations pointing at a deleted
-	 * model; used by {@code QuerySet.delete()} and the repositories.
+	 * Deletes the models with these ids, applying the {@code on_delete} rules of the relations pointing at the model
+	 * (cascades, protection, restriction, set null or default); one delete when none does.
+	 * @return the number deleted per model
 	 */
-	public Deletions getDeletions() {
-		Deletions result = this.deletions;
-		if (result == null) {
-			result = new Deletions(this);
-			this.deletions = result;
-		}
-		return result;
+	public DeleteResult deleteByIds(Class<?> model, Iterable<?> ids) {
+		return this.deletions.deleteByIds(model, ids);
+	}
+
+	/** Deletes every model of a class, applying the {@code on_delete} rules of the relations pointing at it. */
+	public DeleteResult deleteAll(Class<?> model) {
+		return this.deletions.deleteAll(model);
 	}
 
 	/**
 	 * Removes a model instance as {@link MongoTemplate} does, applying the {@code on_delete} rules of the relations
-	 * pointing at it (cascades, protection, restriction, set null or default) when there are any; the count is of
-	 * the instance itself.
+	 * pointing at it when there are any; the count is of the instance itself.
 	 */
 	@Override
 	public com.mongodb.client.result.DeleteResult remove(Object object, String collectionName) {
-		Class<?> model = org.springframework.util.ClassUtils.getUserClass(object);
-		if (!getDeletions().hasDependents(model) || !collectionName.equals(getCollectionName(model))) {
+		Class<?> model = ClassUtils.getUserClass(object);
+		if (!this.deletions.hasDependents(model) || !collectionName.equals(getCollectionName(model))) {
 			return super.remove(object, collectionName);
 		}
-		return com.mongodb.client.result.DeleteResult.acknowledged(getDeletions().deleteInstance(object).count(model));
+		return com.mongodb.client.result.DeleteResult.acknowledged(this.deletions.deleteInstance(object).count(model));
 	}
 
-	private AutoIds autoIds() {
-		AutoIds ids = this.autoIds;
-		if (ids == null) {
-			ids = new AutoIds(getConverter().getMappingContext());
-			this.autoIds = ids;
+	/** Spring Data's delete; the files of {@code deleteWithModel} fields of the documents gone are deleted after it. */
+	@Override
+	protected <T> com.mongodb.client.result.DeleteResult doRemove(String collectionName, Query query,
+			@Nullable Class<T> entityClass, boolean multi) {
+		Runnable deleteFiles = this.files.removing(collectionName, entityClass,
+				() -> this.queryMapper.getMappedObject(query.getQueryObject(), (entityClass != null)
+						? getConverter().getMappingContext().getPersistentEntity(entityClass) : null));
+		com.mongodb.client.result.DeleteResult result = super.doRemove(collectionName, query, entityClass, multi);
+		deleteFiles.run();
+		return result;
+	}
+
+	/**
+	 * Checks the {@code on_delete} rule of every relation of the models the mapping context knows, and creates the
+	 * sparse unique index of each {@code @OneToOne} field, so that a second model referring to the same one fails with
+	 * a {@code DuplicateKeyException}. Spring Boot calls it once all singletons exist.
+	 * @return the relations indexed
+	 * @throws InvalidRelationException for the first relation whose rule cannot be honoured, or whose index cannot be
+	 * created because stored documents already share a value
+	 */
+	public List<Relation> prepareRelations() {
+		return new RelationSetup(this, this.models).prepare();
+	}
+
+	// --- Spring wiring ---
+
+	@Override
+	public void setApplicationContext(ApplicationContext applicationContext) throws BeansException {
+		this.rules.validators(applicationContext.getBeanProvider(ModelValidator.class));
+		this.files.setBeanFactory(applicationContext);
+		if (!this.callbacksGiven) {
+			useCallbacks(EntityCallbacks.create(applicationContext));
 		}
-		return ids;
+		super.setApplicationContext(applicationContext);
+	}
+
+	@Override
+	public void setEntityCallbacks(EntityCallbacks entityCallbacks) {
+		this.callbacksGiven = true;
+		useCallbacks(entityCallbacks);
+	}
+
+	private void useCallbacks(EntityCallbacks entityCallbacks) {
+		this.applicationCallbacks = entityCallbacks;
+		super.setEntityCallbacks(new DjongoEntityCallbacks(entityCallbacks, this.writer::prepare));
+	}
+
+	/** Spring Data's part of the writer's inserts, as {@code MongoTemplate.doInsert} and its siblings do it. */
+	private final class SpringDataWrites implements WriteLifecycle, DocumentInserts {
+
+		@Override
+		public <T> T beforeConvert(T model, String collection) {
+			T converted = maybeEmitEvent(new BeforeConvertEvent<>(model, collection)).getSource();
+			return DjongoTemplate.this.applicationCallbacks.callback(BeforeConvertCallback.class, converted, collection);
+		}
+
+		@Override
+		public <T> T beforeSave(T model, Document document, String collection) {
+			maybeEmitEvent(new BeforeSaveEvent<>(model, document, collection));
+			return DjongoTemplate.this.applicationCallbacks.callback(BeforeSaveCallback.class, model, document,
+					collection);
+		}
+
+		@Override
+		public <T> T populateId(T model, Object id) {
+			return populateIdIfNecessary(model, id);
+		}
+
+		@Override
+		public <T> T afterSave(T model, Document document, String collection) {
+			maybeEmitEvent(new AfterSaveEvent<>(model, document, collection));
+			return DjongoTemplate.this.applicationCallbacks.callback(AfterSaveCallback.class, model, document,
+					collection);
+		}
+
+		@Override
+		public Object insertOne(String collection, Document document, Class<?> model) {
+			return insertDocument(collection, document, model);
+		}
+
+		@Override
+		public void insertMany(String collection, List<Document> documents, Class<?> model, boolean ordered) {
+			if (ordered) {
+				insertDocumentList(collection, documents);
+				return;
+			}
+			// MongoTemplate has no unordered insert: the same command, with the write concern its resolver gives
+			execute(collection, (target) -> {
+				WriteConcern writeConcern = prepareWriteConcern(new MongoAction(DjongoTemplate.this.options.writeConcern(),
+						MongoActionOperation.INSERT_LIST, collection, model, null, null));
+				(writeConcern != null ? target.withWriteConcern(writeConcern) : target).insertMany(documents,
+						new InsertManyOptions().ordered(false));
+				return null;
+			});
+		}
+
 	}
 
 }

@@ -6,69 +6,73 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import javax.imageio.ImageIO;
 
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
 import io.djongo.spring.core.gridfs.FileFields.FileFieldProperty;
-import io.djongo.spring.core.schema.ModelValidator;
 import org.bson.Document;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.BeanFactoryAware;
-import org.springframework.beans.factory.NoSuchBeanDefinitionException;
 import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.beans.factory.NoSuchBeanDefinitionException;
 import org.springframework.core.Ordered;
 import org.springframework.core.io.InputStreamSource;
 import org.springframework.data.mapping.PersistentPropertyAccessor;
+import org.springframework.data.mapping.context.MappingContext;
 import org.springframework.data.mongodb.MongoDatabaseFactory;
-import org.springframework.data.mongodb.core.mapping.MongoMappingContext;
 import org.springframework.data.mongodb.core.mapping.MongoPersistentEntity;
+import org.springframework.data.mongodb.core.mapping.MongoPersistentProperty;
 import org.springframework.data.mongodb.core.mapping.event.AfterConvertCallback;
-import org.springframework.data.mongodb.core.mapping.event.AfterSaveCallback;
-import org.springframework.data.mongodb.core.mapping.event.BeforeConvertCallback;
 import org.springframework.util.Assert;
 
 /**
- * The life cycle of {@link FileField @FileField} and {@link ImageField @ImageField} properties on save and read.
+ * The life cycle of {@link FileField @FileField} and {@link ImageField @ImageField} properties. The
+ * {@code DjongoTemplate} calls it at fixed points of each write; reading is an after-convert callback, so it runs on
+ * every read path (repositories, QuerySets, templates, related models loaded lazily).
  * <ol>
- * <li><b>Before convert</b> (saving): a model holding a pending file is validated first by the
- * {@link ModelValidator} bean, if there is one, so that an invalid model uploads nothing; then each pending
- * {@link StoredFile} is streamed to its field's storage under
- * {@code uploadTo} plus its safe name, images are checked and measured, and the property is set to the stored file,
- * which the converter then writes into the document. If an upload fails, files uploaded for this save are deleted and
- * nothing is written. For {@code deleteOnReplace} fields of a model that has an id, the files its stored document
- * refers to are looked up first (one query).</li>
- * <li><b>After save</b>: those previous files that the save replaced or cleared are deleted, unless another document
- * of the collection still refers to them.</li>
- * <li><b>After convert</b> (reading): stored files are bound to their field's storage, so {@link StoredFile#open()}
+ * <li><b>Saving</b> ({@link #storePendingFiles(Object)}, once the model is validated): each pending
+ * {@link StoredFile} is streamed to its field's storage under {@code uploadTo} plus its safe name, images are checked
+ * and measured, and the property is set to the stored file, which the converter then writes into the document. If an
+ * upload fails, files uploaded for this save are deleted and nothing is written.</li>
+ * <li><b>Replacing</b> ({@link #replacing(Object, String)}): before a save of a model that has an id, the files its
+ * stored document refers to in {@code deleteOnReplace} fields are read (one query); after the save, those the save
+ * replaced or cleared are deleted, unless another document of the collection still refers to them.</li>
+ * <li><b>Deleting</b> ({@link #removing(String, Class, Supplier)}): before a delete, the files of
+ * {@code deleteWithModel} fields of the matching documents are read (one query); after it, the files of the
+ * documents really gone (one more query) are deleted, unless another document still refers to them.</li>
+ * <li><b>Reading</b> (after convert): stored files are bound to their field's storage, so {@link StoredFile#open()}
  * works; no query is sent.</li>
  * </ol>
  * If the document write itself fails after the uploads, the new files stay in GridFS unreferenced, as in Django,
- * which also stores a file before saving its model. The callback runs after the other before-convert callbacks
- * (lowest precedence), so that ids are assigned and a model rejected by an earlier callback uploads nothing.
+ * which also stores a file before saving its model. Nothing is kept between the calls: what a save or delete needs
+ * afterwards is returned to its caller.
  */
-public class FileFieldCallbacks implements BeforeConvertCallback<Object>, AfterSaveCallback<Object>,
-		AfterConvertCallback<Object>, BeanFactoryAware, Ordered {
+public class FileFieldCallbacks implements AfterConvertCallback<Object>, BeanFactoryAware, Ordered {
 
-	/** Bounds what failed saves can leave behind in a thread. */
-	private static final int MAX_PENDING_DELETIONS = 64;
+	private static final Consumer<Object> NOTHING_REPLACED = (saved) -> {
+	};
 
-	private static final ThreadLocal<Map<SaveKey, List<Replaced>>> replacedFiles = ThreadLocal
-		.withInitial(HashMap::new);
+	private static final Runnable NOTHING_REMOVED = () -> {
+	};
 
 	private final FileFields fields;
 
 	private @Nullable BeanFactory beanFactory;
 
-	public FileFieldCallbacks(MongoDatabaseFactory databaseFactory, MongoMappingContext mappingContext) {
+	public FileFieldCallbacks(MongoDatabaseFactory databaseFactory,
+			MappingContext<? extends MongoPersistentEntity<?>, MongoPersistentProperty> mappingContext) {
 		this.fields = new FileFields(mappingContext, databaseFactory, this::storage);
 	}
 
@@ -82,19 +86,18 @@ public class FileFieldCallbacks implements BeforeConvertCallback<Object>, AfterS
 		return Ordered.LOWEST_PRECEDENCE;
 	}
 
-	@Override
-	public Object onBeforeConvert(Object entity, String collection) {
-		List<FileFieldProperty> fileFields = this.fields.of(entity.getClass());
+	/**
+	 * Uploads the pending files of a model (of a validated model: an invalid one must upload nothing).
+	 * @return the model with its stored files (a copy for an immutable model)
+	 * @throws InvalidFileException when a file name or an image is not acceptable; what this call uploaded is deleted
+	 */
+	public Object storePendingFiles(Object model) {
+		List<FileFieldProperty> fileFields = this.fields.of(model.getClass());
 		if (fileFields.isEmpty()) {
-			return entity;
+			return model;
 		}
-		MongoPersistentEntity<?> persistentEntity = Objects.requireNonNull(this.fields.entity(entity.getClass()));
-		PersistentPropertyAccessor<Object> accessor = persistentEntity.getPropertyAccessor(entity);
-		if (hasPendingFile(accessor, fileFields)) {
-			// validators run again before the write; running them first keeps an invalid model from uploading
-			validator().ifPresent((validator) -> validator.validate(entity));
-		}
-		Map<FileFieldProperty, StoredFile> previous = previousFiles(persistentEntity, accessor, fileFields, collection);
+		PersistentPropertyAccessor<Object> accessor = Objects.requireNonNull(this.fields.entity(model.getClass()))
+			.getPropertyAccessor(model);
 		List<StoredFile> uploaded = new ArrayList<>();
 		try {
 			for (FileFieldProperty field : fileFields) {
@@ -114,23 +117,98 @@ public class FileFieldCallbacks implements BeforeConvertCallback<Object>, AfterS
 			uploaded.forEach((file) -> Objects.requireNonNull(file.storage()).delete(file));
 			throw ex;
 		}
-		rememberReplaced(persistentEntity, accessor, previous, collection);
 		return accessor.getBean();
 	}
 
-	@Override
-	public Object onAfterSave(Object entity, Document document, String collection) {
-		Object id = document.get("_id");
-		if (id == null || replacedFiles.get().isEmpty()) {
-			return entity;
+	/**
+	 * Reads the files the stored document of a model refers to in its {@code deleteOnReplace} fields (one query,
+	 * none for a model without such fields or without an id), before the model is saved.
+	 * @return what to call with the saved model once the save succeeded: it deletes the files replaced or cleared
+	 */
+	public Consumer<Object> replacing(Object model, String collection) {
+		List<FileFieldProperty> replaceable = this.fields.of(model.getClass())
+			.stream()
+			.filter(FileFieldProperty::deleteOnReplace)
+			.toList();
+		MongoPersistentEntity<?> entity = this.fields.entity(model.getClass());
+		if (replaceable.isEmpty() || entity == null || !entity.hasIdProperty()) {
+			return NOTHING_REPLACED;
 		}
-		List<Replaced> replaced = replacedFiles.get().remove(new SaveKey(collection, id));
-		if (replaced != null) {
-			for (Replaced file : replaced) {
+		Object id = entity.getPropertyAccessor(model).getProperty(entity.getRequiredIdProperty());
+		if (id == null) {
+			return NOTHING_REPLACED;
+		}
+		Document stored = this.fields.collection(collection)
+			.find(Filters.eq("_id", FileFields.storedId(entity, id)))
+			.projection(Projections.include(replaceable.stream().map(FileFieldProperty::fieldName).toList()))
+			.first();
+		if (stored == null) {
+			return NOTHING_REPLACED;
+		}
+		Map<FileFieldProperty, StoredFile> previous = new HashMap<>();
+		for (FileFieldProperty field : replaceable) {
+			StoredFile file = this.fields.referencedFile(stored, field);
+			if (file != null) {
+				previous.put(field, file);
+			}
+		}
+		return previous.isEmpty() ? NOTHING_REPLACED : (saved) -> deleteReplaced(previous, saved, collection);
+	}
+
+	private void deleteReplaced(Map<FileFieldProperty, StoredFile> previous, Object saved, String collection) {
+		PersistentPropertyAccessor<Object> accessor = Objects.requireNonNull(this.fields.entity(saved.getClass()))
+			.getPropertyAccessor(saved);
+		previous.forEach((field, old) -> {
+			if (!old.equals(accessor.getProperty(field.property()))) {
+				this.fields.deleteUnlessReferenced(collection, field, old);
+			}
+		});
+	}
+
+	/**
+	 * Reads the files of {@code deleteWithModel} fields that the documents a delete matches refer to (one query,
+	 * none when the model has no such field), before the delete.
+	 * @param model the model deleted; null for a delete naming only the collection, which applies to the models mapped
+	 * to it
+	 * @param query the delete's filter, as sent; asked only when the model has such fields
+	 * @return what to call once the delete succeeded: it deletes the files of the documents gone
+	 */
+	public Runnable removing(String collection, @Nullable Class<?> model, Supplier<Document> query) {
+		List<FileFieldProperty> owned = ((model != null) ? this.fields.of(model) : this.fields.ofCollection(collection))
+			.stream()
+			.filter(FileFieldProperty::deleteWithModel)
+			.toList();
+		if (owned.isEmpty()) {
+			return NOTHING_REMOVED;
+		}
+		List<String> projection = new ArrayList<>(owned.stream().map(FileFieldProperty::fieldName).toList());
+		projection.add("_id");
+		List<OwnedFile> files = new ArrayList<>();
+		for (Document document : this.fields.collection(collection).find(query.get()).projection(Projections.include(projection))) {
+			for (FileFieldProperty field : owned) {
+				StoredFile file = this.fields.referencedFile(document, field);
+				if (file != null) {
+					Object owner = Objects.requireNonNull(document.get("_id"), "a stored document has an _id");
+					files.add(new OwnedFile(owner, field, file));
+				}
+			}
+		}
+		return files.isEmpty() ? NOTHING_REMOVED : () -> deleteGone(collection, files);
+	}
+
+	private void deleteGone(String collection, List<OwnedFile> files) {
+		Set<Object> owners = new HashSet<>();
+		files.forEach((file) -> owners.add(file.owner()));
+		Set<Object> remaining = new HashSet<>();
+		this.fields.collection(collection)
+			.find(Filters.in("_id", owners))
+			.projection(Projections.include("_id"))
+			.forEach((document) -> remaining.add(document.get("_id")));
+		for (OwnedFile file : files) {
+			if (!remaining.contains(file.owner())) {
 				this.fields.deleteUnlessReferenced(collection, file.field(), file.file());
 			}
 		}
-		return entity;
 	}
 
 	@Override
@@ -147,18 +225,6 @@ public class FileFieldCallbacks implements BeforeConvertCallback<Object>, AfterS
 			}
 		}
 		return accessor.getBean();
-	}
-
-	private static boolean hasPendingFile(PersistentPropertyAccessor<Object> accessor,
-			List<FileFieldProperty> fileFields) {
-		return fileFields.stream()
-			.anyMatch((field) -> accessor.getProperty(field.property()) instanceof StoredFile file && file.isPending());
-	}
-
-	private Optional<ModelValidator> validator() {
-		BeanFactory beans = this.beanFactory;
-		return (beans != null) ? Optional.ofNullable(beans.getBeanProvider(ModelValidator.class).getIfUnique())
-				: Optional.empty();
 	}
 
 	private StoredFile upload(FileFieldProperty field, StoredFile pending) {
@@ -199,57 +265,6 @@ public class FileFieldCallbacks implements BeforeConvertCallback<Object>, AfterS
 		}
 	}
 
-	/**
-	 * What the stored document refers to in the model's {@code deleteOnReplace} fields: one query, by id.
-	 */
-	private Map<FileFieldProperty, StoredFile> previousFiles(MongoPersistentEntity<?> entity,
-			PersistentPropertyAccessor<Object> accessor, List<FileFieldProperty> fileFields, String collection) {
-		List<FileFieldProperty> replaceable = fileFields.stream().filter(FileFieldProperty::deleteOnReplace).toList();
-		Object id = entity.hasIdProperty() ? accessor.getProperty(entity.getRequiredIdProperty()) : null;
-		if (replaceable.isEmpty() || id == null) {
-			return Map.of();
-		}
-		Object storedId = FileFields.storedId(entity, id);
-		Document stored = this.fields.collection(collection)
-			.find(Filters.eq("_id", storedId))
-			.projection(Projections.include(replaceable.stream().map(FileFieldProperty::fieldName).toList()))
-			.first();
-		if (stored == null) {
-			return Map.of();
-		}
-		Map<FileFieldProperty, StoredFile> previous = new HashMap<>();
-		for (FileFieldProperty field : replaceable) {
-			StoredFile file = this.fields.referencedFile(stored, field);
-			if (file != null) {
-				previous.put(field, file);
-			}
-		}
-		return previous;
-	}
-
-	private void rememberReplaced(MongoPersistentEntity<?> entity, PersistentPropertyAccessor<Object> accessor,
-			Map<FileFieldProperty, StoredFile> previous, String collection) {
-		if (previous.isEmpty()) {
-			return;
-		}
-		List<Replaced> replaced = new ArrayList<>();
-		previous.forEach((field, old) -> {
-			Object current = accessor.getProperty(field.property());
-			if (!old.equals(current)) {
-				replaced.add(new Replaced(field, old));
-			}
-		});
-		if (replaced.isEmpty()) {
-			return;
-		}
-		Map<SaveKey, List<Replaced>> pending = replacedFiles.get();
-		if (pending.size() >= MAX_PENDING_DELETIONS) {
-			pending.clear();
-		}
-		Object id = Objects.requireNonNull(accessor.getProperty(entity.getRequiredIdProperty()));
-		pending.put(new SaveKey(collection, FileFields.storedId(entity, id)), replaced);
-	}
-
 	private GridFsStorage storage(FileFieldProperty field) {
 		return storage(this.beanFactory, field);
 	}
@@ -282,10 +297,7 @@ public class FileFieldCallbacks implements BeforeConvertCallback<Object>, AfterS
 		return String.join(", ", formats);
 	}
 
-	private record SaveKey(String collection, Object id) {
-	}
-
-	private record Replaced(FileFieldProperty field, StoredFile file) {
+	private record OwnedFile(Object owner, FileFieldProperty field, StoredFile file) {
 	}
 
 }

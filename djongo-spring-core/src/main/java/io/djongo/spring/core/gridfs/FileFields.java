@@ -46,7 +46,8 @@ final class FileFields {
 
 	/** The file fields of a model, in declaration order; empty for other classes. */
 	List<FileFieldProperty> of(Class<?> model) {
-		return this.cache.computeIfAbsent(model, this::introspect);
+		List<FileFieldProperty> fields = this.cache.get(model);
+		return (fields != null) ? fields : this.cache.computeIfAbsent(model, this::introspect);
 	}
 
 	/**

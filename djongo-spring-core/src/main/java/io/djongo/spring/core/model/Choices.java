@@ -5,10 +5,13 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import java.util.Set;
 
-import io.djongo.spring.core.model.internal.ChoicesValidator;
 import jakarta.validation.Constraint;
+import jakarta.validation.ConstraintValidator;
+import jakarta.validation.ConstraintValidatorContext;
 import jakarta.validation.Payload;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Django's {@code choices}: the value, compared as text, must be one of the listed ones; {@code null} is valid
@@ -20,7 +23,7 @@ import jakarta.validation.Payload;
 		ElementType.ANNOTATION_TYPE })
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
-@Constraint(validatedBy = ChoicesValidator.class)
+@Constraint(validatedBy = Choices.Validator.class)
 public @interface Choices {
 
 	/**
@@ -33,5 +36,28 @@ public @interface Choices {
 	Class<?>[] groups() default {};
 
 	Class<? extends Payload>[] payload() default {};
+
+	/**
+	 * Checks {@link Choices}: Bean Validation's validator of the constraint.
+	 */
+	final class Validator implements ConstraintValidator<Choices, Object> {
+
+		private Set<String> choices = Set.of();
+
+		@Override
+		public void initialize(Choices annotation) {
+			this.choices = Set.of(annotation.value());
+		}
+
+		@Override
+		public boolean isValid(@Nullable Object value, ConstraintValidatorContext context) {
+			if (value == null) {
+				return true;
+			}
+			String text = (value instanceof Enum<?> constant) ? constant.name() : value.toString();
+			return this.choices.contains(text);
+		}
+
+	}
 
 }

@@ -1,6 +1,7 @@
 package io.djongo.spring.core.model;
 
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 
 import io.djongo.spring.core.relation.ForeignKey;
 import io.djongo.spring.core.relation.ManyToMany;
@@ -11,6 +12,8 @@ import org.springframework.data.mapping.model.FieldNamingStrategy;
 import org.springframework.data.mapping.model.Property;
 import org.springframework.data.mapping.model.PropertyNameFieldNamingStrategy;
 import org.springframework.data.mapping.model.SimpleTypeHolder;
+import org.springframework.data.core.TypeInformation;
+import org.springframework.data.mongodb.core.mapping.BasicMongoPersistentEntity;
 import org.springframework.data.mongodb.core.mapping.CachingMongoPersistentProperty;
 import org.springframework.data.mongodb.core.mapping.DocumentReference;
 import org.springframework.data.mongodb.core.mapping.MongoField;
@@ -26,6 +29,23 @@ import org.springframework.data.mongodb.core.mapping.MongoPersistentProperty;
 public class DjongoMappingContext extends MongoMappingContext {
 
 	private FieldNamingStrategy fieldNamingStrategy = PropertyNameFieldNamingStrategy.INSTANCE;
+
+	private final AtomicLong generation = new AtomicLong();
+
+	/**
+	 * How many entities this context has learnt: what {@link ModelRegistry} keeps its reverse relations for, so that
+	 * a model known only after start-up is seen too.
+	 */
+	long generation() {
+		return this.generation.get();
+	}
+
+	@Override
+	protected <T> BasicMongoPersistentEntity<T> createPersistentEntity(TypeInformation<T> typeInformation) {
+		// counted under the context's write lock; readers of the entities wait until this one is complete
+		this.generation.incrementAndGet();
+		return super.createPersistentEntity(typeInformation);
+	}
 
 	@Override
 	public void setFieldNamingStrategy(@Nullable FieldNamingStrategy fieldNamingStrategy) {

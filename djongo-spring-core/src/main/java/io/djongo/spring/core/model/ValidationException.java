@@ -3,7 +3,6 @@ package io.djongo.spring.core.model;
 import java.util.List;
 import java.util.Map;
 
-import io.djongo.spring.core.model.internal.SafeValues;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DataIntegrityViolationException;
 
@@ -85,6 +84,14 @@ public class ValidationException extends DataIntegrityViolationException {
 	 */
 	public Map<String, ?> getParams() {
 		return this.params;
+	}
+
+	/**
+	 * The message as it reads for the field at a path: the placeholders' values hidden when the field is named like a
+	 * password, a secret or a token.
+	 */
+	public String getMessage(String path) {
+		return SafeValues.interpolate(this.template, this.params, SafeValues.isSensitive(path));
 	}
 
 	private static String describe(String summary, List<FieldViolation> violations) {

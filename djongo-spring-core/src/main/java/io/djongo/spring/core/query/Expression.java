@@ -2,8 +2,8 @@ package io.djongo.spring.core.query;
 
 /**
  * Something a QuerySet computes per document or per group: an {@link F} field reference or arithmetic, or an
- * aggregate ({@code Count}, {@code Sum}, {@code Avg}, {@code Min}, {@code Max}).
+ * {@link Aggregate} ({@code Count}, {@code Sum}, {@code Avg}, {@code Min}, {@code Max}).
  */
-public interface Expression {
+public sealed interface Expression permits F, Aggregate {
 
 }

@@ -7,18 +7,19 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
-import io.djongo.spring.core.query.aggregate.Aggregate;
+import org.bson.Document;
 import org.jspecify.annotations.Nullable;
 
 /**
  * A lazy, immutable query over one model's collection: Django's {@code QuerySet}.
  * <p>
- * Chain methods return a new QuerySet and send nothing. An evaluation ({@link #list()}, iteration,
- * {@link #first()}, {@link #get(String, Object)}, {@link #count()}, {@link #exists()}, {@link #aggregate}) sends one
- * command: a {@code find}, or an {@code aggregate} when annotations or random ordering need one (plus
- * {@code getMore} for large results). The result of {@link #list()} and iteration is cached: evaluating again, and
- * {@code count()}, {@code exists()}, {@code first()} and {@code last()} afterwards, send nothing. {@link #all()}
- * returns a fresh, unevaluated copy.
+ * Chain methods return a new QuerySet and send nothing; each compiles its own step at once, so that a bad lookup
+ * fails where it is written. An evaluation ({@link #list()}, iteration, {@link #first()},
+ * {@link #get(String, Object)}, {@link #count()}, {@link #exists()}, {@link #aggregate}) sends one command: a
+ * {@code find}, or an {@code aggregate} when annotations, relations crossed or random ordering need one (plus
+ * {@code getMore} for large results); {@link #command()} shows it. The result of {@link #list()} and iteration is
+ * cached: evaluating again, and {@code count()}, {@code exists()}, {@code first()} and {@code last()} afterwards,
+ * send nothing. {@link #all()} returns a fresh, unevaluated copy.
  * <p>
  * Lookups are Django's ({@code title__icontains}, {@code publishedDate__year__gte}, {@code blog__name}) on Java
  * property names; {@code pk} names the id. Values are always literal: a string or map never becomes an operator.
@@ -178,9 +179,27 @@ public interface QuerySet<T> extends Iterable<T> {
 
 	/**
 	 * The command that listing this QuerySet sends, as MongoDB's own document ({@code find} or {@code aggregate}),
-	 * without sending it: Django's {@code str(qs.query)}, for debugging and tests. Null when the result is known to
-	 * be empty and nothing would be sent.
+	 * without sending it: Django's {@code str(qs.query)}, for debugging and tests. It is rendered from the very
+	 * values the driver call is made of, so it is what is sent, key for key, less what the driver adds to every
+	 * command ({@code $db}, {@code lsid}, {@code cursor}). Null when the result is known to be empty and nothing
+	 * would be sent.
+	 * <p>
+	 * The other evaluations send commands of the same compiled query, each logged on {@code djongo.query} at DEBUG
+	 * as it is sent:
+	 * <ul>
+	 * <li>{@code first()}, {@code last()}, {@code get()}: the command of this QuerySet sliced to one result (ordered
+	 * by {@code pk} when unordered, reversed for {@code last()}), and to 21 for {@code get()};</li>
+	 * <li>{@code count()}: an {@code aggregate} of the listing's stages without sort and projection (for a find: a
+	 * {@code $match} of its filter, {@code $skip}, {@code $limit}), then {@code {$group: {_id: null, n: {$sum: 1}}}};</li>
+	 * <li>{@code exists()}: the listing without sort, limited to one document and projected on {@code _id};</li>
+	 * <li>{@code aggregate(...)}: an {@code aggregate} of the listing's stages (sorted only when sliced), then one
+	 * {@code $group} and one {@code $project};</li>
+	 * <li>{@code update(...)}, {@code delete()}: one {@code update} or {@code delete} by the find's filter; when the
+	 * listing is an {@code aggregate}, that aggregate projected on {@code _id} first, then the write by
+	 * {@code {_id: {$in: [...]}}}. A delete of a model that relations point at applies their {@code on_delete}
+	 * rules with commands of their own.</li>
+	 * </ul>
 	 */
-	org.bson.@Nullable Document command();
+	@Nullable Document command();
 
 }

@@ -2,7 +2,7 @@ package io.djongo.spring.core.schema;
 
 import java.util.List;
 
-import io.djongo.spring.core.model.internal.SafeValues;
+import io.djongo.spring.core.model.FieldViolation;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DataRetrievalFailureException;
 
@@ -26,7 +26,7 @@ public class MigrationException extends DataRetrievalFailureException {
 
 	public MigrationException(Class<?> model, String collection, @Nullable Object documentId,
 			List<String> missingFields) {
-		super("Document with _id " + SafeValues.describe(documentId) + " in collection '" + collection
+		super("Document with _id " + FieldViolation.shown(documentId) + " in collection '" + collection
 				+ "' lacks fields of model " + model.getSimpleName() + ": " + String.join(", ", missingFields)
 				+ ". Migrate the collection (add the fields), or turn enforce-schema off for "
 				+ model.getSimpleName() + ".");

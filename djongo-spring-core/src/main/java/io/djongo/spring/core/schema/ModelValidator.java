@@ -19,7 +19,6 @@ import io.djongo.spring.core.model.FieldValidator;
 import io.djongo.spring.core.model.FieldViolation;
 import io.djongo.spring.core.model.ValidationException;
 import io.djongo.spring.core.model.Validators;
-import io.djongo.spring.core.model.internal.SafeValues;
 import io.djongo.spring.core.schema.internal.BeanValidation;
 import io.djongo.spring.core.schema.internal.ValidationPlan;
 import io.djongo.spring.core.schema.internal.ValidationPlan.FieldCheck;
@@ -95,20 +94,35 @@ public class ModelValidator {
 		int index = 0;
 		int invalid = 0;
 		@Nullable Class<?> type = null;
+		@Nullable Class<?> last = null;
+		boolean checked = false;
 		for (Object model : models) {
 			if (model != null) {
-				int before = violations.size();
-				collect(model, "[" + index + "].", violations, newVisiting());
-				if (violations.size() > before) {
+				if (model.getClass() != last) {
+					// decided once per run of models of one class: most batches hold one class
+					last = model.getClass();
+					checked = hasRules(last);
+				}
+				List<FieldViolation> found = checked ? violations(model) : List.of();
+				if (!found.isEmpty()) {
 					invalid++;
 					type = (type != null) ? type : model.getClass();
+					for (FieldViolation violation : found) {
+						String path = "[" + index + "]" + (violation.path().isEmpty() ? "" : "." + violation.path());
+						violations.add(new FieldViolation(path, violation.message(), violation.rejectedValue()));
+					}
 				}
 			}
 			index++;
 		}
 		if (type != null) {
-			throw new ValidationException(batchSummary(invalid, index, type), distinct(violations));
+			throw new ValidationException(batchSummary(invalid, index, type), violations);
 		}
+	}
+
+	/** Whether validating objects of a class checks anything: constraints, validators, rules or containers. */
+	private boolean hasRules(Class<?> type) {
+		return isBeanConstrained(type) || !plan(type).checks().isEmpty();
 	}
 
 	/**
@@ -199,8 +213,8 @@ public class ModelValidator {
 			for (Map.Entry<?, ?> entry : map.entrySet()) {
 				String key = String.valueOf(entry.getKey());
 				if (key.startsWith("$") || key.contains(".")) {
-					out.add(new FieldViolation(path, "Map key '" + key + "' cannot be stored: a key must not start"
-							+ " with '$' nor contain '.'", SafeValues.describe(path, key)));
+					out.add(FieldViolation.of(path, "Map key '" + key + "' cannot be stored: a key must not start"
+							+ " with '$' nor contain '.'", key));
 				}
 				if (entry.getValue() != null) {
 					checkKeys(entry.getValue(), path + "." + key, out);
@@ -285,7 +299,7 @@ public class ModelValidator {
 			}
 			return;
 		}
-		String message = SafeValues.interpolate(ex.getMessageTemplate(), ex.getParams(), SafeValues.isSensitive(path));
+		String message = ex.getMessage(path);
 		out.add(violation(path, message, value));
 	}
 
@@ -357,7 +371,7 @@ public class ModelValidator {
 	}
 
 	private static FieldViolation violation(String path, String message, @Nullable Object value) {
-		return new FieldViolation(path, message, SafeValues.describe(path, value));
+		return FieldViolation.of(path, message, value);
 	}
 
 	private static String batchSummary(int invalid, int total, Class<?> type) {

@@ -403,12 +403,6 @@ class FileFieldIntegrationTests {
 			return new FileFieldCallbacks(databaseFactory, mappingContext);
 		}
 
-		@Bean
-		FileFieldDeleteListener fileFieldDeleteListener(MongoDatabaseFactory databaseFactory,
-				MongoMappingContext mappingContext) {
-			return new FileFieldDeleteListener(databaseFactory, mappingContext);
-		}
-
 	}
 
 	interface ProfileRepository extends DjongoRepository<Profile, ObjectId> {

@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
+import io.djongo.spring.core.bridge.DjongoOptions;
 import io.djongo.spring.core.bridge.DjongoTemplate;
 import io.djongo.spring.core.model.FieldError;
 import io.djongo.spring.core.query.aggregate.Count;
@@ -100,8 +101,8 @@ class QuerySetDjangoRulesIntegrationTests {
 
 	@Test
 	void dateTransformsUseUtcUnlessTheTemplateIsGivenAZone() {
-		DjongoTemplate paris = QuerySetFixtures.articles("paris");
-		paris.setTimeZone(ZoneId.of("Europe/Paris"));
+		DjongoTemplate paris = QuerySetFixtures.articles("paris",
+				DjongoOptions.defaults().withTimeZone(ZoneId.of("Europe/Paris")));
 		QuerySet<Article> inParis = paris.objects(Article.class).orderBy("id");
 		// 2023-12-31T23:59:59.250Z is already 2024 in Paris; 1969-12-31T23:00Z is 1970
 		assertThat(ids(articles().filter("publishedDate__year", 2024))).containsExactly(1L, 2L);
@@ -115,8 +116,8 @@ class QuerySetDjangoRulesIntegrationTests {
 	@Test
 	void weekdaysWeeksAndTimesFollowTheTemplatesZoneOnMongoDb() {
 		TestMongo.assumeRealMongoDb("week numbers, weekdays, $dateTrunc in zones other than UTC");
-		DjongoTemplate paris = QuerySetFixtures.articles("pariswk");
-		paris.setTimeZone(ZoneId.of("Europe/Paris"));
+		DjongoTemplate paris = QuerySetFixtures.articles("pariswk",
+				DjongoOptions.defaults().withTimeZone(ZoneId.of("Europe/Paris")));
 		QuerySet<Article> inParis = paris.objects(Article.class).orderBy("id");
 		// article 4 is Monday 2024-01-01 00:59:59.250 in Paris: ISO week 1 of 2024
 		assertThat(ids(inParis.filter("publishedDate__week_day", 2))).containsExactly(3L, 4L);

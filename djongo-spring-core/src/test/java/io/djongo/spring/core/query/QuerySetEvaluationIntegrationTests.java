@@ -327,6 +327,20 @@ class QuerySetEvaluationIntegrationTests {
 	}
 
 	@Test
+	void aSliceOfDistinctValuesIsASliceOfTheDistinctRows() {
+		DjongoTemplate dup = io.djongo.spring.test.DjongoTestConfiguration
+			.template(io.djongo.spring.test.TestMongo.uniqueDatabaseName("distinctslice"));
+		dup.insertAll(List.of(new Article(1, "c"), new Article(2, "a"), new Article(3, "a"), new Article(4, "b"),
+				new Article(5, "c")));
+		QuerySet<String> titles = dup.objects(Article.class).orderBy("title").valuesList("title", String.class).distinct();
+		assertThat(titles.slice(0, 2).list()).containsExactly("a", "b");
+		assertThat(titles.slice(1).list()).containsExactly("b", "c");
+		assertThat(titles.slice(1, 2).count()).isEqualTo(1);
+		assertThat(titles.slice(2).exists()).isTrue();
+		assertThat(titles.slice(3).exists()).isFalse();
+	}
+
+	@Test
 	void onlyAndDeferLeaveOtherFieldsNull() {
 		Article only = articles().only("title").get("pk", 2);
 		assertThat(only.title).isEqualTo("Spring data");

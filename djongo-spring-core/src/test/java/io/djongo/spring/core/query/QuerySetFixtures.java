@@ -3,6 +3,7 @@ package io.djongo.spring.core.query;
 import java.util.List;
 import java.util.Map;
 
+import io.djongo.spring.core.bridge.DjongoOptions;
 import io.djongo.spring.core.bridge.DjongoTemplate;
 import io.djongo.spring.test.DjongoTestConfiguration;
 import io.djongo.spring.test.TestMongo;
@@ -17,7 +18,11 @@ final class QuerySetFixtures {
 	}
 
 	static DjongoTemplate articles(String name) {
-		DjongoTemplate template = DjongoTestConfiguration.template(TestMongo.uniqueDatabaseName(name));
+		return articles(name, DjongoOptions.defaults());
+	}
+
+	static DjongoTemplate articles(String name, DjongoOptions options) {
+		DjongoTemplate template = DjongoTestConfiguration.template(TestMongo.uniqueDatabaseName(name), options);
 		template.insertAll(List.of(
 				// Friday, ISO week 9
 				new Article(1, "Django on MongoDB").rating(3)

@@ -9,9 +9,11 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.AppenderBase;
+import io.djongo.spring.core.bridge.DjongoOptions;
 import io.djongo.spring.core.bridge.DjongoTemplate;
 import io.djongo.spring.core.query.aggregate.Sum;
 import io.djongo.spring.core.query.internal.QueryEngine;
+import io.djongo.spring.test.DjongoTestConfiguration;
 import io.djongo.spring.test.TestClients;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,6 +31,9 @@ class QuerySetLoggingIntegrationTests {
 
 	static DjongoTemplate template;
 
+	/** A template on the same database whose QuerySet log shows values. */
+	static DjongoTemplate showingValues;
+
 	private final Logger logger = (Logger) LoggerFactory.getLogger(QueryEngine.LOGGER_NAME);
 
 	private final Lines lines = new Lines();
@@ -38,6 +43,8 @@ class QuerySetLoggingIntegrationTests {
 	@BeforeAll
 	static void data() {
 		template = QuerySetFixtures.articles("querylog");
+		showingValues = DjongoTestConfiguration.template(template.getDb().getName(),
+				DjongoOptions.defaults().withLogValues(true));
 	}
 
 	@BeforeEach
@@ -53,7 +60,6 @@ class QuerySetLoggingIntegrationTests {
 	void detach() {
 		this.logger.detachAppender(this.lines);
 		this.logger.setLevel(this.previousLevel);
-		template.setLogValues(false);
 	}
 
 	static QuerySet<Article> articles() {
@@ -68,15 +74,16 @@ class QuerySetLoggingIntegrationTests {
 				"Article: {aggregate: \"qs_article\", pipeline: [{$addFields: {twice: {$multiply: ?}}}, "
 						+ "{$match: {twice: {$gt: ?}}}]}");
 		expectOneLineBeforeItsCommand((qs) -> qs.filter("rating__gte", 3).count(),
-				"Article: {count: \"qs_article\", filter: {rating: {$gte: ?}}}");
+				"Article: {aggregate: \"qs_article\", pipeline: [{$match: {rating: {$gte: ?}}}, "
+						+ "{$group: {_id: ?, n: {$sum: ?}}}]}");
 		expectOneLineBeforeItsCommand((qs) -> qs.filter("rating", 3).exists(),
-				"Article: {find: \"qs_article\", filter: {rating: {$eq: ?}}, limit: ?, projection: {_id: ?}}");
+				"Article: {find: \"qs_article\", filter: {rating: {$eq: ?}}, projection: {_id: ?}, limit: ?}");
 		expectOneLineBeforeItsCommand((qs) -> qs.aggregate(Sum.of("views")),
 				"Article: {aggregate: \"qs_article\", pipeline: [{$group: {_id: ?, a0: {$sum: ?}, a0n: {$sum: {$cond: ");
 		expectOneLineBeforeItsCommand((qs) -> qs.filter("rating", 42).update("views", 1),
-				"Article: {update: \"qs_article\", q: {rating: {$eq: ?}}, u: {$set: {views: ?}}, multi: ?}");
+				"Article: {update: \"qs_article\", updates: [{q: {rating: {$eq: ?}}, u: {$set: {views: ?}}, multi: ?}]}");
 		expectOneLineBeforeItsCommand((qs) -> qs.filter("rating", 42).delete(),
-				"Article: {delete: \"qs_article\", q: {rating: {$eq: ?}}, limit: ?}");
+				"Article: {delete: \"qs_article\", deletes: [{q: {rating: {$eq: ?}}, limit: ?}]}");
 	}
 
 	@Test
@@ -84,17 +91,16 @@ class QuerySetLoggingIntegrationTests {
 		articles().filter("title", "Spring data").get();
 		assertThat(this.lines.messages()).singleElement().asString().doesNotContain("Spring data");
 		this.lines.clear();
-		template.setLogValues(true);
-		articles().filter("title", "Spring data").get();
+		showingValues.objects(Article.class).filter("title", "Spring data").get();
 		assertThat(this.lines.messages()).singleElement()
 			.isEqualTo("Article: {find: \"qs_article\", filter: {title: {$eq: \"Spring data\"}}, limit: 21}");
 	}
 
 	@Test
-	void logValuesSurvivesAChangeOfTimeZone() {
-		template.setLogValues(true);
-		template.setTimeZone(ZoneOffset.UTC);
-		articles().filter("rating", 3).list();
+	void logValuesAndATimeZoneAreOptionsOfOneTemplate() {
+		DjongoTemplate both = DjongoTestConfiguration.template(template.getDb().getName(),
+				DjongoOptions.defaults().withLogValues(true).withTimeZone(ZoneOffset.UTC));
+		both.objects(Article.class).filter("rating", 3).list();
 		assertThat(this.lines.messages()).singleElement().asString().contains("rating: {$eq: 3}");
 	}
 

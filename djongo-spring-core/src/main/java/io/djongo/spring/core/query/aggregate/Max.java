@@ -1,25 +1,18 @@
 package io.djongo.spring.core.query.aggregate;
 
-import io.djongo.spring.core.query.Q;
-import org.jspecify.annotations.Nullable;
+import io.djongo.spring.core.query.Aggregate;
 
 /**
  * Django's {@code Max}: the largest non-null value; null on empty input.
  */
-public final class Max extends Aggregate {
+public final class Max {
 
-	private Max(String field, @Nullable String alias, boolean distinct, @Nullable Q filter) {
-		super(field, alias, distinct, filter);
+	private Max() {
 	}
 
 	/** The aggregate over a field, by lookup path. */
-	public static Max of(String field) {
-		return new Max(field, null, false, null);
-	}
-
-	@Override
-	Max copy(@Nullable String alias, boolean distinct, @Nullable Q filter) {
-		return new Max(field(), alias, distinct, filter);
+	public static Aggregate of(String field) {
+		return Aggregate.of(Aggregate.Function.MAX, field);
 	}
 
 }

@@ -1,25 +1,18 @@
 package io.djongo.spring.core.query.aggregate;
 
-import io.djongo.spring.core.query.Q;
-import org.jspecify.annotations.Nullable;
+import io.djongo.spring.core.query.Aggregate;
 
 /**
  * Django's {@code Min}: the smallest non-null value; null on empty input.
  */
-public final class Min extends Aggregate {
+public final class Min {
 
-	private Min(String field, @Nullable String alias, boolean distinct, @Nullable Q filter) {
-		super(field, alias, distinct, filter);
+	private Min() {
 	}
 
 	/** The aggregate over a field, by lookup path. */
-	public static Min of(String field) {
-		return new Min(field, null, false, null);
-	}
-
-	@Override
-	Min copy(@Nullable String alias, boolean distinct, @Nullable Q filter) {
-		return new Min(field(), alias, distinct, filter);
+	public static Aggregate of(String field) {
+		return Aggregate.of(Aggregate.Function.MIN, field);
 	}
 
 }

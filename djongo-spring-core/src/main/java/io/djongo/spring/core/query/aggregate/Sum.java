@@ -1,25 +1,18 @@
 package io.djongo.spring.core.query.aggregate;
 
-import io.djongo.spring.core.query.Q;
-import org.jspecify.annotations.Nullable;
+import io.djongo.spring.core.query.Aggregate;
 
 /**
  * Django's {@code Sum}: the total of the non-null values; null on empty input.
  */
-public final class Sum extends Aggregate {
+public final class Sum {
 
-	private Sum(String field, @Nullable String alias, boolean distinct, @Nullable Q filter) {
-		super(field, alias, distinct, filter);
+	private Sum() {
 	}
 
 	/** The aggregate over a field, by lookup path. */
-	public static Sum of(String field) {
-		return new Sum(field, null, false, null);
-	}
-
-	@Override
-	Sum copy(@Nullable String alias, boolean distinct, @Nullable Q filter) {
-		return new Sum(field(), alias, distinct, filter);
+	public static Aggregate of(String field) {
+		return Aggregate.of(Aggregate.Function.SUM, field);
 	}
 
 }

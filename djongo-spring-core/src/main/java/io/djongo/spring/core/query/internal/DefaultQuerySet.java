@@ -1,66 +1,49 @@
 package io.djongo.spring.core.query.internal;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import io.djongo.spring.core.model.FieldError;
-import io.djongo.spring.core.model.ModelRegistry;
+import io.djongo.spring.core.query.Aggregate;
 import io.djongo.spring.core.query.DeleteResult;
 import io.djongo.spring.core.query.DoesNotExistException;
 import io.djongo.spring.core.query.Expression;
 import io.djongo.spring.core.query.MultipleObjectsReturnedException;
 import io.djongo.spring.core.query.Q;
 import io.djongo.spring.core.query.QuerySet;
-import io.djongo.spring.core.query.aggregate.Aggregate;
+import org.bson.Document;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.InvalidDataAccessApiUsageException;
 import org.springframework.data.mapping.PersistentEntity;
 
 /**
- * The QuerySet implementation: an immutable {@link QueryState} plus the cache of its one evaluation.
+ * The QuerySet implementation: a compiled {@link QueryPlan} plus the cache of its one evaluation. Each chain call
+ * asks the compiler to extend the plan with that call only.
  */
 final class DefaultQuerySet<T> implements QuerySet<T> {
 
-	/** Django's {@code MAX_GET_RESULTS}: how many documents {@code get()} fetches to report a count. */
-	static final int MAX_GET_RESULTS = 21;
-
 	private final QueryEngine engine;
 
-	private final QueryState state;
-
-	/** The plan of the state when a chain call already compiled it, so that evaluation does not compile it again. */
-	private final @Nullable QueryPlan plan;
+	private final QueryPlan plan;
 
 	private volatile @Nullable List<T> cache;
 
-	DefaultQuerySet(QueryEngine engine, QueryState state) {
-		this(engine, state, null);
-	}
-
-	private DefaultQuerySet(QueryEngine engine, QueryState state, @Nullable QueryPlan plan) {
+	DefaultQuerySet(QueryEngine engine, QueryPlan plan) {
 		this.engine = engine;
-		this.state = state;
 		this.plan = plan;
 	}
 
-	private <R> DefaultQuerySet<R> with(QueryState next) {
+	private <R> DefaultQuerySet<R> with(QueryPlan next) {
 		return new DefaultQuerySet<>(this.engine, next);
 	}
 
-	/** A QuerySet of the next state, compiled now: a bad lookup fails where it is written. */
-	private <R> DefaultQuerySet<R> compiled(QueryState next) {
-		return new DefaultQuerySet<>(this.engine, next, this.engine.plan(next));
-	}
-
-	private QueryPlan plan() {
-		QueryPlan compiled = this.plan;
-		return (compiled != null) ? compiled : this.engine.plan(this.state);
+	private QueryCompiler compiler() {
+		return this.plan.compiler();
 	}
 
 	// ---- chaining
@@ -107,19 +90,19 @@ final class DefaultQuerySet<T> implements QuerySet<T> {
 
 	private QuerySet<T> where(Q condition, boolean exclude) {
 		requireUnsliced("filter");
-		return compiled(this.state.withStep(new QueryState.Where(condition, exclude)));
+		return with(compiler().filter(this.plan, condition, exclude));
 	}
 
 	@Override
 	public QuerySet<T> orderBy(String... fields) {
 		requireUnsliced("reorder");
-		return compiled(this.state.withOrdering(Arrays.asList(fields)));
+		return with(compiler().orderBy(this.plan, Arrays.asList(fields)));
 	}
 
 	@Override
 	public QuerySet<T> reverse() {
 		requireUnsliced("reverse");
-		return with(this.state.withReversed());
+		return with(this.plan.reversed());
 	}
 
 	@Override
@@ -128,9 +111,9 @@ final class DefaultQuerySet<T> implements QuerySet<T> {
 			throw new InvalidDataAccessApiUsageException("Negative indexing is not supported.");
 		}
 		long size = Math.max(0, to - from);
-		Long limit = this.state.limit();
+		Long limit = this.plan.limit();
 		long newLimit = (limit != null) ? Math.max(0, Math.min(size, limit - from)) : size;
-		return sliced(this.state.offset() + from, newLimit);
+		return with(this.plan.withSlice(this.plan.offset() + from, newLimit));
 	}
 
 	@Override
@@ -138,112 +121,63 @@ final class DefaultQuerySet<T> implements QuerySet<T> {
 		if (from < 0) {
 			throw new InvalidDataAccessApiUsageException("Negative indexing is not supported.");
 		}
-		Long limit = this.state.limit();
-		return sliced(this.state.offset() + from, (limit != null) ? Math.max(0, limit - from) : null);
-	}
-
-	/** The slice of a compiled QuerySet is compiled too: only its skip and limit differ. */
-	private QuerySet<T> sliced(long offset, @Nullable Long limit) {
-		QueryPlan compiled = this.plan;
-		return new DefaultQuerySet<>(this.engine, this.state.withSlice(offset, limit),
-				(compiled != null) ? compiled.withLimit(offset, limit) : null);
+		Long limit = this.plan.limit();
+		return with(this.plan.withSlice(this.plan.offset() + from, (limit != null) ? Math.max(0, limit - from) : null));
 	}
 
 	@Override
 	public QuerySet<T> distinct() {
-		return with(this.state.withDistinct());
+		return with(this.plan.withDistinct());
 	}
 
 	@Override
 	public QuerySet<Map<String, @Nullable Object>> values(String... fields) {
-		return projected(new QueryState.Values(List.of(fields), QueryState.Values.Shape.MAP, null));
+		return with(compiler().values(this.plan, List.of(fields), Projection.Values.Shape.MAP, null));
 	}
 
 	@Override
 	public QuerySet<List<@Nullable Object>> valuesList(String... fields) {
-		return projected(new QueryState.Values(List.of(fields), QueryState.Values.Shape.LIST, null));
+		return with(compiler().values(this.plan, List.of(fields), Projection.Values.Shape.LIST, null));
 	}
 
 	@Override
 	public <V> QuerySet<V> valuesList(String field, Class<V> type) {
-		return projected(new QueryState.Values(List.of(field), QueryState.Values.Shape.FLAT, type));
-	}
-
-	private <R> QuerySet<R> projected(QueryState.Values values) {
-		QueryState next = this.state.withProjection(values);
-		QueryPlan plan = this.engine.plan(next);
-		for (String field : values.fields()) {
-			this.engine.planner().target(field, plan.scope(), "select values of");
-		}
-		return with(next);
+		return with(compiler().values(this.plan, List.of(field), Projection.Values.Shape.FLAT, type));
 	}
 
 	@Override
 	public QuerySet<T> only(String... fields) {
-		QueryState next = this.state.withLoading(List.of(fields), List.of());
-		checkFields(fields, "load only");
-		return with(next);
+		return with(compiler().only(this.plan, List.of(fields)));
 	}
 
 	@Override
 	public QuerySet<T> defer(String... fields) {
-		checkFields(fields, "defer");
-		List<String> deferred = new ArrayList<>(this.state.defer());
-		deferred.addAll(List.of(fields));
-		return with(this.state.withLoading(List.of(), deferred));
-	}
-
-	private void checkFields(String[] fields, String purpose) {
-		QueryPlan plan = plan();
-		for (String field : fields) {
-			this.engine.planner().storedPath(field, plan.scope(), purpose);
-		}
+		return with(compiler().defer(this.plan, List.of(fields)));
 	}
 
 	@Override
 	public QuerySet<T> selectRelated(String... relations) {
-		List<String> next = new ArrayList<>(this.state.selectRelated());
-		for (String relation : relations) {
-			if (!next.contains(relation)) {
-				next.add(relation);
-			}
-		}
-		return compiled(this.state.withRelated(next, this.state.prefetchRelated()));
+		return with(compiler().selectRelated(this.plan, List.of(relations)));
 	}
 
 	@Override
 	public QuerySet<T> prefetchRelated(String... relations) {
-		List<String> next = new ArrayList<>(this.state.prefetchRelated());
-		for (String relation : relations) {
-			this.engine.prefetcher().plan(this.state.model(), relation);
-			if (!next.contains(relation)) {
-				next.add(relation);
-			}
-		}
-		return with(this.state.withRelated(this.state.selectRelated(), next));
+		return with(compiler().prefetchRelated(this.plan, List.of(relations)));
 	}
 
 	@Override
 	public QuerySet<T> annotate(String name, Expression expression) {
-		if (name.contains(ModelRegistry.SEPARATOR) || name.isEmpty() || name.startsWith("$") || name.contains(".")) {
-			throw new FieldError("Invalid annotation name '" + name + "' on " + this.state.model().name()
-					+ ": use a plain identifier without '__', '.' or a leading '$'");
-		}
-		if (this.state.model().field(name) != null || name.equals(ModelRegistry.PK)) {
-			throw new FieldError("The annotation '" + name + "' conflicts with a field on the model "
-					+ this.state.model().name() + ".");
-		}
-		return compiled(this.state.withStep(new QueryState.Annotate(name, expression)));
+		return with(compiler().annotate(this.plan, name, expression));
 	}
 
 	@Override
 	public QuerySet<T> none() {
-		return with(this.state.withNone());
+		return with(this.plan.withNone());
 	}
 
 	@Override
 	public QuerySet<T> all() {
-		return new DefaultQuerySet<>(this.engine, this.state, this.plan);
+		return with(this.plan);
 	}
 
 	// ---- evaluation
@@ -252,8 +186,8 @@ final class DefaultQuerySet<T> implements QuerySet<T> {
 	public List<T> list() {
 		List<T> result = this.cache;
 		if (result == null) {
-			List<T> fetched = this.engine.fetch(this.state, plan());
-			result = java.util.Collections.unmodifiableList(fetched);
+			List<T> fetched = this.engine.list(this.plan);
+			result = Collections.unmodifiableList(fetched);
 			this.cache = result;
 		}
 		return result;
@@ -263,34 +197,30 @@ final class DefaultQuerySet<T> implements QuerySet<T> {
 	public Optional<T> first() {
 		List<T> cached = this.cache;
 		if (cached != null) {
-			return isOrdered() ? cached.stream().findFirst() : byId(cached, false);
+			return this.plan.isOrdered() ? cached.stream().findFirst() : byId(cached, false);
 		}
-		return one(isOrdered() ? this.state : this.state.withOrdering(List.of(ModelRegistry.PK)));
+		return one(this.plan.isOrdered() ? this.plan : compiler().orderBy(this.plan, List.of(PathResolver.PK)));
 	}
 
 	@Override
 	public Optional<T> last() {
-		if (this.state.isSliced()) {
+		if (this.plan.isSliced()) {
 			throw new InvalidDataAccessApiUsageException("Cannot reverse a query once a slice has been taken.");
 		}
 		List<T> cached = this.cache;
 		if (cached != null) {
-			return isOrdered() ? (cached.isEmpty() ? Optional.empty() : Optional.of(cached.get(cached.size() - 1)))
+			return this.plan.isOrdered()
+					? (cached.isEmpty() ? Optional.empty() : Optional.of(cached.get(cached.size() - 1)))
 					: byId(cached, true);
 		}
-		QueryState ordered = isOrdered() ? this.state : this.state.withOrdering(List.of(ModelRegistry.PK));
-		return one(ordered.withReversed());
+		QueryPlan ordered = this.plan.isOrdered() ? this.plan : compiler().orderBy(this.plan, List.of(PathResolver.PK));
+		return one(ordered.reversed());
 	}
 
-	private Optional<T> one(QueryState ordered) {
+	private Optional<T> one(QueryPlan ordered) {
 		Long limit = ordered.limit();
-		QueryState first = ordered.withSlice(ordered.offset(), (limit != null) ? Math.min(1, limit) : 1L);
-		List<T> result = this.engine.fetch(first, this.engine.plan(first));
+		List<T> result = this.engine.list(ordered.withSlice(ordered.offset(), (limit != null) ? Math.min(1, limit) : 1L));
 		return result.stream().findFirst();
-	}
-
-	private boolean isOrdered() {
-		return !this.state.effectiveOrdering().isEmpty();
 	}
 
 	/** First or last by id of already fetched models, as Django orders an unordered QuerySet by pk. */
@@ -299,26 +229,27 @@ final class DefaultQuerySet<T> implements QuerySet<T> {
 		if (cached.isEmpty()) {
 			return Optional.empty();
 		}
-		if (!(this.state.projection() instanceof QueryState.Entities)) {
+		if (!(this.plan.projection() instanceof Projection.Entities)) {
 			return Optional.of(last ? cached.get(cached.size() - 1) : cached.get(0));
 		}
-		PersistentEntity<?, ?> entity = this.state.model().entity();
+		PersistentEntity<?, ?> entity = this.plan.model().entity();
 		Comparator<T> byId = Comparator.comparing(
 				(T model) -> (Comparable) entity.getIdentifierAccessor(model).getIdentifier(),
 				Comparator.nullsFirst(Comparator.naturalOrder()));
-		return Optional.of(last ? java.util.Collections.max(cached, byId) : java.util.Collections.min(cached, byId));
+		return Optional.of(last ? Collections.max(cached, byId) : Collections.min(cached, byId));
 	}
 
 	@Override
 	public T get() {
-		QueryState limited = this.state.withSlice(this.state.offset(),
-				(this.state.limit() != null) ? Math.min(this.state.limit(), MAX_GET_RESULTS) : MAX_GET_RESULTS);
-		List<T> found = this.engine.fetch(limited, this.engine.plan(limited));
+		Long limit = this.plan.limit();
+		int max = QueryCompiler.MAX_GET_RESULTS;
+		List<T> found = this.engine.list(
+				this.plan.withSlice(this.plan.offset(), (limit != null) ? Math.min(limit, max) : max));
 		if (found.isEmpty()) {
-			throw new DoesNotExistException(this.state.model().type());
+			throw new DoesNotExistException(this.plan.model().type());
 		}
 		if (found.size() > 1) {
-			throw new MultipleObjectsReturnedException(this.state.model().type(), found.size(), MAX_GET_RESULTS);
+			throw new MultipleObjectsReturnedException(this.plan.model().type(), found.size(), max);
 		}
 		return found.get(0);
 	}
@@ -339,7 +270,7 @@ final class DefaultQuerySet<T> implements QuerySet<T> {
 		if (cached != null) {
 			return cached.size();
 		}
-		return this.engine.count(this.state, plan());
+		return this.engine.count(this.plan);
 	}
 
 	@Override
@@ -348,7 +279,7 @@ final class DefaultQuerySet<T> implements QuerySet<T> {
 		if (cached != null) {
 			return !cached.isEmpty();
 		}
-		return this.engine.exists(this.state, plan());
+		return this.engine.exists(this.plan);
 	}
 
 	@Override
@@ -356,23 +287,23 @@ final class DefaultQuerySet<T> implements QuerySet<T> {
 		if (aggregates.length == 0) {
 			throw new InvalidDataAccessApiUsageException("aggregate() needs at least one aggregate");
 		}
-		return this.engine.aggregate(this.state, plan(), List.of(aggregates));
+		return this.engine.aggregate(this.plan, List.of(aggregates));
 	}
 
 	@Override
 	public <K> Map<K, T> inBulk(Collection<K> ids) {
-		if (!(this.state.projection() instanceof QueryState.Entities)) {
+		if (!(this.plan.projection() instanceof Projection.Entities)) {
 			throw new InvalidDataAccessApiUsageException("in_bulk() cannot be used with values() or values_list()");
 		}
-		if (this.state.isSliced()) {
+		if (this.plan.isSliced()) {
 			throw new InvalidDataAccessApiUsageException("Cannot use 'limit' or 'offset' with in_bulk().");
 		}
 		Map<K, T> result = new LinkedHashMap<>();
 		if (ids.isEmpty()) {
 			return result;
 		}
-		DefaultQuerySet<T> matching = (DefaultQuerySet<T>) filter(ModelRegistry.PK + "__in", ids);
-		PersistentEntity<?, ?> entity = this.state.model().entity();
+		DefaultQuerySet<T> matching = (DefaultQuerySet<T>) filter(PathResolver.PK + "__in", ids);
+		PersistentEntity<?, ?> entity = this.plan.model().entity();
 		Map<Object, T> byId = new LinkedHashMap<>();
 		for (T model : matching.list()) {
 			byId.put(entity.getIdentifierAccessor(model).getIdentifier(), model);
@@ -380,8 +311,8 @@ final class DefaultQuerySet<T> implements QuerySet<T> {
 		for (K id : ids) {
 			T model = byId.get(id);
 			if (model == null && id != null) {
-				Object converted = this.engine.coercion().toJava(id, this.state.model().requiredId().type(),
-						this.engine.zone(), () -> this.state.model().name() + ".pk");
+				Object converted = this.engine.coercion().toJava(id, this.plan.model().requiredId().type(),
+						this.engine.zone(), () -> this.plan.model().name() + ".pk");
 				model = byId.get(converted);
 			}
 			if (model != null) {
@@ -403,41 +334,47 @@ final class DefaultQuerySet<T> implements QuerySet<T> {
 	@Override
 	public long update(Map<String, ?> values) {
 		requireUnsliced("update");
-		return new QueryWrites(this.engine).update(this.state, values);
+		return this.engine.update(this.plan, values);
 	}
 
 	@Override
 	public DeleteResult delete() {
-		if (this.state.isSliced()) {
+		if (this.plan.isSliced()) {
 			throw new InvalidDataAccessApiUsageException("Cannot use 'limit' or 'offset' with delete().");
 		}
-		return new QueryWrites(this.engine).delete(this.state);
+		return this.engine.delete(this.plan);
 	}
 
 	@Override
 	public Class<?> model() {
-		return this.state.model().type();
+		return this.plan.model().type();
 	}
 
 	@Override
-	public org.bson.@Nullable Document command() {
-		return this.engine.command(this.state, plan());
+	public @Nullable Document command() {
+		Command.Read command = this.plan.listing().command();
+		return (command != null) ? command.document() : null;
 	}
 
 	private void requireUnsliced(String what) {
-		if (this.state.isSliced()) {
+		if (this.plan.isSliced()) {
 			throw new InvalidDataAccessApiUsageException("Cannot " + what + " a query once a slice has been taken.");
 		}
 	}
 
-	QueryState state() {
-		return this.state;
+	/** The compiled plan, as the tests of the commands read it. */
+	QueryPlan plan() {
+		return this.plan;
+	}
+
+	QueryEngine engine() {
+		return this.engine;
 	}
 
 	@Override
 	public String toString() {
 		List<T> cached = this.cache;
-		return "<QuerySet " + this.state.model().name() + ((cached != null) ? " " + cached : " (not evaluated)") + ">";
+		return "<QuerySet " + this.plan.model().name() + ((cached != null) ? " " + cached : " (not evaluated)") + ">";
 	}
 
 }

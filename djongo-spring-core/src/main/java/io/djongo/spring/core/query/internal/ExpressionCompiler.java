@@ -6,20 +6,20 @@ import java.util.List;
 import java.util.Objects;
 
 import io.djongo.spring.core.model.FieldDescriptor;
+import io.djongo.spring.core.query.Aggregate;
 import io.djongo.spring.core.query.F;
 import io.djongo.spring.core.query.InvalidLookupException;
-import io.djongo.spring.core.query.aggregate.Aggregate;
-import io.djongo.spring.core.query.aggregate.Count;
-import io.djongo.spring.core.query.aggregate.Max;
-import io.djongo.spring.core.query.aggregate.Min;
-import io.djongo.spring.core.query.aggregate.Sum;
 import org.bson.Document;
 import org.jspecify.annotations.Nullable;
+import org.springframework.util.ClassUtils;
 
 /**
- * Compiles {@link F} expressions and aggregates over a document's own fields into aggregation expressions, with
- * SQL's null rules: arithmetic with null is null, aggregates skip nulls, {@code Count} of nothing is 0 and the
- * others are null.
+ * Compiles {@link F} expressions and aggregates into aggregation expressions, with SQL's null rules: arithmetic with
+ * null is null, aggregates skip nulls, {@code Count} of nothing is 0 and the others are null.
+ * <p>
+ * An aggregate function is reduced in one switch ({@link #reduce}) by one of two {@link Reduction}s: over an array
+ * of a document's values (an annotation over a list or a relation, and the distinct values of {@code aggregate}),
+ * or by the accumulators of a {@code $group} over the documents ({@code aggregate(...)}).
  */
 final class ExpressionCompiler {
 
@@ -29,7 +29,7 @@ final class ExpressionCompiler {
 		this.targets = targets;
 	}
 
-	/** A compiled expression and whether it reads annotations of the query. */
+	/** A compiled expression and what it reads besides the document's own fields. */
 	record Compiled(Object expression, Uses uses) {
 	}
 
@@ -39,9 +39,9 @@ final class ExpressionCompiler {
 	}
 
 	private Object compile(F f, Scope scope, Uses uses) {
-		String field = f.field();
-		if (field != null) {
-			Target target = scalar(field, scope, "F()");
+		F.Operator operator = f.operator();
+		if (operator == null) {
+			Target target = scalar(Objects.requireNonNull(f.field()), scope);
 			uses.target(target);
 			return "$" + target.storedPath();
 		}
@@ -49,7 +49,6 @@ final class ExpressionCompiler {
 		for (Object operand : f.operands()) {
 			operands.add((operand instanceof F nested) ? compile(nested, scope, uses) : operand);
 		}
-		F.Operator operator = Objects.requireNonNull(f.operator(), "an F() without a field is arithmetic");
 		return new Document(operator.mongoOperator(), operands);
 	}
 
@@ -62,19 +61,17 @@ final class ExpressionCompiler {
 		Target target = target(aggregate, scope, restricted);
 		uses.target(target);
 		String path = "$" + target.storedPath();
+		boolean count = aggregate.function() == Aggregate.Function.COUNT;
 		if (!target.isMultiValued() && target.kind() != FieldDescriptor.Kind.VALUES) {
-			if (aggregate instanceof Count) {
-				return new Document("$cond", Arrays.asList(FilterCompiler.notNull(path), 1, 0));
-			}
-			return path;
+			return count ? new Document("$cond", Arrays.asList(FilterCompiler.notNull(path), 1, 0)) : path;
 		}
-		if (aggregate instanceof Count && !aggregate.isDistinct() && target.relationValued()) {
+		if (count && !aggregate.isDistinct() && target.relationValued()) {
 			// joined documents are never null: their number is the array's size
 			return new Document("$size", new Document("$ifNull", Arrays.asList(path, List.of())));
 		}
 		Object values = aggregate.isDistinct() ? new Document("$setUnion", List.of(nonNull(path), List.of()))
 				: nonNull(path);
-		return summarize(aggregate, values);
+		return reduce(aggregate.function(), new OverArray(values));
 	}
 
 	/**
@@ -94,58 +91,129 @@ final class ExpressionCompiler {
 			uses.target(target);
 			String path = "$" + target.storedPath();
 			boolean multi = target.isMultiValued() || target.kind() == FieldDescriptor.Kind.VALUES;
-			Object perDocument = multi ? nonNull(path) : path;
 			if (aggregate.isDistinct()) {
-				group.append(key, new Document(multi ? "$push" : "$addToSet", perDocument));
+				group.append(key, new Document(multi ? "$push" : "$addToSet", multi ? nonNull(path) : path));
 				Object values = multi
 						? new Document("$reduce", new Document("input", "$" + key).append("initialValue", List.of())
 							.append("in", new Document("$setUnion", List.of("$$value", "$$this"))))
 						: filterNonNull("$" + key);
-				project.append(aggregate.key(), summarize(aggregate, values));
-				continue;
+				project.append(aggregate.key(), reduce(aggregate.function(), new OverArray(values)));
 			}
-			Object count = multi ? new Document("$size", perDocument)
-					: new Document("$cond", Arrays.asList(FilterCompiler.notNull(path), 1, 0));
-			switch (aggregate.function()) {
-				case "count" -> {
-					group.append(key, new Document("$sum", count));
-					project.append(aggregate.key(), "$" + key);
-				}
-				case "sum" -> {
-					group.append(key, new Document("$sum", multi ? new Document("$sum", perDocument) : path));
-					group.append(key + "n", new Document("$sum", count));
-					project.append(aggregate.key(), ifAny("$" + key + "n", "$" + key));
-				}
-				case "avg" -> {
-					if (multi) {
-						group.append(key, new Document("$sum", new Document("$sum", perDocument)));
-						group.append(key + "n", new Document("$sum", count));
-						project.append(aggregate.key(),
-								ifAny("$" + key + "n", new Document("$divide", List.of("$" + key, "$" + key + "n"))));
-					}
-					else {
-						group.append(key, new Document("$avg", path));
-						project.append(aggregate.key(), "$" + key);
-					}
-				}
-				default -> {
-					String operator = (aggregate instanceof Min) ? "$min" : "$max";
-					group.append(key, new Document(operator, multi ? new Document(operator, perDocument) : path));
-					project.append(aggregate.key(), "$" + key);
-				}
+			else {
+				project.append(aggregate.key(), reduce(aggregate.function(), new OverGroup(key, path, multi, group)));
 			}
 		}
 		return new GroupStage(group, project);
 	}
 
-	/** Count, Sum, Avg, Min or Max of an array expression of non-null values. */
-	private static Object summarize(Aggregate aggregate, Object values) {
-		return switch (aggregate.function()) {
-			case "count" -> new Document("$size", values);
-			case "sum" -> ifAny(new Document("$size", values), new Document("$sum", values));
-			case "avg" -> new Document("$avg", values);
-			default -> new Document((aggregate instanceof Max) ? "$max" : "$min", values);
+	/** The Java type of an annotation's values, for the lookups that compare with it. */
+	static Class<?> valueType(Aggregate aggregate) {
+		return (aggregate.function() == Aggregate.Function.AVG) ? Double.class : Number.class;
+	}
+
+	/**
+	 * How an aggregate function is computed, one method per function: the one switch over them is
+	 * {@link #reduce}.
+	 */
+	private interface Reduction {
+
+		Object count();
+
+		Object sum();
+
+		Object avg();
+
+		/** {@code $min} or {@code $max}. */
+		Object extreme(String operator);
+
+	}
+
+	private static Object reduce(Aggregate.Function function, Reduction reduction) {
+		return switch (function) {
+			case COUNT -> reduction.count();
+			case SUM -> reduction.sum();
+			case AVG -> reduction.avg();
+			case MIN -> reduction.extreme("$min");
+			case MAX -> reduction.extreme("$max");
 		};
+	}
+
+	/** Over an array expression of non-null values, in one document. */
+	private record OverArray(Object values) implements Reduction {
+
+		@Override
+		public Object count() {
+			return new Document("$size", this.values);
+		}
+
+		@Override
+		public Object sum() {
+			return ifAny(new Document("$size", this.values), new Document("$sum", this.values));
+		}
+
+		@Override
+		public Object avg() {
+			return new Document("$avg", this.values);
+		}
+
+		@Override
+		public Object extreme(String operator) {
+			return new Document(operator, this.values);
+		}
+
+	}
+
+	/**
+	 * Over the documents of a {@code $group}: accumulators added under {@code key} (and {@code key + "n"}, the
+	 * number of values), the value to project returned.
+	 * @param path the field, as {@code "$path"}
+	 * @param multi whether the field holds several values per document
+	 */
+	private record OverGroup(String key, String path, boolean multi, Document group) implements Reduction {
+
+		private Object perDocument() {
+			return this.multi ? nonNull(this.path) : this.path;
+		}
+
+		/** How many values a document has. */
+		private Object count(Object perDocument) {
+			return this.multi ? new Document("$size", perDocument)
+					: new Document("$cond", Arrays.asList(FilterCompiler.notNull(this.path), 1, 0));
+		}
+
+		@Override
+		public Object count() {
+			this.group.append(this.key, new Document("$sum", count(perDocument())));
+			return "$" + this.key;
+		}
+
+		@Override
+		public Object sum() {
+			Object perDocument = perDocument();
+			this.group.append(this.key, new Document("$sum", this.multi ? new Document("$sum", perDocument) : this.path));
+			this.group.append(this.key + "n", new Document("$sum", count(perDocument)));
+			return ifAny("$" + this.key + "n", "$" + this.key);
+		}
+
+		@Override
+		public Object avg() {
+			if (!this.multi) {
+				this.group.append(this.key, new Document("$avg", this.path));
+				return "$" + this.key;
+			}
+			Object perDocument = perDocument();
+			this.group.append(this.key, new Document("$sum", new Document("$sum", perDocument)));
+			this.group.append(this.key + "n", new Document("$sum", count(perDocument)));
+			return ifAny("$" + this.key + "n", new Document("$divide", List.of("$" + this.key, "$" + this.key + "n")));
+		}
+
+		@Override
+		public Object extreme(String operator) {
+			this.group.append(this.key,
+					new Document(operator, this.multi ? new Document(operator, perDocument()) : this.path));
+			return "$" + this.key;
+		}
+
 	}
 
 	private static Object ifAny(Object count, Object value) {
@@ -163,25 +231,25 @@ final class ExpressionCompiler {
 
 	private Target target(Aggregate aggregate, Scope scope, @Nullable Join restricted) {
 		Target target = this.targets.resolve(aggregate.field(), scope, restricted);
-		if (!target.rest().isEmpty() || (target.isContainer() && !(aggregate instanceof Count))) {
-			throw new InvalidLookupException(target.description() + ": " + aggregate.getClass().getSimpleName()
+		boolean count = aggregate.function() == Aggregate.Function.COUNT;
+		if (!target.rest().isEmpty() || (target.isContainer() && !count)) {
+			throw new InvalidLookupException(target.description() + ": " + aggregate.function().displayName()
 					+ " needs a field holding values, not '" + aggregate.field() + "'");
 		}
-		if (!(aggregate instanceof Count) && !(aggregate instanceof Sum) && !(aggregate instanceof Min)
-				&& !(aggregate instanceof Max) && !Number.class.isAssignableFrom(
-						org.springframework.util.ClassUtils.resolvePrimitiveIfNecessary(target.valueType()))
-				&& target.valueType() != Object.class) {
+		Class<?> type = ClassUtils.resolvePrimitiveIfNecessary(target.valueType());
+		if (aggregate.function() == Aggregate.Function.AVG && !Number.class.isAssignableFrom(type)
+				&& type != Object.class) {
 			throw new InvalidLookupException(target.description() + ": Avg needs a numeric field, not "
 					+ target.valueType().getSimpleName());
 		}
 		return target;
 	}
 
-	private Target scalar(String field, Scope scope, String what) {
+	private Target scalar(String field, Scope scope) {
 		Target target = this.targets.resolve(field, scope);
 		if (!target.rest().isEmpty() || target.isContainer() || target.isMultiValued()) {
-			throw new InvalidLookupException(target.description() + ": " + what
-					+ " needs a single-valued field, not '" + field + "'");
+			throw new InvalidLookupException(target.description() + ": F() needs a single-valued field, not '"
+					+ field + "'");
 		}
 		return target;
 	}

@@ -13,21 +13,18 @@ import org.jspecify.annotations.Nullable;
  */
 final class Filter {
 
-	static final Filter TRUE = new Filter(null, true);
+	static final Filter TRUE = new Filter(null);
 
-	static final Filter FALSE = new Filter(null, false);
+	static final Filter FALSE = new Filter(null);
 
 	private final @Nullable Bson bson;
 
-	private final boolean constant;
-
-	private Filter(@Nullable Bson bson, boolean constant) {
+	private Filter(@Nullable Bson bson) {
 		this.bson = bson;
-		this.constant = constant;
 	}
 
 	static Filter of(Bson bson) {
-		return new Filter(bson, false);
+		return new Filter(bson);
 	}
 
 	boolean isTrue() {

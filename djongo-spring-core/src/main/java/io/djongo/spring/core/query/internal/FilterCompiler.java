@@ -1,5 +1,7 @@
 package io.djongo.spring.core.query.internal;
 
+import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -7,6 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 
 import io.djongo.spring.core.model.FieldDescriptor;
@@ -14,13 +18,6 @@ import io.djongo.spring.core.model.FieldError;
 import io.djongo.spring.core.query.F;
 import io.djongo.spring.core.query.InvalidLookupException;
 import io.djongo.spring.core.query.Q;
-import io.djongo.spring.core.query.lookup.ComparisonLookup;
-import io.djongo.spring.core.query.lookup.IsNullLookup;
-import io.djongo.spring.core.query.lookup.Literals;
-import io.djongo.spring.core.query.lookup.Lookup;
-import io.djongo.spring.core.query.lookup.LookupRegistry;
-import io.djongo.spring.core.query.lookup.TextLookup;
-import io.djongo.spring.core.query.lookup.Transform;
 import org.bson.Document;
 import org.jspecify.annotations.Nullable;
 
@@ -29,18 +26,18 @@ import org.jspecify.annotations.Nullable;
  * <p>
  * Plain lookups become query-language conditions ({@code {title: {$regex: ...}}}), which use indexes and run on
  * every server. Transforms and {@code F()} values become {@code $expr} aggregation expressions guarded so that a
- * null or missing field never matches, as SQL's comparisons with NULL do not. Negation is {@code $nor}, which keeps
- * documents whose field is null or missing, as Django's {@code exclude} and {@code ~Q} do. Within one AND group
- * (one {@code filter} call or one Q), conditions through the same list of embedded documents must hold for the same
- * element and are combined under one {@code $elemMatch}.
+ * null or missing field never matches, as SQL's comparisons with NULL do not; a single {@code year} or {@code date}
+ * transform becomes a range on the stored field instead ({@link DayRanges}). Every lookup becomes a condition in
+ * one switch ({@link #condition}), rendered by the {@link Operand} of its language. Negation is {@code $nor}, which
+ * keeps documents whose field is null or missing, as Django's {@code exclude} and {@code ~Q} do. Within one AND
+ * group (one {@code filter} call or one Q), conditions through the same list of embedded documents must hold for
+ * the same element and are combined under one {@code $elemMatch}.
  */
 final class FilterCompiler {
 
 	private static final String ITEM = "djongoItem";
 
 	private final TargetResolver targets;
-
-	private final LookupRegistry lookups;
 
 	private final ValueCoercion coercion;
 
@@ -50,17 +47,15 @@ final class FilterCompiler {
 
 	private final LookupValues values;
 
-	FilterCompiler(TargetResolver targets, LookupRegistry lookups, ValueCoercion coercion,
-			ExpressionCompiler expressions, ZoneId zone) {
+	FilterCompiler(TargetResolver targets, ValueCoercion coercion, ExpressionCompiler expressions, ZoneId zone) {
 		this.targets = targets;
-		this.lookups = lookups;
 		this.coercion = coercion;
 		this.expressions = expressions;
 		this.zone = zone;
 		this.values = new LookupValues(coercion, zone);
 	}
 
-	/** The compiled condition and whether it reads annotations of the query. */
+	/** The compiled condition and what it reads besides the queried document's own fields. */
 	record Compiled(Filter filter, Uses uses) {
 	}
 
@@ -69,13 +64,58 @@ final class FilterCompiler {
 	}
 
 	/**
-	 * @param excluded whether the condition is to be negated by the caller ({@code exclude}), where Django does not
-	 * apply the same-element rule
+	 * Compiles the condition of one call of filter, or of exclude.
+	 * @param excluded whether the caller negates the condition, where Django does not apply the same-element rule
 	 */
 	Compiled compile(Q condition, Scope scope, boolean excluded) {
 		Uses uses = new Uses();
 		Filter filter = node(condition, scope, uses, excluded);
 		return new Compiled(filter, uses);
+	}
+
+	/**
+	 * The condition of a lookup on its operand: the one place where lookups differ.
+	 * @param value the value in its stored form, shaped as the lookup takes it ({@link LookupValues})
+	 */
+	static <R> R condition(Lookup lookup, Object value, Operand<R> operand) {
+		return switch (lookup) {
+			case EXACT -> operand.eq(value);
+			case GT -> operand.gt(value);
+			case GTE -> operand.gte(value);
+			case LT -> operand.lt(value);
+			case LTE -> operand.lte(value);
+			case IN -> operand.in((List<?>) value);
+			case RANGE -> operand.range(((List<?>) value).get(0), ((List<?>) value).get(1));
+			case ISNULL -> operand.isNull(Boolean.TRUE.equals(value));
+			case IEXACT -> operand.matches("^" + escape((String) value) + "\\z", "i");
+			case CONTAINS -> operand.matches(escape((String) value), "");
+			case ICONTAINS -> operand.matches(escape((String) value), "i");
+			case STARTSWITH -> operand.matches("^" + escape((String) value), "");
+			case ISTARTSWITH -> operand.matches("^" + escape((String) value), "i");
+			case ENDSWITH -> operand.matches(escape((String) value) + "\\z", "");
+			case IENDSWITH -> operand.matches(escape((String) value) + "\\z", "i");
+			case REGEX -> operand.matches((String) value, "");
+			case IREGEX -> operand.matches((String) value, "i");
+		};
+	}
+
+	private static final String METACHARACTERS = "\\^$.|?*+()[]{}";
+
+	/**
+	 * The text as a regular expression matching itself: every character that means something in PCRE or Java
+	 * regular expressions is escaped, so that it matches on MongoDB and on the embedded server alike. Letters and
+	 * digits never are ({@code \Q...\E} is avoided since the text itself could contain {@code \E}); nothing is
+	 * trimmed.
+	 */
+	static String escape(String text) {
+		StringBuilder escaped = new StringBuilder(text.length() + 8);
+		text.codePoints().forEach((codePoint) -> {
+			if (codePoint < 128 && METACHARACTERS.indexOf(codePoint) >= 0) {
+				escaped.append('\\');
+			}
+			escaped.appendCodePoint(codePoint);
+		});
+		return escaped.toString();
 	}
 
 	/**
@@ -107,8 +147,9 @@ final class FilterCompiler {
 		for (Q child : children) {
 			if (child.isLeaf() && !child.isNegated()) {
 				Leaf leaf = leaf(Objects.requireNonNull(child.lookup()), child.value(), scope, uses);
-				if (leaf.groupPrefix() != null && !negated) {
-					sameElement.computeIfAbsent(leaf.groupPrefix(), (prefix) -> new ArrayList<>()).add(leaf);
+				String prefix = leaf.groupPrefix();
+				if (prefix != null && !negated) {
+					sameElement.computeIfAbsent(prefix, (key) -> new ArrayList<>()).add(leaf);
 					continue;
 				}
 				parts.add(leaf.filter());
@@ -157,13 +198,13 @@ final class FilterCompiler {
 		Target target = this.targets.resolve(expression, scope);
 		uses.target(target);
 		List<Transform> transforms = new ArrayList<>();
-		Lookup lookup = ComparisonLookup.EXACT;
+		Lookup lookup = Lookup.EXACT;
 		Class<?> type = target.valueType();
 		List<String> rest = target.rest();
 		for (int i = 0; i < rest.size(); i++) {
 			String name = rest.get(i);
-			Transform transform = this.lookups.transform(name);
-			Lookup candidate = this.lookups.lookup(name);
+			Transform transform = Transform.named(name);
+			Lookup candidate = Lookup.named(name);
 			if (transform != null && (candidate == null || i < rest.size() - 1)) {
 				if (target.isContainer() || !transform.appliesTo(type)) {
 					throw unsupported(name, type, target);
@@ -179,40 +220,37 @@ final class FilterCompiler {
 			}
 		}
 		if (value == null) {
-			if (lookup != ComparisonLookup.EXACT && lookup != TextLookup.IEXACT) {
+			if (lookup != Lookup.EXACT && lookup != Lookup.IEXACT) {
 				throw new InvalidLookupException("Cannot use None as a query value: " + target.description()
 						+ " (only exact and iexact accept null; use isnull)");
 			}
-			lookup = IsNullLookup.ISNULL;
-			value = Boolean.TRUE;
+			lookup = Lookup.ISNULL;
+			value = true;
 		}
-		if (!this.lookups.appliesTo(lookup, type) || target.isContainer() && !isContainerLookup(lookup)) {
-			throw unsupported(lookup.name(), type, target);
+		boolean containerLookup = lookup == Lookup.ISNULL || lookup == Lookup.EXACT;
+		if (!lookup.appliesTo(type) || (target.isContainer() && !containerLookup)) {
+			throw unsupported(lookup.lookupName(), type, target);
 		}
 		if (value instanceof F f) {
 			return Leaf.of(fieldComparison(target, transforms, lookup, f, scope, uses));
 		}
 		if (!transforms.isEmpty()) {
-			Function<String, Filter> range = DateRanges.rewrite(target, transforms, lookup, value, this);
-			if (range != null) {
-				return leafOf(target, range);
-			}
-			return Leaf.of(transformed(target, transforms, lookup, value, type));
+			return transformed(target, transforms, lookup, value, type);
 		}
-		if (lookup == IsNullLookup.ISNULL && Boolean.class.isInstance(value) && isIdArray(target)) {
+		if (lookup == Lookup.ISNULL && value instanceof Boolean isNull && isIdArray(target)) {
 			// no related object: an empty array as much as a missing one
 			String path = endsInList(target) ? target.storedPath() + ".0" : target.storedPath();
 			Filter any = Filter.of(new Document(path, new Document("$exists", true)));
-			return Leaf.of(Boolean.TRUE.equals(value) ? any.not() : any);
+			return Leaf.of(isNull ? any.not() : any);
 		}
-		Object converted = convert(lookup, value, type, target);
+		Object converted = this.values.convert(lookup, value, type, target);
 		if (converted == null) {
 			return Leaf.of(Filter.FALSE);
 		}
 		Lookup compare = lookup;
 		Function<String, Filter> condition = target.relationValued()
-				? (path) -> Filter.of(compare.onField(path + "._id", converted))
-				: (path) -> Filter.of(compare.onField(path, converted));
+				? (path) -> Filter.of(condition(compare, converted, Operand.field(path + "._id")))
+				: (path) -> Filter.of(condition(compare, converted, Operand.field(path)));
 		return leafOf(target, condition);
 	}
 
@@ -241,37 +279,50 @@ final class FilterCompiler {
 		return Leaf.of(filter);
 	}
 
-	private static boolean isContainerLookup(Lookup lookup) {
-		return lookup == IsNullLookup.ISNULL || lookup == ComparisonLookup.EXACT;
-	}
-
-	private Filter transformed(Target target, List<Transform> transforms, Lookup lookup, Object value, Class<?> type) {
+	private Leaf transformed(Target target, List<Transform> transforms, Lookup lookup, Object value, Class<?> type) {
 		Transform last = transforms.get(transforms.size() - 1);
-		Object converted = this.values.shaped(lookup, value, target, (single) -> comparable(single, type, target, last));
-		if (converted == null) {
-			return Filter.FALSE;
+		Lookup.Shape shape = lookup.shape();
+		boolean days = transforms.size() == 1 && (last == Transform.YEAR || last == Transform.DATE)
+				&& (shape == Lookup.Shape.SINGLE || shape == Lookup.Shape.LIST || shape == Lookup.Shape.PAIR);
+		if (days) {
+			Object bounds = this.values.shaped(lookup, value, target, (single) -> toJava(single, type, target));
+			if (bounds == null) {
+				return Leaf.of(Filter.FALSE);
+			}
+			boolean year = last == Transform.YEAR;
+			return leafOf(target, (path) -> Filter.of(condition(lookup, bounds,
+					new DayRanges(path, year, (day) -> storedDay(day, target)))));
 		}
-		Object finalValue = converted;
-		return expression(target, (input) -> {
+		Object converted = this.values.shaped(lookup, value, target,
+				(single) -> last.toComparable(toJava(single, type, target), this.zone));
+		if (converted == null) {
+			return Leaf.of(Filter.FALSE);
+		}
+		return Leaf.of(expression(target, (input) -> {
 			// A null or missing date never matches (the guard), but must not reach a date operator, which fails on it.
-			Object computed = new Document("$ifNull", List.of(input, new java.util.Date(0)));
+			Object computed = new Document("$ifNull", List.of(input, Instant.EPOCH));
 			for (Transform transform : transforms) {
 				computed = transform.apply(computed, this.zone);
 			}
-			return guarded(input, lookup, lookup.onExpression(computed, finalValue));
-		});
+			return guarded(input, lookup, condition(lookup, converted, Operand.computed(computed)));
+		}));
 	}
 
-	private Object comparable(Object value, Class<?> type, Target target, Transform transform) {
-		Object java = this.coercion.toJava(value, type, this.zone, () -> target.description());
-		return transform.toComparable(java, this.zone);
+	private Object toJava(Object value, Class<?> type, Target target) {
+		return this.coercion.toJava(value, type, this.zone, target::description);
+	}
+
+	/** The start of a day in the stored form of the target's own type. */
+	private Object storedDay(LocalDate day, Target target) {
+		Object java = this.coercion.toJava(day, target.valueType(), this.zone, target::description);
+		return Objects.requireNonNull(this.coercion.toBson(java, target.valueType()));
 	}
 
 	private Filter fieldComparison(Target target, List<Transform> transforms, Lookup lookup, F value, Scope scope,
 			Uses uses) {
-		if (!(lookup instanceof ComparisonLookup)) {
-			throw new InvalidLookupException(target.description() + ": F() values work with exact, gt, gte, lt and lte, not "
-					+ lookup.name());
+		if (lookup.shape() != Lookup.Shape.SINGLE) {
+			throw new InvalidLookupException(target.description()
+					+ ": F() values work with exact, gt, gte, lt and lte, not " + lookup.lookupName());
 		}
 		if (target.isMultiValued()) {
 			throw new InvalidLookupException(target.description() + ": F() comparisons through a list are not supported");
@@ -284,12 +335,12 @@ final class FilterCompiler {
 			computed = transform.apply(computed, this.zone);
 		}
 		Object rightExpression = right.expression();
-		Object comparison = lookup.onExpression(computed, new Literals.Computed(rightExpression));
+		Object comparison = condition(lookup, new Literals.Computed(rightExpression), Operand.computed(computed));
 		Object condition = new Document("$and", List.of(notNull(left), notNull(rightExpression), comparison));
 		return Filter.of(new Document("$expr", condition));
 	}
 
-	private Filter expression(Target target, java.util.function.Function<Object, Object> condition) {
+	private Filter expression(Target target, Function<Object, Object> condition) {
 		if (!target.isMultiValued()) {
 			return Filter.of(new Document("$expr", condition.apply("$" + target.storedPath())));
 		}
@@ -300,7 +351,7 @@ final class FilterCompiler {
 	}
 
 	private static Object guarded(Object input, Lookup lookup, Object condition) {
-		if (lookup == IsNullLookup.ISNULL) {
+		if (lookup == Lookup.ISNULL) {
 			return condition;
 		}
 		return new Document("$and", List.of(notNull(input), condition));
@@ -311,25 +362,28 @@ final class FilterCompiler {
 		return new Document("$gt", Arrays.asList(expression, null));
 	}
 
-	/** The value in its stored form for the lookup's shape; null when nothing can match (an empty {@code in}). */
-	@Nullable Object convert(Lookup lookup, Object value, Class<?> type, Target target) {
-		return this.values.convert(lookup, value, type, target);
-	}
-
-	ValueCoercion coercion() {
-		return this.coercion;
-	}
-
-	ZoneId zone() {
-		return this.zone;
-	}
-
 	private FieldError unsupported(String name, Class<?> type, Target target) {
 		String kind = target.isContainer() ? "embedded " + type.getSimpleName() : type.getSimpleName();
 		String choices = target.isContainer() ? "exact, isnull, or a field of " + type.getSimpleName()
-				: this.lookups.choicesFor(type);
+				: choicesFor(type);
 		return new FieldError("Unsupported lookup '" + name + "' for " + kind + " field in '" + target.description()
 				+ "'. Choices are: " + choices);
+	}
+
+	/** The names of the lookups and transforms that apply to values of a type, sorted, for error messages. */
+	private static String choicesFor(Class<?> type) {
+		Set<String> names = new TreeSet<>();
+		for (Lookup lookup : Lookup.values()) {
+			if (lookup.appliesTo(type)) {
+				names.add(lookup.lookupName());
+			}
+		}
+		for (Transform transform : Transform.values()) {
+			if (transform.appliesTo(type)) {
+				names.add(transform.transformName());
+			}
+		}
+		return String.join(", ", names);
 	}
 
 }

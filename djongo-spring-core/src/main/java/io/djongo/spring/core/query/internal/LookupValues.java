@@ -1,5 +1,6 @@
 package io.djongo.spring.core.query.internal;
 
+import java.lang.reflect.Array;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -10,11 +11,9 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 import io.djongo.spring.core.model.FieldDescriptor;
+import io.djongo.spring.core.model.ModelMetadata;
 import io.djongo.spring.core.query.F;
 import io.djongo.spring.core.query.InvalidLookupException;
-import io.djongo.spring.core.query.lookup.ComparisonLookup;
-import io.djongo.spring.core.query.lookup.Lookup;
-import io.djongo.spring.core.query.lookup.RegexLookup;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -69,7 +68,7 @@ final class LookupValues {
 				}
 				yield value;
 			}
-			case TEXT -> text(value, lookup, target);
+			case TEXT, PATTERN -> text(value, lookup, target);
 		};
 	}
 
@@ -77,17 +76,18 @@ final class LookupValues {
 		if (value instanceof F) {
 			throw new InvalidLookupException(target.description() + ": F() cannot be used inside a list of values");
 		}
-		if (target.related() != null && target.related().type().isInstance(value)) {
+		ModelMetadata related = target.related();
+		if (related != null && related.type().isInstance(value)) {
 			// a model given for a relation: Django compares its primary key
-			Object id = target.related().entity().getIdentifierAccessor(value).getIdentifier();
+			Object id = related.entity().getIdentifierAccessor(value).getIdentifier();
 			if (id == null) {
-				throw new InvalidLookupException(target.description() + ": the " + target.related().name()
+				throw new InvalidLookupException(target.description() + ": the " + related.name()
 						+ " given has no id yet; save it first");
 			}
 			value = id;
 		}
 		boolean wholeList = target.kind() == FieldDescriptor.Kind.VALUES && value instanceof Collection<?>
-				&& lookup == ComparisonLookup.EXACT;
+				&& lookup == Lookup.EXACT;
 		if (wholeList) {
 			List<Object> converted = new ArrayList<>();
 			for (Object element : (Collection<?>) value) {
@@ -112,22 +112,22 @@ final class LookupValues {
 		}
 		if (value.getClass().isArray()) {
 			List<Object> list = new ArrayList<>();
-			for (int i = 0; i < java.lang.reflect.Array.getLength(value); i++) {
-				list.add(java.lang.reflect.Array.get(value, i));
+			for (int i = 0; i < Array.getLength(value); i++) {
+				list.add(Array.get(value, i));
 			}
 			return list;
 		}
-		throw new InvalidLookupException(target.description() + ": the " + lookup.name()
+		throw new InvalidLookupException(target.description() + ": the " + lookup.lookupName()
 				+ " lookup needs a collection or array of values, not " + Shown.value(value));
 	}
 
 	private static String text(Object value, Lookup lookup, Target target) {
 		if (!(value instanceof CharSequence) && !(value instanceof Character) && !(value instanceof Number)) {
-			throw new InvalidLookupException(target.description() + ": the " + lookup.name()
+			throw new InvalidLookupException(target.description() + ": the " + lookup.lookupName()
 					+ " lookup needs a string, not " + Shown.value(value) + " (" + value.getClass().getSimpleName() + ")");
 		}
 		String text = value.toString();
-		if (lookup instanceof RegexLookup) {
+		if (lookup.shape() == Lookup.Shape.PATTERN) {
 			try {
 				Pattern.compile(text);
 			}

@@ -6,36 +6,40 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
-import com.mongodb.client.FindIterable;
 import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.CountOptions;
-import io.djongo.spring.core.bridge.DjongoTemplate;
+import com.mongodb.client.result.UpdateResult;
 import io.djongo.spring.core.logging.CommandFormatter;
 import io.djongo.spring.core.model.FieldDescriptor;
 import io.djongo.spring.core.model.FieldError;
 import io.djongo.spring.core.model.ModelMetadata;
 import io.djongo.spring.core.model.ModelRegistry;
 import io.djongo.spring.core.model.Relation;
+import io.djongo.spring.core.query.Aggregate;
+import io.djongo.spring.core.query.DeleteResult;
 import io.djongo.spring.core.query.QuerySet;
-import io.djongo.spring.core.query.aggregate.Aggregate;
-import io.djongo.spring.core.query.lookup.LookupRegistry;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.bson.BsonDocument;
-import org.bson.BsonString;
 import org.bson.Document;
-import org.bson.conversions.Bson;
+import org.bson.codecs.configuration.CodecRegistry;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.InvalidDataAccessApiUsageException;
+import org.springframework.data.mongodb.core.MongoOperations;
 
 /**
- * Compiles and runs QuerySets for one {@link DjongoTemplate}: the one place where QuerySets talk to the server.
- * Every evaluation is one command ({@code find}, {@code aggregate}, {@code update}, {@code delete}), logged at DEBUG
- * on the {@value #LOGGER_NAME} logger before it is sent, as the command log renders commands: values as {@code ?}
- * unless {@link #setLogValues(boolean) log values} is on.
+ * Compiles and runs QuerySets: the one place where QuerySets talk to the server, through Spring Data's
+ * {@link MongoOperations}. Every command comes from a compiled {@link QueryPlan} as a {@link Command}, is logged at
+ * DEBUG on the {@value #LOGGER_NAME} logger before it is sent, as the command log renders commands (values as
+ * {@code ?} unless values are logged), and is sent by the driver call made of the same values.
+ * <p>
+ * Built once by the template with immutable options; what it needs of the rest of djongo comes through small
+ * functional interfaces: reading a document as a model ({@link ModelReader}), checking update values
+ * ({@link UpdateValidator}) and deleting with the relations' rules ({@link Deleter}).
  */
 public final class QueryEngine {
 
@@ -44,73 +48,77 @@ public final class QueryEngine {
 
 	private static final Log logger = LogFactory.getLog(LOGGER_NAME);
 
-	private final DjongoTemplate template;
+	private final MongoOperations operations;
 
 	private final ModelRegistry models;
 
-	private final QueryPlanner planner;
+	private final ZoneId zone;
 
-	private final TargetResolver targets;
+	private final CommandFormatter formatter;
 
-	private final FilterCompiler filters;
+	private final UpdateValidator updateValidator;
 
-	private final ExpressionCompiler expressions;
+	private final Deleter deleter;
 
 	private final ValueCoercion coercion;
 
-	private final ValueReader values;
-
-	private final RowMappers rows;
-
-	private final ZoneId zone;
+	private final QueryCompiler compiler;
 
 	private final Prefetcher prefetcher;
 
-	private volatile UpdateValidator updateValidator = UpdateValidator.NONE;
+	private volatile @Nullable CodecRegistry codecs;
 
-	private volatile CommandFormatter formatter = new CommandFormatter(false);
-
-	private volatile boolean logValues;
-
-	public QueryEngine(DjongoTemplate template, ModelRegistry models, ZoneId zone) {
-		LookupRegistry lookups = LookupRegistry.standard();
-		this.template = template;
+	/**
+	 * @param operations what commands are sent through
+	 * @param models the models' metadata
+	 * @param zone the zone date transforms compute in
+	 * @param logValues whether the {@value #LOGGER_NAME} log shows values rather than each command's shape
+	 * @param reader reads a document as a model, callbacks included
+	 * @param updateValidator checks the values of every {@code update(...)} before it is sent
+	 * @param deleter deletes matching documents with the {@code on_delete} rules of the relations
+	 */
+	public QueryEngine(MongoOperations operations, ModelRegistry models, ZoneId zone, boolean logValues,
+			ModelReader reader, UpdateValidator updateValidator, Deleter deleter) {
+		this.operations = operations;
 		this.models = models;
 		this.zone = zone;
-		this.targets = new TargetResolver(models, lookups);
-		this.coercion = new ValueCoercion(template.getConverter());
-		this.expressions = new ExpressionCompiler(this.targets);
-		this.filters = new FilterCompiler(this.targets, lookups, this.coercion, this.expressions, zone);
-		this.planner = new QueryPlanner(this.filters, this.expressions, this.targets);
-		this.values = new ValueReader(template.getConverter());
-		this.rows = new RowMappers(template, this.values, this.planner);
-		this.prefetcher = new Prefetcher(this);
-	}
-
-	Prefetcher prefetcher() {
-		return this.prefetcher;
+		this.formatter = new CommandFormatter(logValues);
+		this.updateValidator = updateValidator;
+		this.deleter = deleter;
+		PathResolver paths = new PathResolver(models);
+		TargetResolver targets = new TargetResolver(paths);
+		this.coercion = new ValueCoercion(operations.getConverter());
+		ExpressionCompiler expressions = new ExpressionCompiler(targets);
+		FilterCompiler filters = new FilterCompiler(targets, this.coercion, expressions, zone);
+		RowMappers rows = new RowMappers(reader, operations.getConverter(), new ValueReader(operations.getConverter()));
+		this.prefetcher = new Prefetcher(this, paths, reader);
+		this.compiler = new QueryCompiler(targets, filters, expressions, rows, this.prefetcher);
 	}
 
 	/** The base QuerySet of a model. */
 	public <T> QuerySet<T> objects(Class<T> model) {
-		return new DefaultQuerySet<>(this, QueryState.of(this.models.metadata(model)));
+		return new DefaultQuerySet<>(this, this.compiler.base(model));
 	}
 
-	/** The related side of a relation of one model instance, as a QuerySet; see {@code DjongoTemplate.related}. */
+	/**
+	 * The related side of a relation of one model instance, as a QuerySet: a foreign key or many-to-many field of
+	 * the instance's model (read from the ids the instance holds, never by loading it), or the related name of one
+	 * pointing at it.
+	 */
 	@SuppressWarnings("unchecked")
 	public <R> QuerySet<R> related(Object instance, String relation) {
 		ModelMetadata model = this.models.metadata(instance.getClass());
 		Object id = model.entity().getIdentifierAccessor(instance).getIdentifier();
+		FieldDescriptor field = model.field(relation);
 		Relation carried = model.throughRelations().get(relation);
-		Relation reverse = (carried == null && model.field(relation) == null)
-				? this.models.reverseRelation(model.type(), relation) : null;
+		Relation reverse = (carried == null && field == null) ? this.models.reverseRelation(model.type(), relation)
+				: null;
 		if (carried != null) {
 			return (QuerySet<R>) objects(carried.target()).filter(carried.relatedName(), requireId(model, id));
 		}
 		if (reverse != null) {
 			return (QuerySet<R>) objects(reverse.owner()).filter(reverse.field(), requireId(model, id));
 		}
-		FieldDescriptor field = model.field(relation);
 		Relation forward = (field != null) ? field.relation() : null;
 		if (field == null || forward == null) {
 			throw new FieldError("'" + relation + "' is not a relation of " + model.name() + ". Choices are: "
@@ -131,7 +139,7 @@ public final class QueryEngine {
 	}
 
 	private String relationChoices(ModelMetadata model) {
-		java.util.Set<String> names = new java.util.TreeSet<>();
+		Set<String> names = new TreeSet<>();
 		model.fields().values().stream().filter((field) -> field.relation() != null).forEach((f) -> names.add(f.name()));
 		names.addAll(model.throughRelations().keySet());
 		this.models.relationsTo(model.type()).forEach((r) -> names.add(r.relatedName()));
@@ -139,147 +147,69 @@ public final class QueryEngine {
 		return String.join(", ", names);
 	}
 
-	/** The registry of models this engine resolves lookups against. */
-	public ModelRegistry models() {
+	// ---- for the QuerySets
+
+	QueryCompiler compiler() {
+		return this.compiler;
+	}
+
+	ModelRegistry models() {
 		return this.models;
-	}
-
-	/** The zone date transforms compute in. */
-	public ZoneId zone() {
-		return this.zone;
-	}
-
-	/** Sets the check that runs on the values of every {@code QuerySet.update(...)} before it is sent. */
-	public void setUpdateValidator(UpdateValidator updateValidator) {
-		this.updateValidator = updateValidator;
-	}
-
-	/** The check run on the values of every {@code QuerySet.update(...)}. */
-	public UpdateValidator updateValidator() {
-		return this.updateValidator;
-	}
-
-	/** Whether the {@value #LOGGER_NAME} log shows values; off by default, it shows each command's shape. */
-	public void setLogValues(boolean logValues) {
-		this.logValues = logValues;
-		this.formatter = new CommandFormatter(logValues);
-	}
-
-	/** Whether the {@value #LOGGER_NAME} log shows values. */
-	public boolean logValues() {
-		return this.logValues;
-	}
-
-	DjongoTemplate template() {
-		return this.template;
 	}
 
 	ValueCoercion coercion() {
 		return this.coercion;
 	}
 
-	ExpressionCompiler expressions() {
-		return this.expressions;
+	ZoneId zone() {
+		return this.zone;
 	}
 
-	TargetResolver targets() {
-		return this.targets;
+	UpdateValidator updateValidator() {
+		return this.updateValidator;
 	}
 
-	QueryPlan plan(QueryState state) {
-		return this.planner.plan(state);
+	MongoOperations operations() {
+		return this.operations;
 	}
 
-	QueryPlanner planner() {
-		return this.planner;
-	}
-
-	String collection(QueryState state) {
-		String collection = state.model().collection();
-		if (collection == null) {
-			throw new IllegalArgumentException(state.model().name()
-					+ " is a container (no @Document), it has no collection to query");
-		}
-		return collection;
-	}
-
-	/** Runs a listing and maps each document; one find or one aggregate. */
-	<R> List<R> fetch(QueryState state, QueryPlan plan) {
-		if (plan.empty()) {
+	/** Runs a listing and maps each document; one find or one aggregate, and one find per prefetched relation. */
+	<R> List<R> list(QueryPlan plan) {
+		QueryPlan.Listing listing = plan.listing();
+		Command.Read command = listing.command();
+		if (command == null) {
 			return List.of();
 		}
-		RowMappers.Rows rows = this.rows.forState(state, plan);
-		Function<Document, ? extends @Nullable Object> mapper = rows.mapper();
-		QueryPlan projected = plan.withProjection(rows.projection());
-		List<@Nullable Object> result = new ArrayList<>();
-		boolean prefetch = !state.prefetchRelated().isEmpty() && state.projection() instanceof QueryState.Entities;
-		List<Document> documents = prefetch ? new ArrayList<>() : List.of();
-		Consumer<Document> sink = (document) -> {
-			result.add(mapper.apply(document));
-			if (prefetch) {
-				documents.add(document);
-			}
-		};
-		if (rows.pipeline() != null) {
-			aggregate(state, rows.pipeline(), sink);
-		}
-		else if (projected.isFind()) {
-			find(state, projected, sink);
+		Function<Document, @Nullable Object> mapper = listing.mapper();
+		List<@Nullable Object> results = new ArrayList<>();
+		List<Prefetcher.Plan> prefetch = (plan.projection() instanceof Projection.Entities) ? plan.related().prefetch()
+				: List.of();
+		if (prefetch.isEmpty()) {
+			read(plan.model(), command, (document) -> results.add(mapper.apply(document)));
 		}
 		else {
-			aggregate(state, projected.listingPipeline(), sink);
-		}
-		if (prefetch) {
-			// only rows of entities are prefetched, and an entity row is never null
-			@SuppressWarnings("NullAway")
-			List<Object> entities = result;
-			this.prefetcher.prefetch(state.model(), state.prefetchRelated(), entities, documents);
+			// only models are prefetched for, and a row of a model is never null
+			List<Object> models = new ArrayList<>();
+			List<Document> documents = new ArrayList<>();
+			read(plan.model(), command, (document) -> {
+				models.add(Objects.requireNonNull(mapper.apply(document)));
+				documents.add(document);
+			});
+			this.prefetcher.prefetch(prefetch, models, documents);
+			results.addAll(models);
 		}
 		@SuppressWarnings("unchecked")
-		List<R> typed = (List<R>) result;
+		List<R> typed = (List<R>) results;
 		return typed;
 	}
 
-	/** The listing command of a plan, as sent; null when nothing would be sent. */
-	@Nullable Document command(QueryState state, QueryPlan plan) {
-		if (plan.empty()) {
-			return null;
-		}
-		RowMappers.Rows rows = this.rows.forState(state, plan);
-		QueryPlan projected = plan.withProjection(rows.projection());
-		if (rows.pipeline() == null && projected.isFind()) {
-			Document find = new Document("find", collection(state)).append("filter", projected.filter().toBson());
-			find.putAll(findOptions(projected));
-			return find;
-		}
-		return new Document("aggregate", collection(state)).append("pipeline",
-				rows.pipelineOr(projected.listingPipeline()));
-	}
-
-	long count(QueryState state, QueryPlan plan) {
-		if (plan.empty()) {
+	long count(QueryPlan plan) {
+		Command.Pipeline command = plan.countCommand();
+		if (command == null) {
 			return 0;
 		}
-		if (plan.isFind() && !(state.distinct() && state.projection() instanceof QueryState.Values)) {
-			CountOptions options = new CountOptions().skip((int) plan.skip());
-			if (plan.limit() != null) {
-				options.limit(Math.toIntExact(plan.limit()));
-			}
-			Bson filter = plan.filter().toBson();
-			Document command = new Document("filter", filter);
-			if (plan.skip() > 0) {
-				command.append("skip", plan.skip());
-			}
-			if (plan.limit() != null) {
-				command.append("limit", plan.limit());
-			}
-			debug(state, "count", command);
-			return execute(state, (collection) -> collection.countDocuments(filter, options));
-		}
-		List<Bson> pipeline = new ArrayList<>(this.rows.forState(state, plan).pipelineOr(plan.pipeline(false)));
-		pipeline.add(new Document("$group", new Document("_id", null).append("n", new Document("$sum", 1))));
 		long[] count = new long[1];
-		aggregate(state, pipeline, (document) -> {
+		read(plan.model(), command, (document) -> {
 			if (document.get("n") instanceof Number n) {
 				count[0] = n.longValue();
 			}
@@ -287,43 +217,29 @@ public final class QueryEngine {
 		return count[0];
 	}
 
-	boolean exists(QueryState state, QueryPlan plan) {
-		if (plan.empty()) {
+	boolean exists(QueryPlan plan) {
+		Command.Read command = plan.existsCommand();
+		if (command == null) {
 			return false;
 		}
-		QueryPlan first = plan.withLimit(plan.skip(), 1L).withProjection(new Document("_id", 1));
 		boolean[] found = new boolean[1];
-		if (first.isFind()) {
-			find(state, first, (document) -> found[0] = true);
-		}
-		else {
-			aggregate(state, first.listingPipeline(), (document) -> found[0] = true);
-		}
+		read(plan.model(), command, (document) -> found[0] = true);
 		return found[0];
 	}
 
-	Map<String, @Nullable Object> aggregate(QueryState state, QueryPlan plan, List<Aggregate> aggregates) {
-		Uses uses = new Uses();
-		ExpressionCompiler.GroupStage group = this.planner.group(aggregates, plan.scope(), uses);
+	Map<String, @Nullable Object> aggregate(QueryPlan plan, List<Aggregate> aggregates) {
+		Command.Pipeline command = this.compiler.aggregate(plan, aggregates);
 		Map<String, @Nullable Object> result = new LinkedHashMap<>();
 		for (Aggregate aggregate : aggregates) {
-			result.put(aggregate.key(), aggregate.function().equals("count") ? 0L : null);
+			result.put(aggregate.key(), (aggregate.function() == Aggregate.Function.COUNT) ? 0L : null);
 		}
-		if (plan.empty()) {
+		if (command == null) {
 			return result;
 		}
-		List<Bson> pipeline = new ArrayList<>(plan.pipeline(plan.skip() > 0 || plan.limit() != null));
-		for (Join join : uses.joins()) {
-			if (!plan.joins().contains(join)) {
-				pipeline.addAll(join.stages());
-			}
-		}
-		pipeline.add(new Document("$group", group.group()));
-		pipeline.add(new Document("$project", group.project()));
-		aggregate(state, pipeline, (document) -> {
+		read(plan.model(), command, (document) -> {
 			for (Aggregate aggregate : aggregates) {
 				Object value = ValueReader.plain(document.get(aggregate.key()));
-				if (aggregate.function().equals("count") && value instanceof Number number) {
+				if (aggregate.function() == Aggregate.Function.COUNT && value instanceof Number number) {
 					value = number.longValue();
 				}
 				result.put(aggregate.key(), value);
@@ -332,62 +248,30 @@ public final class QueryEngine {
 		return result;
 	}
 
-	/** What a find sends besides its filter: sort, skip, limit and projection, when set. */
-	private static Document findOptions(QueryPlan plan) {
-		Document options = new Document();
-		if (!plan.sort().isEmpty()) {
-			options.append("sort", plan.sort());
+	long update(QueryPlan plan, Map<String, ?> values) {
+		Command.Update command = new QueryWrites(this).update(plan, values);
+		if (command == null) {
+			return 0;
 		}
-		if (plan.skip() > 0) {
-			options.append("skip", plan.skip());
-		}
-		if (plan.limit() != null) {
-			options.append("limit", plan.limit());
-		}
-		if (plan.projection() != null) {
-			options.append("projection", plan.projection());
-		}
-		return options;
+		debug(plan.model(), command);
+		UpdateResult result = this.operations.execute(command.collection(), command::run);
+		return Objects.requireNonNull(result, "an update has a result").getMatchedCount();
 	}
 
-	void find(QueryState state, QueryPlan plan, Consumer<Document> sink) {
-		Bson filter = plan.filter().toBson();
-		Document command = new Document("filter", filter);
-		command.putAll(findOptions(plan));
-		debug(state, "find", command);
-		run(state, (collection) -> {
-			FindIterable<Document> find = collection.find(filter);
-			if (!plan.sort().isEmpty()) {
-				find.sort(plan.sort());
-			}
-			if (plan.skip() > 0) {
-				find.skip(Math.toIntExact(plan.skip()));
-			}
-			if (plan.limit() != null) {
-				find.limit(Math.toIntExact(plan.limit()));
-			}
-			if (plan.projection() != null) {
-				find.projection(plan.projection());
-			}
-			find.forEach(sink);
-		});
+	DeleteResult delete(QueryPlan plan) {
+		Command.Delete command = new QueryWrites(this).delete(plan);
+		if (command == null) {
+			return new DeleteResult(0, Map.of());
+		}
+		debug(plan.model(), command);
+		return this.deleter.delete(plan.model().type(), command.filter());
 	}
 
-	void aggregate(QueryState state, List<Bson> pipeline, Consumer<Document> sink) {
-		debug(state, "aggregate", new Document("pipeline", pipeline));
-		run(state, (collection) -> collection.aggregate(pipeline).forEach(sink));
-	}
-
-	/** Runs an action that yields a value (a count, a write result) on the state's collection. */
-	<T> T execute(QueryState state, Function<MongoCollection<Document>, T> action) {
-		T result = this.template.execute(collection(state), action::apply);
-		return Objects.requireNonNull(result, "the collection action returned no result");
-	}
-
-	/** Runs an action that streams its results to a sink on the state's collection. */
-	void run(QueryState state, Consumer<MongoCollection<Document>> action) {
-		this.template.execute(collection(state), (collection) -> {
-			action.accept(collection);
+	/** Sends a command whose answer is documents, and hands each to the sink. */
+	void read(ModelMetadata model, Command.Read command, Consumer<Document> sink) {
+		debug(model, command);
+		this.operations.execute(command.collection(), (MongoCollection<Document> collection) -> {
+			command.read(collection).forEach(sink);
 			return null;
 		});
 	}
@@ -396,12 +280,22 @@ public final class QueryEngine {
 	 * Logs a command about to be sent as {@code Model: {command: "collection", ...}}, rendered as the command log
 	 * renders the commands it sees.
 	 */
-	void debug(QueryState state, String command, Bson body) {
+	private void debug(ModelMetadata model, Command command) {
 		if (logger.isDebugEnabled()) {
-			BsonDocument document = new BsonDocument(command, new BsonString(collection(state)));
-			document.putAll(body.toBsonDocument(BsonDocument.class, this.template.getDb().getCodecRegistry()));
-			logger.debug(state.model().name() + ": " + this.formatter.command(command, document));
+			Document document = command.document();
+			BsonDocument rendered = document.toBsonDocument(BsonDocument.class, codecs());
+			logger.debug(model.name() + ": " + this.formatter.command(document.keySet().iterator().next(), rendered));
 		}
+	}
+
+	private CodecRegistry codecs() {
+		CodecRegistry registry = this.codecs;
+		if (registry == null) {
+			registry = Objects.requireNonNull(this.operations.execute((database) -> database.getCodecRegistry()),
+					"a database has a codec registry");
+			this.codecs = registry;
+		}
+		return registry;
 	}
 
 }

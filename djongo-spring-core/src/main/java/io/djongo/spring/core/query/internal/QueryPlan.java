@@ -4,102 +4,333 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
+import io.djongo.spring.core.model.ModelMetadata;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A QuerySet compiled for the server: the filter before and after annotations, the annotations, sort, slice and
- * projection. It becomes one {@code find} when nothing needs the aggregation pipeline, else one {@code aggregate}.
- *
- * @param empty whether the result is known to be empty without asking the server
- * @param filter the condition on stored fields
- * @param joins the related documents joined in, each under its alias
- * @param annotations annotation names and their per-document expressions
- * @param annotationFilter the condition on joined documents and annotations, applied after they are added
- * @param sort the sort document, empty when unordered
- * @param random whether the order is random ({@code orderBy("?")})
- * @param skip documents skipped
- * @param limit maximum documents, or null
- * @param projection the projection, or null for whole documents
- * @param scope the names the query can use
- * @param selected the aliases of joins kept in the results ({@code selectRelated})
+ * A QuerySet compiled: every chain call made so far, each compiled once by {@link QueryCompiler} when it was made,
+ * and the one {@link Listing} they make together, assembled at the first evaluation and kept.
+ * <p>
+ * The listing is one {@code find} when nothing needs the aggregation pipeline, else one {@code aggregate}: the
+ * filter on stored fields, the joins of the relations crossed, the annotations, the filter on joins and
+ * annotations, the sort, the slice and the projection, in this order. The other evaluations send commands built
+ * from the same parts ({@link #countCommand()}, {@link #existsCommand()}, {@link #stages(boolean)}). Immutable.
  */
-record QueryPlan(boolean empty, Filter filter, List<Join> joins, Map<String, Object> annotations,
-		Filter annotationFilter, Document sort, boolean random, long skip, @Nullable Long limit,
-		@Nullable Document projection, Scope scope, List<String> selected) {
+final class QueryPlan {
 
 	static final String RANDOM_KEY = "__djongo_random";
 
-	/** Whether one {@code find} can answer this plan. */
-	boolean isFind() {
-		return this.joins.isEmpty() && this.annotations.isEmpty() && this.annotationFilter.isTrue() && !this.random;
+	private final QueryCompiler compiler;
+
+	private final ModelMetadata model;
+
+	private final Steps steps;
+
+	private final @Nullable Sort sort;
+
+	private final boolean reversed;
+
+	private final long offset;
+
+	private final @Nullable Long limit;
+
+	private final Projection projection;
+
+	private final boolean none;
+
+	private final boolean distinct;
+
+	private final Related related;
+
+	private volatile @Nullable Listing listing;
+
+	QueryPlan(QueryCompiler compiler, ModelMetadata model) {
+		this(compiler, model, Steps.of(model), null, false, 0, null, new Projection.Entities(List.of(), List.of()),
+				false, false, Related.NONE);
 	}
 
-	/** The pipeline up to and including the slice; callers append what they need (group, project, count). */
-	List<Bson> pipeline(boolean sorted) {
-		List<Bson> stages = new ArrayList<>();
-		if (!this.filter.isTrue()) {
-			stages.add(new Document("$match", this.filter.toBson()));
+	private QueryPlan(QueryCompiler compiler, ModelMetadata model, Steps steps, @Nullable Sort sort, boolean reversed,
+			long offset, @Nullable Long limit, Projection projection, boolean none, boolean distinct, Related related) {
+		this.compiler = compiler;
+		this.model = model;
+		this.steps = steps;
+		this.sort = sort;
+		this.reversed = reversed;
+		this.offset = offset;
+		this.limit = limit;
+		this.projection = projection;
+		this.none = none;
+		this.distinct = distinct;
+		this.related = related;
+	}
+
+	// ---- the evaluations
+
+	/**
+	 * What listing the QuerySet sends and how each document becomes a result.
+	 * @param command the command, or null when the result is known to be empty
+	 * @param mapper from document to result
+	 */
+	record Listing(Command.@Nullable Read command, Function<Document, @Nullable Object> mapper) {
+	}
+
+	/** The listing, assembled once. */
+	Listing listing() {
+		Listing result = this.listing;
+		if (result == null) {
+			result = this.compiler.listings().listing(this);
+			this.listing = result;
 		}
-		for (Join join : this.joins) {
+		return result;
+	}
+
+	/** Whether the result is known to be empty without asking the server. */
+	boolean isEmpty() {
+		return this.none || (this.limit != null && this.limit == 0) || filter().isFalse() || joinedFilter().isFalse();
+	}
+
+	/** Whether one {@code find} can answer: no join, annotation or random order needs the pipeline. */
+	boolean isFind() {
+		return joins().isEmpty() && this.steps.annotations().isEmpty() && this.steps.after().isEmpty()
+				&& !effectiveSort().random();
+	}
+
+	Filter filter() {
+		return Filter.and(this.steps.before());
+	}
+
+	Filter joinedFilter() {
+		return Filter.and(this.steps.after());
+	}
+
+	/** Every join the plan needs: of filters and annotations, ordering, values, then selected relations. */
+	List<Join> joins() {
+		List<Join> joins = this.steps.joins();
+		List<Join> others = new ArrayList<>(effectiveSort().joins());
+		if (this.projection instanceof Projection.Values values) {
+			values.targets().forEach((target) -> others.addAll(target.joins()));
+		}
+		others.addAll(this.related.selectJoins());
+		for (Join join : others) {
+			joins = Join.merge(joins, join);
+		}
+		return joins;
+	}
+
+	/** The ordering in force: explicit, else the model's default; reversed when asked. */
+	Sort effectiveSort() {
+		Sort resolved = (this.sort != null) ? this.sort : this.compiler.defaultSort(this.model);
+		return this.reversed ? resolved.reversed() : resolved;
+	}
+
+	boolean isOrdered() {
+		return (this.sort != null) ? this.sort.isOrdered() : !this.model.ordering().isEmpty();
+	}
+
+	/**
+	 * The stages up to the slice: the match on stored fields, the joins, the annotations and the match on them, the
+	 * sort when asked, then skip and limit.
+	 */
+	List<Bson> stages(boolean sorted) {
+		List<Bson> stages = unsliced(sorted);
+		slice(stages);
+		return stages;
+	}
+
+	private List<Bson> unsliced(boolean sorted) {
+		List<Bson> stages = new ArrayList<>();
+		Filter filter = filter();
+		if (!filter.isTrue()) {
+			stages.add(new Document("$match", filter.toBson()));
+		}
+		for (Join join : joins()) {
 			stages.addAll(join.stages());
 		}
-		if (!this.annotations.isEmpty()) {
-			stages.add(new Document("$addFields", new Document(new LinkedHashMap<>(this.annotations))));
+		if (!this.steps.annotations().isEmpty()) {
+			stages.add(new Document("$addFields", new Document(new LinkedHashMap<>(this.steps.annotations()))));
 		}
-		if (!this.annotationFilter.isTrue()) {
-			stages.add(new Document("$match", this.annotationFilter.toBson()));
+		Filter joinedFilter = joinedFilter();
+		if (!joinedFilter.isTrue()) {
+			stages.add(new Document("$match", joinedFilter.toBson()));
 		}
 		if (sorted) {
-			if (this.random) {
+			Sort sort = effectiveSort();
+			if (sort.random()) {
 				stages.add(new Document("$addFields", new Document(RANDOM_KEY, new Document("$rand", new Document()))));
 				stages.add(new Document("$sort", new Document(RANDOM_KEY, 1)));
 			}
-			else if (!this.sort.isEmpty()) {
-				stages.add(new Document("$sort", this.sort));
+			else if (!sort.document().isEmpty()) {
+				stages.add(new Document("$sort", sort.document()));
 			}
 		}
-		if (this.skip > 0) {
-			stages.add(new Document("$skip", this.skip));
+		return stages;
+	}
+
+	private void slice(List<Bson> stages) {
+		if (this.offset > 0) {
+			stages.add(new Document("$skip", Command.number(this.offset)));
 		}
 		if (this.limit != null) {
-			stages.add(new Document("$limit", this.limit));
+			stages.add(new Document("$limit", Command.number(this.limit)));
 		}
+	}
+
+	/**
+	 * The stages of distinct rows of values: group on the requested fields (and, as Django does, on the ordering
+	 * fields), then sort and slice the groups.
+	 */
+	List<Bson> distinctStages(Document key, boolean sorted) {
+		List<Bson> stages = unsliced(false);
+		stages.add(new Document("$group", new Document("_id", key)));
+		stages.add(new Document("$replaceRoot", new Document("newRoot", "$_id")));
+		Document sort = effectiveSort().document();
+		if (sorted && !sort.isEmpty()) {
+			stages.add(new Document("$sort", sort));
+		}
+		slice(stages);
 		return stages;
 	}
 
-	/** The full pipeline of a listing, projection included; joins not selected are left out of the results. */
-	List<Bson> listingPipeline() {
-		List<Bson> stages = pipeline(true);
-		if (this.projection != null) {
-			stages.add(new Document("$project", this.projection));
-			return stages;
+	/**
+	 * What {@code count()} sends: the listing's stages without sort or projection, then one group counting them; an
+	 * aggregate also for a plan a find answers (as the driver's {@code countDocuments} does). Null when empty.
+	 */
+	Command.@Nullable Pipeline countCommand() {
+		if (isEmpty()) {
+			return null;
 		}
-		Document hidden = new Document();
-		if (this.random) {
-			hidden.append(RANDOM_KEY, 0);
-		}
-		for (Join join : this.joins) {
-			if (!this.selected.contains(join.alias()) && !hidden.containsKey(join.alias())) {
-				hidden.append(join.alias(), 0);
-			}
-		}
-		if (!hidden.isEmpty()) {
-			stages.add(new Document("$project", hidden));
-		}
-		return stages;
+		List<Bson> stages = (this.distinct && this.projection instanceof Projection.Values values)
+				? distinctStages(this.compiler.listings().distinctKey(this, values), false) : stages(false);
+		stages.add(new Document("$group", new Document("_id", null).append("n", new Document("$sum", 1))));
+		return new Command.Pipeline(collection(), stages);
 	}
 
-	QueryPlan withLimit(long skip, @Nullable Long limit) {
-		return new QueryPlan(this.empty || (limit != null && limit == 0), this.filter, this.joins, this.annotations,
-				this.annotationFilter, this.sort, this.random, skip, limit, this.projection, this.scope, this.selected);
+	/**
+	 * What {@code exists()} sends: the listing without sort, limited to one result and projected on its id. Null
+	 * when empty.
+	 */
+	Command.@Nullable Read existsCommand() {
+		if (isEmpty()) {
+			return null;
+		}
+		if (this.distinct && this.projection instanceof Projection.Values values) {
+			List<Bson> stages = distinctStages(this.compiler.listings().distinctKey(this, values), false);
+			stages.add(new Document("$limit", 1));
+			return new Command.Pipeline(collection(), stages);
+		}
+		Document id = new Document("_id", 1);
+		if (isFind()) {
+			return new Command.Find(collection(), filter().toBson(), null, this.offset, 1L, id);
+		}
+		List<Bson> stages = unsliced(false);
+		if (this.offset > 0) {
+			stages.add(new Document("$skip", Command.number(this.offset)));
+		}
+		stages.add(new Document("$limit", 1));
+		stages.add(new Document("$project", id));
+		return new Command.Pipeline(collection(), stages);
 	}
 
-	QueryPlan withProjection(@Nullable Document projection) {
-		return new QueryPlan(this.empty, this.filter, this.joins, this.annotations, this.annotationFilter, this.sort,
-				this.random, this.skip, this.limit, projection, this.scope, this.selected);
+	String collection() {
+		String collection = this.model.collection();
+		if (collection == null) {
+			throw new IllegalArgumentException(this.model.name()
+					+ " is a container (no @Document), it has no collection to query");
+		}
+		return collection;
 	}
+
+	// ---- accessors
+
+	QueryCompiler compiler() {
+		return this.compiler;
+	}
+
+	ModelMetadata model() {
+		return this.model;
+	}
+
+	Scope scope() {
+		return this.steps.scope();
+	}
+
+	Steps steps() {
+		return this.steps;
+	}
+
+	Map<String, Object> annotations() {
+		return this.steps.annotations();
+	}
+
+	long offset() {
+		return this.offset;
+	}
+
+	@Nullable Long limit() {
+		return this.limit;
+	}
+
+	boolean isSliced() {
+		return this.offset > 0 || this.limit != null;
+	}
+
+	Projection projection() {
+		return this.projection;
+	}
+
+	boolean isDistinct() {
+		return this.distinct;
+	}
+
+	Related related() {
+		return this.related;
+	}
+
+	// ---- the next plans
+
+	QueryPlan withSteps(Steps steps) {
+		return new QueryPlan(this.compiler, this.model, steps, this.sort, this.reversed, this.offset, this.limit,
+				this.projection, this.none, this.distinct, this.related);
+	}
+
+	QueryPlan withSort(Sort sort) {
+		return new QueryPlan(this.compiler, this.model, this.steps, sort, false, this.offset, this.limit,
+				this.projection, this.none, this.distinct, this.related);
+	}
+
+	QueryPlan reversed() {
+		return new QueryPlan(this.compiler, this.model, this.steps, this.sort, !this.reversed, this.offset, this.limit,
+				this.projection, this.none, this.distinct, this.related);
+	}
+
+	QueryPlan withSlice(long offset, @Nullable Long limit) {
+		return new QueryPlan(this.compiler, this.model, this.steps, this.sort, this.reversed, offset, limit,
+				this.projection, this.none, this.distinct, this.related);
+	}
+
+	QueryPlan withProjection(Projection projection) {
+		return new QueryPlan(this.compiler, this.model, this.steps, this.sort, this.reversed, this.offset, this.limit,
+				projection, this.none, this.distinct, this.related);
+	}
+
+	QueryPlan withNone() {
+		return new QueryPlan(this.compiler, this.model, this.steps, this.sort, this.reversed, this.offset, this.limit,
+				this.projection, true, this.distinct, this.related);
+	}
+
+	QueryPlan withDistinct() {
+		return new QueryPlan(this.compiler, this.model, this.steps, this.sort, this.reversed, this.offset, this.limit,
+				this.projection, this.none, true, this.related);
+	}
+
+	QueryPlan withRelated(Related related) {
+		return new QueryPlan(this.compiler, this.model, this.steps, this.sort, this.reversed, this.offset, this.limit,
+				this.projection, this.none, this.distinct, related);
+	}
+
 
 }

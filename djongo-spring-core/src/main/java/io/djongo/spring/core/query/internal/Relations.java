@@ -2,9 +2,9 @@ package io.djongo.spring.core.query.internal;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 import io.djongo.spring.core.model.FieldError;
-import io.djongo.spring.core.model.ModelRegistry;
 import io.djongo.spring.core.query.Q;
 
 /**
@@ -19,11 +19,11 @@ final class Relations {
 	/** The condition with the relation's prefix removed from every lookup; every lookup must go through it. */
 	static Q strip(Q condition, String relation, Scope scope) {
 		Q result;
-		String lookup = condition.lookup();
-		if (lookup != null) {
-			String prefix = relation + ModelRegistry.SEPARATOR;
+		if (condition.isLeaf()) {
+			String lookup = Objects.requireNonNull(condition.lookup());
+			String prefix = relation + PathResolver.SEPARATOR;
 			if (lookup.equals(relation)) {
-				result = Q.of(ModelRegistry.PK, condition.value());
+				result = Q.of(PathResolver.PK, condition.value());
 			}
 			else if (lookup.startsWith(prefix)) {
 				result = Q.of(lookup.substring(prefix.length()), condition.value());
@@ -55,12 +55,12 @@ final class Relations {
 		}
 		List<Q> candidates = condition.isLeaf() ? List.of(condition)
 				: (condition.connector() == Q.Connector.AND) ? condition.children() : List.of();
-		String prefix = relation + ModelRegistry.SEPARATOR;
+		String prefix = relation + PathResolver.SEPARATOR;
 		for (Q candidate : candidates) {
-			String lookup = candidate.lookup();
-			if (lookup != null && !candidate.isNegated()) {
+			if (candidate.isLeaf() && !candidate.isNegated()) {
+				String lookup = Objects.requireNonNull(candidate.lookup());
 				if (lookup.equals(relation)) {
-					result.add(Q.of(ModelRegistry.PK, candidate.value()));
+					result.add(Q.of(PathResolver.PK, candidate.value()));
 				}
 				else if (lookup.startsWith(prefix)) {
 					result.add(Q.of(lookup.substring(prefix.length()), candidate.value()));

@@ -36,9 +36,4 @@ record Target(String description, String storedPath, Class<?> valueType, FieldDe
 				&& (this.kind == FieldDescriptor.Kind.EMBEDDED || this.kind == FieldDescriptor.Kind.ARRAY);
 	}
 
-	/** Whether the target holds ids of another model: a foreign key, a many-to-many field or joined documents. */
-	boolean holdsIds() {
-		return this.related != null;
-	}
-
 }

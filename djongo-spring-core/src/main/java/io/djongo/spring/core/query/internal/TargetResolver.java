@@ -6,11 +6,9 @@ import java.util.List;
 
 import io.djongo.spring.core.model.FieldDescriptor;
 import io.djongo.spring.core.model.FieldError;
-import io.djongo.spring.core.model.LookupPath;
 import io.djongo.spring.core.model.ModelMetadata;
-import io.djongo.spring.core.model.ModelRegistry;
 import io.djongo.spring.core.model.Relation;
-import io.djongo.spring.core.query.lookup.LookupRegistry;
+import org.bson.conversions.Bson;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -22,17 +20,19 @@ final class TargetResolver {
 	/** The prefix of the fields relations are joined under. */
 	static final String JOIN_PREFIX = "__djongo_";
 
-	private final ModelRegistry models;
+	private final PathResolver paths;
 
-	private final LookupRegistry lookups;
-
-	TargetResolver(ModelRegistry models, LookupRegistry lookups) {
-		this.models = models;
-		this.lookups = lookups;
+	TargetResolver(PathResolver paths) {
+		this.paths = paths;
 	}
 
-	ModelRegistry models() {
-		return this.models;
+	PathResolver paths() {
+		return this.paths;
+	}
+
+	/** Whether a part of a lookup names a lookup or a transform rather than a field or a map key. */
+	static boolean isLookupOrTransform(String name) {
+		return Lookup.named(name) != null || Transform.named(name) != null;
 	}
 
 	Target resolve(String expression, Scope scope) {
@@ -45,13 +45,14 @@ final class TargetResolver {
 	 */
 	Target resolve(String expression, Scope scope, @Nullable Join firstJoinAlias) {
 		String description = scope.model().name() + "." + expression;
-		List<String> parts = Arrays.asList(expression.split(ModelRegistry.SEPARATOR, -1));
-		Class<?> annotationType = scope.annotations().get(parts.get(0));
+		int separator = expression.indexOf(PathResolver.SEPARATOR);
+		Class<?> annotationType = scope.annotations().get((separator < 0) ? expression : expression.substring(0, separator));
 		if (annotationType != null) {
+			List<String> parts = Arrays.asList(expression.split(PathResolver.SEPARATOR, -1));
 			return new Target(description, parts.get(0), annotationType, FieldDescriptor.Kind.VALUE, null, false, null,
 					true, List.copyOf(parts.subList(1, parts.size())), List.of(), null, false);
 		}
-		LookupPath path = this.models.resolve(scope.model().type(), expression);
+		LookupPath path = this.paths.resolve(scope.model(), expression);
 		Joins tree = joins(path, firstJoinAlias);
 		List<Join> joins = tree.top();
 		String base = tree.alias();
@@ -59,8 +60,8 @@ final class TargetResolver {
 		List<String> rest = path.rest();
 		if (path.fields().isEmpty()) {
 			ModelMetadata target = path.hops().get(path.hops().size() - 1).target();
-			if (!rest.isEmpty() && !this.lookups.isLookupOrTransform(rest.get(0))) {
-				throw this.models.unknownField(target, rest.get(0), expression);
+			if (!rest.isEmpty() && !isLookupOrTransform(rest.get(0))) {
+				throw this.paths.unknownField(target, rest.get(0), expression);
 			}
 			return new Target(description, base, idType(target), FieldDescriptor.Kind.VALUE, multiJoin, false, null,
 					false, List.copyOf(rest), joins, target, true);
@@ -72,15 +73,15 @@ final class TargetResolver {
 		ModelMetadata related = null;
 		Relation relation = field.relation();
 		if (relation != null) {
-			related = this.models.metadata(relation.target());
+			related = this.paths.metadata(relation.target());
 			valueType = idType(related);
-			if (!rest.isEmpty() && !this.lookups.isLookupOrTransform(rest.get(0))) {
-				throw this.models.unknownField(related, rest.get(0), expression);
+			if (!rest.isEmpty() && !isLookupOrTransform(rest.get(0))) {
+				throw this.paths.unknownField(related, rest.get(0), expression);
 			}
 		}
 		if (kind == FieldDescriptor.Kind.MAP) {
 			List<String> keys = new ArrayList<>();
-			while (keys.size() < rest.size() && !this.lookups.isLookupOrTransform(rest.get(keys.size()))) {
+			while (keys.size() < rest.size() && !isLookupOrTransform(rest.get(keys.size()))) {
 				String key = rest.get(keys.size());
 				if (key.startsWith("$") || key.contains(".")) {
 					// a dot would reach into a nested document: MongoDB stores no key "a.b" a lookup could mean
@@ -98,8 +99,8 @@ final class TargetResolver {
 		}
 		ModelMetadata container = (field.containerType() != null && kind != FieldDescriptor.Kind.VALUE) ? path.owner()
 				: null;
-		if (container != null && !rest.isEmpty() && !this.lookups.isLookupOrTransform(rest.get(0))) {
-			throw this.models.unknownField(container, rest.get(0), expression);
+		if (container != null && !rest.isEmpty() && !isLookupOrTransform(rest.get(0))) {
+			throw this.paths.unknownField(container, rest.get(0), expression);
 		}
 		String localArray = (path.arrayPrefix() != null)
 				? (base.isEmpty() ? path.arrayPrefix() : base + "." + path.arrayPrefix()) : null;
@@ -125,10 +126,7 @@ final class TargetResolver {
 		List<Join> chain = new ArrayList<>();
 		for (int i = 0; i < hops.size(); i++) {
 			LookupPath.Hop hop = hops.get(i);
-			String collection = hop.target().collection();
-			if (collection == null) {
-				throw new FieldError(hop.target().name() + " has no collection to join");
-			}
+			String collection = hop.collection();
 			String name = hop.reverse() ? hop.relation().relatedName() : hop.relation().field();
 			chain.add((i == 0 && firstJoin != null) ? firstJoin
 					: new Join(JOIN_PREFIX + name, collection, hop.localPath(), hop.foreignPath(), hop.isMultiValued(),
@@ -166,18 +164,17 @@ final class TargetResolver {
 	@Nullable Target selected(String relation, Scope scope) {
 		LookupPath path;
 		try {
-			path = this.models.resolve(scope.model().type(), relation);
+			path = this.paths.resolve(scope.model(), relation);
 		}
 		catch (FieldError ex) {
 			return null;
 		}
-		if (path.fields().size() != 1 || !path.rest().isEmpty() || path.field().relation() == null
-				|| path.field().relation().isManyToMany() || path.hops().stream().anyMatch(LookupPath.Hop::isMultiValued)
-				|| path.fields().get(0).isMultiValued()) {
+		Relation last = (path.fields().size() == 1) ? path.field().relation() : null;
+		if (last == null || !path.rest().isEmpty() || last.isManyToMany()
+				|| path.hops().stream().anyMatch(LookupPath.Hop::isMultiValued) || path.field().isMultiValued()) {
 			return null;
 		}
-		Relation last = path.field().relation();
-		ModelMetadata target = this.models.metadata(last.target());
+		ModelMetadata target = this.paths.metadata(last.target());
 		String collection = target.collection();
 		if (collection == null) {
 			return null;
@@ -193,18 +190,13 @@ final class TargetResolver {
 	}
 
 	/** The join crossing the first relation of a lookup, restricted to related documents meeting a condition. */
-	Join restrictedJoin(String expression, Scope scope, String alias, org.bson.conversions.Bson condition) {
-		LookupPath path = this.models.resolve(scope.model().type(), expression);
+	Join restrictedJoin(String expression, Scope scope, String alias, Bson condition) {
+		LookupPath path = this.paths.resolve(scope.model(), expression);
 		if (path.hops().isEmpty()) {
 			throw new FieldError(scope.model().name() + "." + expression + " crosses no relation to filter");
 		}
 		LookupPath.Hop hop = path.hops().get(0);
-		String collection = hop.target().collection();
-		if (collection == null) {
-			throw new IllegalArgumentException(hop.target().name()
-					+ " is a container (no @Document), it has no collection to join");
-		}
-		return new Join(alias, collection, hop.localPath(), hop.foreignPath(), hop.isMultiValued(),
+		return new Join(alias, hop.collection(), hop.localPath(), hop.foreignPath(), hop.isMultiValued(),
 				!hop.reverse() && hop.relation().isManyToMany(), hop.reverse() && hop.relation().isManyToMany(),
 				condition, List.of());
 	}

@@ -11,6 +11,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.core.convert.ConversionService;
 import org.springframework.data.mongodb.core.convert.MongoConverter;
 import org.springframework.util.ClassUtils;
+import org.springframework.util.StringUtils;
 
 /**
  * Reads single values out of stored documents for {@code values()} and annotations, converted to the field's Java
@@ -90,7 +91,7 @@ final class ValueReader {
 	/** The value at a dotted path, collecting from every element of the lists it crosses. */
 	static @Nullable Object extract(@Nullable Object value, String path) {
 		Object current = value;
-		for (String part : path.split("\\.")) {
+		for (String part : StringUtils.delimitedListToStringArray(path, ".")) {
 			current = step(current, part);
 		}
 		return current;

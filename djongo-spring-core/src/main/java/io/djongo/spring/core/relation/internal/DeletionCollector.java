@@ -13,7 +13,6 @@ import java.util.function.Consumer;
 
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
-import io.djongo.spring.core.bridge.DjongoTemplate;
 import io.djongo.spring.core.model.FieldDescriptor;
 import io.djongo.spring.core.model.ModelMetadata;
 import io.djongo.spring.core.model.ModelRegistry;
@@ -46,7 +45,7 @@ final class DeletionCollector {
 
 	private final MongoOperations reads;
 
-	private final DjongoTemplate template;
+	private final ModelReader reader;
 
 	/** What is deleted, per model, in the order found. */
 	private final Map<Class<?>, Set<Object>> deleted = new LinkedHashMap<>();
@@ -57,10 +56,10 @@ final class DeletionCollector {
 	/** RESTRICT: the referring documents by id, per relation; allowed if deleted by the end of the walk. */
 	private final Map<Relation, Map<Object, Document>> restricted = new LinkedHashMap<>();
 
-	DeletionCollector(ModelRegistry models, MongoOperations reads, DjongoTemplate template) {
+	DeletionCollector(ModelRegistry models, MongoOperations reads, ModelReader reader) {
 		this.models = models;
 		this.reads = reads;
-		this.template = template;
+		this.reader = reader;
 	}
 
 	/**
@@ -115,7 +114,7 @@ final class DeletionCollector {
 				}
 				case PROTECT -> referring(owner, relation, batch.ids(), false, (document) -> protecting
 					.computeIfAbsent(label(relation), (key) -> new ArrayList<>())
-					.add(this.template.toModel(document, owner.type())));
+					.add(this.reader.read(document, owner.type())));
 				case RESTRICT -> {
 					Map<Object, Document> documents = this.restricted.computeIfAbsent(relation,
 							(key) -> new LinkedHashMap<>());
@@ -123,7 +122,7 @@ final class DeletionCollector {
 							(document) -> documents.put(document.get("_id"), document));
 				}
 				case SET_NULL, SET_DEFAULT -> {
-					RelationDeclarations.check(field(relation), this.template.getConverter());
+					RelationDeclarations.check(field(relation), this.reads.getConverter());
 					this.updated.computeIfAbsent(relation, (key) -> new LinkedHashSet<>()).addAll(batch.ids());
 				}
 				case DO_NOTHING -> {
@@ -153,7 +152,7 @@ final class DeletionCollector {
 						model = relation.target().getSimpleName();
 					}
 					restricting.computeIfAbsent(label(relation), (key) -> new ArrayList<>())
-						.add(this.template.toModel(document.getValue(), relation.owner()));
+						.add(this.reader.read(document.getValue(), relation.owner()));
 				}
 			}
 		}

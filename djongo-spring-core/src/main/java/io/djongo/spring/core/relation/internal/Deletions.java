@@ -1,17 +1,20 @@
 package io.djongo.spring.core.relation.internal;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import com.mongodb.ClientSessionOptions;
-import com.mongodb.MongoCommandException;
 import com.mongodb.client.ClientSession;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
-import io.djongo.spring.core.bridge.DjongoTemplate;
+import com.mongodb.connection.ClusterDescription;
+import com.mongodb.connection.ClusterType;
 import io.djongo.spring.core.model.FieldDescriptor;
 import io.djongo.spring.core.model.ModelMetadata;
 import io.djongo.spring.core.model.ModelRegistry;
@@ -34,52 +37,89 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.util.ClassUtils;
 
 /**
- * Deletions that honour the {@code on_delete} rules of the relations pointing at the deleted model, for one
- * {@link DjongoTemplate}: {@code QuerySet.delete()}, the repository deletes and {@code remove(model)} come here when
- * a relation points at their model.
+ * Deletions that honour the {@code on_delete} rules of the relations pointing at the deleted model:
+ * {@code QuerySet.delete()}, the repository deletes and {@code remove(model)} come here.
  * <p>
- * First the {@link DeletionCollector} reads what the deletion reaches and checks every {@code PROTECT} and
- * {@code RESTRICT} rule; only then is anything written: one update per {@code SET_NULL}, {@code SET_DEFAULT} and
- * many-to-many relation, then one delete per model, referring models before referred ones. When the server runs
- * transactions (a replica set or sharded cluster, asked once with {@code hello}), reads and writes run in one
- * transaction; inside a Spring-managed MongoDB transaction they join it.
+ * When no relation points at the model, a deletion is one delete command. Otherwise the {@link DeletionCollector}
+ * first reads what the deletion reaches and checks every {@code PROTECT} and {@code RESTRICT} rule; only then is
+ * anything written: one update per {@code SET_NULL}, {@code SET_DEFAULT} and many-to-many relation, then one delete
+ * per model, referring models before referred ones. When the deployment runs transactions (a replica set or sharded
+ * cluster, as the driver's cluster description reports it), reads and writes run in one transaction; inside a
+ * Spring-managed MongoDB transaction they join it.
  */
 public final class Deletions {
 
-	private final DjongoTemplate template;
+	private final MongoOperations operations;
 
-	private volatile @Nullable Boolean transactions;
+	private final ModelRegistry models;
 
-	public Deletions(DjongoTemplate template) {
-		this.template = template;
+	private final ModelReader reader;
+
+	private final MongoDatabaseFactory databaseFactory;
+
+	private final @Nullable Supplier<ClusterDescription> cluster;
+
+	/**
+	 * @param operations where the reads and writes go
+	 * @param models the models and the relations between them
+	 * @param reader reads the documents a refused deletion names as models
+	 * @param databaseFactory the sessions of transactional deletions
+	 * @param cluster the driver's view of the deployment ({@code MongoClient::getClusterDescription}); without it,
+	 * deletions run without a transaction
+	 */
+	public Deletions(MongoOperations operations, ModelRegistry models, ModelReader reader,
+			MongoDatabaseFactory databaseFactory, @Nullable Supplier<ClusterDescription> cluster) {
+		this.operations = operations;
+		this.models = models;
+		this.reader = reader;
+		this.databaseFactory = databaseFactory;
+		this.cluster = cluster;
 	}
 
 	/** Whether any relation points at the model, so that deleting it needs more than one delete command. */
 	public boolean hasDependents(Class<?> model) {
-		return !this.template.getModelRegistry().relationsTo(model).isEmpty();
+		return !this.models.relationsTo(model).isEmpty();
 	}
 
 	/**
-	 * Deletes the documents of a model matching a stored (mapped) filter, with everything their deletion reaches.
+	 * Deletes the documents of a model matching a stored (mapped) filter, with everything their deletion reaches; one
+	 * {@code deleteMany} when nothing points at the model.
 	 * @return the number deleted per model
 	 */
 	public DeleteResult delete(Class<?> model, Bson filter) {
-		MongoDatabaseFactory factory = this.template.getMongoDatabaseFactory();
-		if (MongoDatabaseUtils.isTransactionActive(factory) || !supportsTransactions()) {
-			return run(this.template, model, filter);
+		if (!hasDependents(model)) {
+			String collection = DeletionCollector.collection(this.models.metadata(model));
+			long deleted = Objects.requireNonNull(
+					this.operations.execute(collection, (documents) -> documents.deleteMany(filter).getDeletedCount()),
+					"deleteMany returned no result");
+			return new DeleteResult(deleted, (deleted > 0) ? Map.of(model, deleted) : Map.of());
 		}
-		try (ClientSession session = factory.getSession(ClientSessionOptions.builder().causallyConsistent(true).build())) {
-			MongoOperations bound = this.template.withSession(session);
+		if (MongoDatabaseUtils.isTransactionActive(this.databaseFactory) || !supportsTransactions()) {
+			return run(this.operations, model, filter);
+		}
+		try (ClientSession session = this.databaseFactory
+			.getSession(ClientSessionOptions.builder().causallyConsistent(true).build())) {
+			MongoOperations bound = this.operations.withSession(session);
 			return session.withTransaction(() -> run(bound, model, filter));
 		}
 	}
 
-	/** Deletes the models with these ids (Java values, as the id field holds them). */
+	/**
+	 * Deletes the models with these ids (Java values, as the id field holds them); when nothing points at the model,
+	 * with the template's own remove, as Spring Data's repositories do.
+	 */
 	public DeleteResult deleteByIds(Class<?> model, Iterable<?> ids) {
 		List<Object> values = new ArrayList<>();
 		ids.forEach(values::add);
 		MongoPersistentEntity<?> entity = entity(model);
-		return delete(model, map(new Query(Criteria.where(entity.getRequiredIdProperty().getName()).in(values)), entity));
+		String id = entity.getRequiredIdProperty().getName();
+		Query query = new Query((values.size() == 1) ? Criteria.where(id).is(values.get(0))
+				: Criteria.where(id).in(values));
+		if (!hasDependents(model)) {
+			long deleted = this.operations.remove(query, model).getDeletedCount();
+			return new DeleteResult(deleted, (deleted > 0) ? Map.of(model, deleted) : Map.of());
+		}
+		return delete(model, map(query, entity));
 	}
 
 	/** Deletes one model instance: by its id, and its version when it has one, as Spring Data's remove does. */
@@ -98,15 +138,18 @@ public final class Deletions {
 		return delete(model, map(new Query(criteria), entity));
 	}
 
-	/** Deletes every document of a model. */
+	/** Deletes every document of a model; when nothing points at it, with the template's own remove. */
 	public DeleteResult deleteAll(Class<?> model) {
+		if (!hasDependents(model)) {
+			long deleted = this.operations.remove(new Query(), model).getDeletedCount();
+			return new DeleteResult(deleted, (deleted > 0) ? Map.of(model, deleted) : Map.of());
+		}
 		return delete(model, new Document());
 	}
 
 	private DeleteResult run(MongoOperations operations, Class<?> model, Bson filter) {
-		ModelRegistry models = this.template.getModelRegistry();
-		DeletionPlan plan = new DeletionCollector(models, operations, this.template).collect(models.metadata(model),
-				filter);
+		DeletionPlan plan = new DeletionCollector(this.models, operations, this.reader)
+			.collect(this.models.metadata(model), filter);
 		if (plan.isEmpty()) {
 			return new DeleteResult(0, Map.of());
 		}
@@ -114,7 +157,7 @@ public final class Deletions {
 			update(operations, update.getKey(), update.getValue());
 		}
 		List<Map.Entry<Class<?>, Set<Object>>> order = new ArrayList<>(plan.deleted().entrySet());
-		java.util.Collections.reverse(order);
+		Collections.reverse(order);
 		Map<Class<?>, Long> counts = new LinkedHashMap<>();
 		long total = 0;
 		for (Map.Entry<Class<?>, Set<Object>> deleted : order) {
@@ -134,8 +177,7 @@ public final class Deletions {
 
 	/** Clears the references a relation holds to deleted targets: SET_NULL, SET_DEFAULT, or $pull from an array. */
 	private void update(MongoOperations operations, Relation relation, Set<Object> targets) {
-		ModelRegistry models = this.template.getModelRegistry();
-		ModelMetadata owner = models.metadata(relation.owner());
+		ModelMetadata owner = this.models.metadata(relation.owner());
 		String field = relation.storedField();
 		for (List<Object> chunk : DeletionCollector.chunks(targets)) {
 			Bson update;
@@ -147,9 +189,8 @@ public final class Deletions {
 				update = Updates.unset(field);
 			}
 			else {
-				FieldDescriptor descriptor = owner.field(relation.field());
-				update = Updates.set(field, RelationDeclarations.defaultValue(java.util.Objects.requireNonNull(descriptor),
-						this.template.getConverter()));
+				FieldDescriptor descriptor = Objects.requireNonNull(owner.field(relation.field()));
+				update = Updates.set(field, RelationDeclarations.defaultValue(descriptor, operations.getConverter()));
 			}
 			Bson filter = Filters.in(field, chunk);
 			operations.execute(DeletionCollector.collection(owner),
@@ -158,42 +199,28 @@ public final class Deletions {
 	}
 
 	/**
-	 * Whether the server runs multi-document transactions: a replica set member or a mongos that supports sessions.
-	 * Asked once per template.
+	 * Whether the deployment runs multi-document transactions, as the driver's cluster description says. Before the
+	 * client has reached any server its description is unknown: one {@code ping} makes it select one.
 	 */
-	public boolean supportsTransactions() {
-		Boolean supported = this.transactions;
-		if (supported == null) {
-			supported = supportsTransactions(hello());
-			this.transactions = supported;
+	boolean supportsTransactions() {
+		Supplier<ClusterDescription> source = this.cluster;
+		if (source == null) {
+			return false;
 		}
-		return supported;
-	}
-
-	/** Whether a {@code hello} (or {@code isMaster}) reply describes a server that runs transactions. */
-	static boolean supportsTransactions(Document hello) {
-		boolean sessions = hello.get("logicalSessionTimeoutMinutes") != null;
-		boolean replicaSet = hello.get("setName") != null;
-		boolean mongos = "isdbgrid".equals(hello.get("msg"));
-		return sessions && (replicaSet || mongos);
-	}
-
-	private Document hello() {
-		try {
-			return this.template.command(new Document("hello", 1));
+		ClusterDescription description = source.get();
+		if (description.getType() == ClusterType.UNKNOWN) {
+			this.operations.executeCommand(new Document("ping", 1));
+			description = source.get();
 		}
-		catch (org.springframework.dao.DataAccessException | MongoCommandException ex) {
-			// servers before MongoDB 4.4.2, and the embedded one, know only the legacy name
-			return this.template.command(new Document("isMaster", 1));
-		}
+		return Transactions.supported(description);
 	}
 
 	private MongoPersistentEntity<?> entity(Class<?> model) {
-		return this.template.getConverter().getMappingContext().getRequiredPersistentEntity(model);
+		return this.operations.getConverter().getMappingContext().getRequiredPersistentEntity(model);
 	}
 
 	private Document map(Query query, MongoPersistentEntity<?> entity) {
-		return new QueryMapper(this.template.getConverter()).getMappedObject(query.getQueryObject(), entity);
+		return new QueryMapper(this.operations.getConverter()).getMappedObject(query.getQueryObject(), entity);
 	}
 
 }

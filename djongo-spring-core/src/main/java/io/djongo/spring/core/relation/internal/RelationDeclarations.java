@@ -23,13 +23,13 @@ import org.springframework.util.ReflectionUtils;
  * forbid it); {@code SET_DEFAULT} needs a no-argument constructor, whose model holds the default, and a nullable
  * field when that default is null.
  */
-public final class RelationDeclarations {
+final class RelationDeclarations {
 
 	private RelationDeclarations() {
 	}
 
 	/** Every relation declared by the models the registry's mapping context knows. */
-	public static List<FieldDescriptor> relationFields(ModelRegistry models) {
+	static List<FieldDescriptor> relationFields(ModelRegistry models) {
 		List<FieldDescriptor> result = new ArrayList<>();
 		for (MongoPersistentEntity<?> entity : models.mappingContext().getPersistentEntities()) {
 			if (entity.getType().isInterface()) {
@@ -48,7 +48,7 @@ public final class RelationDeclarations {
 	 * Checks the relations of every model known to the registry's mapping context.
 	 * @throws InvalidRelationException for the first relation whose rule cannot be honoured
 	 */
-	public static void check(ModelRegistry models, MongoConverter converter) {
+	static void check(ModelRegistry models, MongoConverter converter) {
 		for (FieldDescriptor field : relationFields(models)) {
 			check(field, converter);
 		}
@@ -58,7 +58,7 @@ public final class RelationDeclarations {
 	 * Checks one relation field.
 	 * @throws InvalidRelationException when its rule cannot be honoured
 	 */
-	public static void check(FieldDescriptor field, MongoConverter converter) {
+	static void check(FieldDescriptor field, MongoConverter converter) {
 		Relation relation = relation(field);
 		if (relation.onDelete() == OnDelete.SET_NULL && !isNullable(field)) {
 			throw new InvalidRelationException(relation.owner(), relation.field(),
@@ -72,7 +72,7 @@ public final class RelationDeclarations {
 	}
 
 	/** Whether the relation field may hold null: nullable and not {@code @NotNull}. */
-	public static boolean isNullable(FieldDescriptor field) {
+	static boolean isNullable(FieldDescriptor field) {
 		return relation(field).nullable() && !field.property().isAnnotationPresent(NotNull.class);
 	}
 
@@ -82,7 +82,7 @@ public final class RelationDeclarations {
 	 * @throws InvalidRelationException when there is no such constructor, or the default is null and the field cannot
 	 * be
 	 */
-	public static @Nullable Object defaultValue(FieldDescriptor field, MongoConverter converter) {
+	static @Nullable Object defaultValue(FieldDescriptor field, MongoConverter converter) {
 		Relation relation = relation(field);
 		Object fresh = instantiate(relation);
 		MongoPersistentEntity<?> owner = converter.getMappingContext().getRequiredPersistentEntity(relation.owner());

@@ -11,6 +11,7 @@ import io.djongo.spring.core.relation.ManyToMany;
 import io.djongo.spring.core.relation.OneToOne;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.InvalidDataAccessApiUsageException;
+import org.springframework.data.mapping.Association;
 import org.springframework.data.mapping.PersistentPropertyAccessor;
 import org.springframework.data.mapping.context.MappingContext;
 import org.springframework.data.mongodb.core.convert.LazyLoadingProxy;
@@ -24,18 +25,30 @@ import org.springframework.util.ClassUtils;
  */
 public final class UnsavedRelations {
 
+	private static final Relations NONE = new Relations(null, List.of());
+
 	private final MappingContext<? extends MongoPersistentEntity<?>, MongoPersistentProperty> mappingContext;
 
-	private final Map<Class<?>, List<MongoPersistentProperty>> relations = new ConcurrentHashMap<>();
+	private final Map<Class<?>, Relations> relations = new ConcurrentHashMap<>();
 
 	public UnsavedRelations(MappingContext<? extends MongoPersistentEntity<?>, MongoPersistentProperty> mappingContext) {
 		this.mappingContext = mappingContext;
 	}
 
-	/** Checks several models, as one bulk write stores them. */
+	/**
+	 * Checks several models, as one bulk write stores them: the relation fields are looked up once per run of
+	 * models of one class.
+	 * @throws InvalidDataAccessApiUsageException naming the first relation field whose object has no id
+	 */
 	public void check(Collection<?> models) {
+		Class<?> type = null;
+		Relations declared = NONE;
 		for (Object model : models) {
-			check(model);
+			if (model.getClass() != type) {
+				type = model.getClass();
+				declared = relationsOf(type);
+			}
+			declared.check(model, this);
 		}
 	}
 
@@ -44,39 +57,57 @@ public final class UnsavedRelations {
 	 * @throws InvalidDataAccessApiUsageException naming the first relation field whose object has no id
 	 */
 	public void check(Object model) {
-		Class<?> type = ClassUtils.getUserClass(model);
-		MongoPersistentEntity<?> entity = this.mappingContext.getPersistentEntity(type);
-		if (entity == null) {
-			return;
+		relationsOf(model.getClass()).check(model, this);
+	}
+
+	private Relations relationsOf(Class<?> type) {
+		Relations declared = this.relations.get(type);
+		if (declared == null) {
+			MongoPersistentEntity<?> entity = this.mappingContext.getPersistentEntity(ClassUtils.getUserClass(type));
+			declared = (entity != null) ? new Relations(entity, relationsOf(entity)) : NONE;
+			this.relations.put(type, declared);
 		}
-		List<MongoPersistentProperty> properties = this.relations.computeIfAbsent(type, (key) -> relationsOf(entity));
-		if (properties.isEmpty()) {
-			return;
-		}
-		PersistentPropertyAccessor<Object> accessor = entity.getPropertyAccessor(model);
-		for (MongoPersistentProperty property : properties) {
-			Object value = accessor.getProperty(property);
-			if (value == null || value instanceof LazyLoadingProxy) {
-				continue;
+		return declared;
+	}
+
+	/**
+	 * The relation fields of one model class.
+	 * @param entity its entity; null for what is not a model
+	 * @param properties its foreign key, one-to-one and many-to-many properties
+	 */
+	private record Relations(@Nullable MongoPersistentEntity<?> entity, List<MongoPersistentProperty> properties) {
+
+		void check(Object model, UnsavedRelations unsaved) {
+			MongoPersistentEntity<?> owner = this.entity;
+			if (owner == null || this.properties.isEmpty()) {
+				return;
 			}
-			if (value instanceof Collection<?> many) {
-				for (Object element : many) {
-					if (unsaved(element)) {
-						throw unsaved(property);
+			PersistentPropertyAccessor<Object> accessor = owner.getPropertyAccessor(model);
+			for (MongoPersistentProperty property : this.properties) {
+				Object value = accessor.getProperty(property);
+				if (value == null || value instanceof LazyLoadingProxy) {
+					continue;
+				}
+				if (value instanceof Collection<?> many) {
+					for (Object element : many) {
+						if (unsaved.unsaved(element)) {
+							throw unsaved(property);
+						}
 					}
 				}
-			}
-			else if (unsaved(value)) {
-				throw unsaved(property);
+				else if (unsaved.unsaved(value)) {
+					throw unsaved(property);
+				}
 			}
 		}
+
 	}
 
 	private boolean unsaved(@Nullable Object related) {
 		if (related == null || related instanceof LazyLoadingProxy) {
 			return false;
 		}
-		MongoPersistentEntity<?> entity = this.mappingContext.getPersistentEntity(ClassUtils.getUserClass(related));
+		MongoPersistentEntity<?> entity = relationsOf(related.getClass()).entity();
 		return entity != null && entity.hasIdProperty() && entity.getIdentifierAccessor(related).getIdentifier() == null;
 	}
 
@@ -87,7 +118,7 @@ public final class UnsavedRelations {
 
 	private static List<MongoPersistentProperty> relationsOf(MongoPersistentEntity<?> entity) {
 		List<MongoPersistentProperty> result = new ArrayList<>();
-		entity.doWithAssociations((org.springframework.data.mapping.Association<MongoPersistentProperty> association) -> {
+		entity.doWithAssociations((Association<MongoPersistentProperty> association) -> {
 			MongoPersistentProperty property = association.getInverse();
 			if (property.isAnnotationPresent(ForeignKey.class) || property.isAnnotationPresent(OneToOne.class)
 					|| property.isAnnotationPresent(ManyToMany.class)) {

@@ -3,7 +3,6 @@ package io.djongo.spring.core.repository.query;
 import java.util.Iterator;
 import java.util.List;
 
-import io.djongo.spring.core.model.ModelRegistry;
 import io.djongo.spring.core.query.Q;
 import io.djongo.spring.core.query.QuerySet;
 import org.jspecify.annotations.Nullable;
@@ -21,22 +20,22 @@ import org.springframework.data.repository.query.parser.PartTree;
  */
 final class QuerySetQueryCreator<T> extends AbstractQueryCreator<QuerySet<T>, Q> {
 
+	/** Django's separator between the parts of a lookup, where Spring Data's property paths have a dot. */
+	private static final String SEPARATOR = "__";
+
 	private final QuerySet<T> base;
 
 	private final PartTree tree;
 
-	private final ModelRegistry models;
-
-	QuerySetQueryCreator(PartTree tree, ParameterAccessor parameters, QuerySet<T> base, ModelRegistry models) {
+	QuerySetQueryCreator(PartTree tree, ParameterAccessor parameters, QuerySet<T> base) {
 		super(tree, parameters);
 		this.tree = tree;
 		this.base = base;
-		this.models = models;
 	}
 
 	@Override
 	protected Q create(Part part, Iterator<Object> values) {
-		String path = part.getProperty().toDotPath().replace(".", ModelRegistry.SEPARATOR);
+		String path = part.getProperty().toDotPath().replace(".", SEPARATOR);
 		boolean ignoreCase = part.shouldIgnoreCase() != Part.IgnoreCaseType.NEVER;
 		return switch (part.getType()) {
 			case SIMPLE_PROPERTY -> Q.of(path + (ignoreCase ? "__iexact" : ""), values.next());
@@ -87,7 +86,7 @@ final class QuerySetQueryCreator<T> extends AbstractQueryCreator<QuerySet<T>, Q>
 		QuerySet<T> result = (criteria != null) ? this.base.filter(criteria) : this.base;
 		if (sort.isSorted()) {
 			List<String> ordering = sort.stream()
-				.map((order) -> (order.isDescending() ? "-" : "") + order.getProperty().replace(".", ModelRegistry.SEPARATOR))
+				.map((order) -> (order.isDescending() ? "-" : "") + order.getProperty().replace(".", SEPARATOR))
 				.toList();
 			result = result.orderBy(ordering.toArray(String[]::new));
 		}

@@ -59,8 +59,7 @@ public final class QuerySetRepositoryQuery implements RepositoryQuery {
 	}
 
 	private <T> QuerySet<T> create(QuerySet<T> base, ParametersParameterAccessor accessor) {
-		return new QuerySetQueryCreator<>(this.tree, accessor, base, this.template.getModelRegistry())
-			.createQuery(accessor.getSort());
+		return new QuerySetQueryCreator<>(this.tree, accessor, base).createQuery(accessor.getSort());
 	}
 
 	@Override

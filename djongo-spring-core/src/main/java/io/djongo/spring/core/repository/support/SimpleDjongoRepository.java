@@ -5,8 +5,6 @@ import java.util.List;
 import com.mongodb.client.MongoCollection;
 import io.djongo.spring.core.bridge.DjongoTemplate;
 import io.djongo.spring.core.query.QuerySet;
-import io.djongo.spring.core.relation.internal.Deletions;
-import io.djongo.spring.core.relation.internal.UnsavedRelations;
 import io.djongo.spring.core.repository.DjongoRepository;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoOperations;
@@ -26,14 +24,11 @@ public class SimpleDjongoRepository<T, ID> extends SimpleMongoRepository<T, ID> 
 
 	private final MongoEntityInformation<T, ID> metadata;
 
-	private final UnsavedRelations unsavedRelations;
-
 	public SimpleDjongoRepository(MongoEntityInformation<T, ID> metadata, MongoOperations operations) {
 		super(metadata, operations);
 		this.template = DjongoRepositoryFactory.requireDjongoTemplate(operations);
 		this.model = metadata.getJavaType();
 		this.metadata = metadata;
-		this.unsavedRelations = new UnsavedRelations(this.template.getConverter().getMappingContext());
 	}
 
 	/**
@@ -45,62 +40,43 @@ public class SimpleDjongoRepository<T, ID> extends SimpleMongoRepository<T, ID> 
 	public <S extends T> List<S> saveAll(Iterable<S> entities) {
 		List<S> models = Streamable.of(entities).toList();
 		if (!models.stream().allMatch(this.metadata::isNew)) {
-			this.template.getModelValidator().validateAll(models);
-			this.unsavedRelations.check(models);
+			this.template.validateAll(models);
 		}
 		return super.saveAll(models);
 	}
 
-	// deletes apply the on_delete rules of the relations pointing at the model (see Deletions); delete(entity)
+	// deletes apply the on_delete rules of the relations pointing at the model, through the template; delete(entity)
 	// reaches them through DjongoTemplate.remove(entity, collection)
 
 	@Override
 	public void deleteById(ID id) {
-		Deletions deletions = this.template.getDeletions();
-		if (deletions.hasDependents(this.model)) {
-			deletions.deleteByIds(this.model, List.of(id));
-		}
-		else {
-			super.deleteById(id);
-		}
+		this.template.deleteByIds(this.model, List.of(id));
 	}
 
 	@Override
 	public void deleteAllById(Iterable<? extends ID> ids) {
-		Deletions deletions = this.template.getDeletions();
-		if (deletions.hasDependents(this.model)) {
-			deletions.deleteByIds(this.model, ids);
-		}
-		else {
-			super.deleteAllById(ids);
-		}
+		this.template.deleteByIds(this.model, ids);
 	}
 
 	/**
-	 * Deletes the models; when relations point at the model, all of them in one deletion (no optimistic-locking check
-	 * for unversioned models, as none is needed), else one by one as Spring Data does.
+	 * Deletes the models: unversioned ones in one deletion (no optimistic-locking check is needed), versioned ones
+	 * one by one as Spring Data does, each checking its version.
 	 */
 	@Override
 	public void deleteAll(Iterable<? extends T> entities) {
-		Deletions deletions = this.template.getDeletions();
-		if (deletions.hasDependents(this.model) && !this.metadata.isVersioned()) {
-			List<ID> ids = Streamable.of(entities).map(this.metadata::getRequiredId).toList();
-			deletions.deleteByIds(this.model, ids);
-		}
-		else {
+		if (this.metadata.isVersioned()) {
 			super.deleteAll(entities);
+			return;
+		}
+		List<ID> ids = Streamable.of(entities).map(this.metadata::getRequiredId).toList();
+		if (!ids.isEmpty()) {
+			this.template.deleteByIds(this.model, ids);
 		}
 	}
 
 	@Override
 	public void deleteAll() {
-		Deletions deletions = this.template.getDeletions();
-		if (deletions.hasDependents(this.model)) {
-			deletions.deleteAll(this.model);
-		}
-		else {
-			super.deleteAll();
-		}
+		this.template.deleteAll(this.model);
 	}
 
 	@Override

@@ -4,9 +4,9 @@ import jakarta.validation.Configuration;
 import jakarta.validation.MessageInterpolator;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.BeanUtils;
 import org.springframework.util.ClassUtils;
 
@@ -15,7 +15,7 @@ import org.springframework.util.ClassUtils;
  */
 public final class BeanValidation {
 
-	private static final Logger logger = LoggerFactory.getLogger(BeanValidation.class);
+	private static final Log logger = LogFactory.getLog(BeanValidation.class);
 
 	private static final String PARAMETER_INTERPOLATOR = "org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator";
 
@@ -53,7 +53,7 @@ public final class BeanValidation {
 			return configuration.buildValidatorFactory().getValidator();
 		}
 		catch (RuntimeException ex) {
-			logger.info("No Bean Validation provider: djongo checks its own field rules only ({})", ex.getMessage());
+			logger.info("No Bean Validation provider: djongo checks its own field rules only (" + ex.getMessage() + ")");
 			return null;
 		}
 	}

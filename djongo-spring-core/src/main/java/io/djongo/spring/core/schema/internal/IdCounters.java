@@ -28,10 +28,10 @@ import org.springframework.data.mongodb.MongoDatabaseFactory;
  * never get the same id; explicit ids move the counter up with {@code $max}. A unique index on {@code name} keeps
  * concurrent first upserts from creating two counters; the loser of that race retries once.
  */
-public final class IdCounters {
+final class IdCounters implements IdSequence {
 
 	/** djongo's collection of per-collection metadata. */
-	public static final String SCHEMA_COLLECTION = "__schema__";
+	static final String SCHEMA_COLLECTION = "__schema__";
 
 	private static final String SEQ = "auto.seq";
 
@@ -43,7 +43,7 @@ public final class IdCounters {
 
 	private final ConcurrentMap<String, Boolean> indexedDatabases = new ConcurrentHashMap<>();
 
-	public IdCounters(MongoDatabaseFactory databaseFactory) {
+	IdCounters(MongoDatabaseFactory databaseFactory) {
 		this.databaseFactory = databaseFactory;
 	}
 
@@ -51,6 +51,7 @@ public final class IdCounters {
 	 * Reserves {@code count} consecutive ids of a collection with one {@code findAndModify}.
 	 * @return the first of them
 	 */
+	@Override
 	public long reserve(String collection, int count) {
 		long last = update(collection, new Document("$inc", new Document(SEQ, (long) count)));
 		return last - count + 1;
@@ -60,6 +61,7 @@ public final class IdCounters {
 	 * Makes sure later ids of the collection are above {@code id}, which was set explicitly; free when the counter is
 	 * known to be there already.
 	 */
+	@Override
 	public void advancePast(String collection, long id) {
 		Long lowerBound = this.known.get(key(collection));
 		if (lowerBound == null || lowerBound < id) {
@@ -71,6 +73,7 @@ public final class IdCounters {
 	 * Moves the counter up to the highest numeric {@code _id} of the collection: after documents were inserted by
 	 * hand or restored from a dump.
 	 */
+	@Override
 	public void resynchronize(String collection) {
 		Document highest = database().getCollection(collection)
 			.find(NUMERIC_ID)
@@ -132,7 +135,7 @@ public final class IdCounters {
 	 * The position of the first document a write refused because its {@code _id} exists (a duplicate key on the
 	 * {@code _id_} index, not on another unique index), or -1.
 	 */
-	public static int duplicateIdIndex(Throwable ex) {
+	static int duplicateIdIndex(Throwable ex) {
 		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
 			if (cause instanceof MongoBulkWriteException bulk) {
 				for (BulkWriteError error : bulk.getWriteErrors()) {

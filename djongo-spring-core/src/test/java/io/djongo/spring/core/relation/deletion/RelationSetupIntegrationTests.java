@@ -8,7 +8,6 @@ import io.djongo.spring.core.model.Relation;
 import io.djongo.spring.core.relation.ForeignKey;
 import io.djongo.spring.core.relation.InvalidRelationException;
 import io.djongo.spring.core.relation.OnDelete;
-import io.djongo.spring.core.relation.RelationSetup;
 import io.djongo.spring.test.DjongoTestConfiguration;
 import io.djongo.spring.test.TestMongo;
 import jakarta.validation.constraints.NotNull;
@@ -62,16 +61,16 @@ class RelationSetupIntegrationTests {
 
 	@Test
 	void wellDeclaredRelationsPass() {
-		DjongoTemplate template = DjongoTestConfiguration.template("never_used", Review.class, Profile.class,
-				Comment.class, Pin.class);
-		assertThatNoException().isThrownBy(() -> new RelationSetup(template).check());
+		DjongoTemplate template = DjongoTestConfiguration.template(TestMongo.uniqueDatabaseName("declared"),
+				Review.class, Profile.class, Comment.class, Pin.class);
+		assertThatNoException().isThrownBy(template::prepareRelations);
 	}
 
 	@Test
 	void aOneToOneGetsASparseUniqueIndexAndADuplicateIsRefused() {
 		DjongoTemplate template = DjongoTestConfiguration.template(TestMongo.uniqueDatabaseName("onetoone"),
 				Profile.class, Post.class);
-		assertThat(new RelationSetup(template).createIndexes()).extracting(Relation::field).containsExactly("author");
+		assertThat(template.prepareRelations()).extracting(Relation::field).containsExactly("author");
 		Document index = template.mongo(Profile.class).listIndexes().into(new java.util.ArrayList<>()).stream()
 			.filter((candidate) -> candidate.get("key", Document.class).containsKey("author_id"))
 			.findFirst()
@@ -89,11 +88,12 @@ class RelationSetupIntegrationTests {
 		template.objects(Author.class).delete();
 		assertThat(template.mongo(Profile.class).countDocuments(Filters.exists("author_id"))).isZero();
 		assertThat(template.objects(Profile.class).count()).isEqualTo(4);
-		assertThat(new RelationSetup(template).createIndexes()).hasSize(1);
+		assertThat(template.prepareRelations()).hasSize(1);
 	}
 
 	private static void check(Class<?> model) {
-		new RelationSetup(DjongoTestConfiguration.template("never_used", model)).check();
+		// a declaration that cannot be honoured fails before any index is created
+		DjongoTestConfiguration.template("never_used", model).prepareRelations();
 	}
 
 	@org.springframework.data.mongodb.core.mapping.Document("bad_not_nullable")

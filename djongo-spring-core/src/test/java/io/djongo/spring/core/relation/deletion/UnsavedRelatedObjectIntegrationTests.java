@@ -3,7 +3,6 @@ package io.djongo.spring.core.relation.deletion;
 import java.util.List;
 
 import io.djongo.spring.core.bridge.DjongoTemplate;
-import io.djongo.spring.core.relation.UnsavedRelatedObjectCallback;
 import io.djongo.spring.core.repository.DjongoRepository;
 import io.djongo.spring.core.repository.config.EnableDjongoRepositories;
 import io.djongo.spring.test.CommandRecorder;
@@ -13,12 +12,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.dao.InvalidDataAccessApiUsageException;
 import org.springframework.data.mongodb.core.convert.LazyLoadingProxy;
-import org.springframework.data.mongodb.core.mapping.MongoMappingContext;
 import org.springframework.test.context.junit.jupiter.SpringJUnitConfig;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -111,11 +108,6 @@ class UnsavedRelatedObjectIntegrationTests {
 	@EnableDjongoRepositories(considerNestedRepositories = true)
 	@Import(DjongoTestConfiguration.class)
 	static class Config {
-
-		@Bean
-		UnsavedRelatedObjectCallback unsavedRelatedObjectCallback(MongoMappingContext mappingContext) {
-			return new UnsavedRelatedObjectCallback(mappingContext);
-		}
 
 	}
 

@@ -1,0 +1,139 @@
+package io.djongo.spring.core.query.internal;
+
+import java.util.List;
+
+import com.mongodb.client.AggregateIterable;
+import com.mongodb.client.FindIterable;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoIterable;
+import com.mongodb.client.result.UpdateResult;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One command a QuerySet sends, held as the very values the driver call is made of: {@link #document()} renders
+ * MongoDB's command document from them ({@code QuerySet.command()}, the {@code djongo.query} log) and the same
+ * values make the call, so that what is shown is what is sent. The rendering leaves out only what the driver adds
+ * to every command ({@code $db}, {@code lsid}, {@code cursor}, {@code ordered}...).
+ */
+sealed interface Command permits Command.Read, Command.Update, Command.Delete {
+
+	/** The collection the command acts on. */
+	String collection();
+
+	/** MongoDB's command document, as the driver sends it. */
+	Document document();
+
+	/** A number as the driver sends it: an int when it fits. */
+	static Object number(long value) {
+		return (value == (int) value) ? (Object) (int) value : (Object) value;
+	}
+
+	/** A command whose answer is documents: a {@code find} or an {@code aggregate}. */
+	sealed interface Read extends Command permits Find, Pipeline {
+
+		/** The driver call sending this command; iterating it sends it. */
+		MongoIterable<Document> read(MongoCollection<Document> collection);
+
+	}
+
+	/**
+	 * A {@code find}.
+	 * @param sort the sort, or null for none
+	 * @param skip documents skipped
+	 * @param limit the maximum number of documents, or null for all
+	 * @param projection the projection, or null for whole documents
+	 */
+	record Find(String collection, Bson filter, @Nullable Bson sort, long skip, @Nullable Long limit,
+			@Nullable Bson projection) implements Read {
+
+		@Override
+		public Document document() {
+			Document find = new Document("find", this.collection).append("filter", this.filter);
+			// in the driver's order
+			if (this.sort != null) {
+				find.append("sort", this.sort);
+			}
+			if (this.projection != null) {
+				find.append("projection", this.projection);
+			}
+			if (this.skip > 0) {
+				find.append("skip", Math.toIntExact(this.skip));
+			}
+			if (this.limit != null) {
+				find.append("limit", Math.toIntExact(this.limit));
+			}
+			return find;
+		}
+
+		@Override
+		public FindIterable<Document> read(MongoCollection<Document> collection) {
+			FindIterable<Document> find = collection.find(this.filter);
+			if (this.sort != null) {
+				find.sort(this.sort);
+			}
+			if (this.skip > 0) {
+				find.skip(Math.toIntExact(this.skip));
+			}
+			if (this.limit != null) {
+				find.limit(Math.toIntExact(this.limit));
+			}
+			if (this.projection != null) {
+				find.projection(this.projection);
+			}
+			return find;
+		}
+
+	}
+
+	/** An {@code aggregate}. */
+	record Pipeline(String collection, List<Bson> pipeline) implements Read {
+
+		@Override
+		public Document document() {
+			return new Document("aggregate", this.collection).append("pipeline", this.pipeline);
+		}
+
+		@Override
+		public AggregateIterable<Document> read(MongoCollection<Document> collection) {
+			return collection.aggregate(this.pipeline);
+		}
+
+	}
+
+	/**
+	 * An {@code update} of every matching document.
+	 * @param update an update document, or a pipeline (a list of stages)
+	 */
+	record Update(String collection, Bson filter, Object update) implements Command {
+
+		@Override
+		public Document document() {
+			return new Document("update", this.collection).append("updates",
+					List.of(new Document("q", this.filter).append("u", this.update).append("multi", true)));
+		}
+
+		@SuppressWarnings("unchecked")
+		UpdateResult run(MongoCollection<Document> collection) {
+			return (this.update instanceof List<?> pipeline) ? collection.updateMany(this.filter, (List<Bson>) pipeline)
+					: collection.updateMany(this.filter, (Bson) this.update);
+		}
+
+	}
+
+	/**
+	 * A {@code delete} of every matching document, as the deleter sends it when no relation points at the model;
+	 * otherwise the deleter applies the relations' {@code on_delete} rules with commands of its own.
+	 */
+	record Delete(String collection, Bson filter) implements Command {
+
+		@Override
+		public Document document() {
+			return new Document("delete", this.collection)
+				.append("deletes", List.of(new Document("q", this.filter).append("limit", 0)));
+		}
+
+	}
+
+}

@@ -1,0 +1,160 @@
+package io.djongo.spring.core.query.internal;
+
+import java.util.Arrays;
+import java.util.List;
+
+import org.bson.BsonRegularExpression;
+import org.bson.Document;
+
+/**
+ * What a lookup's condition is built on, in the language that tests it. {@link FilterCompiler}'s one switch over
+ * {@link Lookup} calls one method per kind of test; each operand renders it its own way: a stored field in
+ * MongoDB's query language ({@link #field}), which uses indexes, or a computed value as an aggregation expression
+ * for {@code $expr} ({@link #computed}). Values arrive converted to their stored form and never null.
+ *
+ * @param <R> what a condition is: a filter document, or an aggregation expression
+ */
+interface Operand<R> {
+
+	R eq(Object value);
+
+	R gt(Object value);
+
+	R gte(Object value);
+
+	R lt(Object value);
+
+	R lte(Object value);
+
+	R in(List<?> values);
+
+	/** Between two bounds, both included. */
+	R range(Object from, Object to);
+
+	R isNull(boolean isNull);
+
+	/** A regular expression found somewhere in the value. */
+	R matches(String pattern, String options);
+
+	/** A stored field, by its dotted path: {@code {path: {$gte: value}}}. */
+	static Operand<Document> field(String path) {
+		return new Field(path);
+	}
+
+	/** A computed value: {@code {$gte: [expression, value]}}, user values kept literal. */
+	static Operand<Object> computed(Object expression) {
+		return new Computed(expression);
+	}
+
+	/** A stored field in MongoDB's query language, where values are compared literally under an operator. */
+	record Field(String path) implements Operand<Document> {
+
+		private Document on(Object condition) {
+			return new Document(this.path, condition);
+		}
+
+		@Override
+		public Document eq(Object value) {
+			// under $eq, even a document with '$' keys is compared literally
+			return on(new Document("$eq", value));
+		}
+
+		@Override
+		public Document gt(Object value) {
+			return on(new Document("$gt", value));
+		}
+
+		@Override
+		public Document gte(Object value) {
+			return on(new Document("$gte", value));
+		}
+
+		@Override
+		public Document lt(Object value) {
+			return on(new Document("$lt", value));
+		}
+
+		@Override
+		public Document lte(Object value) {
+			return on(new Document("$lte", value));
+		}
+
+		@Override
+		public Document in(List<?> values) {
+			return on(new Document("$in", values));
+		}
+
+		@Override
+		public Document range(Object from, Object to) {
+			return on(new Document("$gte", from).append("$lte", to));
+		}
+
+		@Override
+		public Document isNull(boolean isNull) {
+			return on(new Document(isNull ? "$eq" : "$ne", null));
+		}
+
+		@Override
+		public Document matches(String pattern, String options) {
+			return on(new BsonRegularExpression(pattern, options));
+		}
+
+	}
+
+	/** A computed value in aggregation expressions; callers guard against null operands, this only compares. */
+	record Computed(Object expression) implements Operand<Object> {
+
+		private Object compare(String operator, Object value) {
+			return new Document(operator, List.of(this.expression, Literals.literal(value)));
+		}
+
+		@Override
+		public Object eq(Object value) {
+			return compare("$eq", value);
+		}
+
+		@Override
+		public Object gt(Object value) {
+			return compare("$gt", value);
+		}
+
+		@Override
+		public Object gte(Object value) {
+			return compare("$gte", value);
+		}
+
+		@Override
+		public Object lt(Object value) {
+			return compare("$lt", value);
+		}
+
+		@Override
+		public Object lte(Object value) {
+			return compare("$lte", value);
+		}
+
+		@Override
+		public Object in(List<?> values) {
+			return new Document("$or", values.stream().map(this::eq).toList());
+		}
+
+		@Override
+		public Object range(Object from, Object to) {
+			return new Document("$and", List.of(gte(from), lte(to)));
+		}
+
+		@Override
+		public Object isNull(boolean isNull) {
+			// in aggregation order a missing value sorts below null, so "<= null" means null or missing
+			return new Document(isNull ? "$lte" : "$gt", Arrays.asList(this.expression, null));
+		}
+
+		@Override
+		public Object matches(String pattern, String options) {
+			return new Document("$regexMatch",
+					new Document("input", this.expression).append("regex", pattern).append("options", options));
+		}
+
+	}
+
+}

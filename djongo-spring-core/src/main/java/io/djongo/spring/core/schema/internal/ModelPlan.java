@@ -1,0 +1,151 @@
+package io.djongo.spring.core.schema.internal;
+
+import java.util.Collection;
+import java.util.Map;
+
+import org.bson.Document;
+import org.bson.types.ObjectId;
+import org.jspecify.annotations.Nullable;
+import org.springframework.core.convert.ConversionService;
+import org.springframework.dao.InvalidDataAccessApiUsageException;
+import org.springframework.data.mapping.PersistentPropertyAccessor;
+import org.springframework.data.mapping.model.ConvertingPropertyAccessor;
+import org.springframework.data.mongodb.core.convert.MongoConverter;
+import org.springframework.data.mongodb.core.mapping.MongoId;
+import org.springframework.data.mongodb.core.mapping.MongoPersistentEntity;
+import org.springframework.data.mongodb.core.mapping.MongoPersistentProperty;
+import org.springframework.data.mongodb.core.mapping.MongoSimpleTypes;
+import org.springframework.util.ClassUtils;
+
+/**
+ * What writing the models of one class takes, worked out once per class: its entity, whether its id is an
+ * auto-increment one ({@code Long} or {@code Integer}), its version property, and whether Spring Data generates a
+ * typed id for its documents.
+ */
+final class ModelPlan {
+
+	/** The plan of what is not a model: documents, maps, JSON strings and classes the mapping context refuses. */
+	static final ModelPlan NONE = new ModelPlan(null, null, null, null);
+
+	private final @Nullable MongoPersistentEntity<?> entity;
+
+	private final @Nullable MongoPersistentProperty id;
+
+	private final @Nullable MongoPersistentProperty version;
+
+	/** The stored type of an id Spring Data generates when the document has none ({@code @MongoId(String)}). */
+	private final @Nullable Class<?> generatedId;
+
+	private ModelPlan(@Nullable MongoPersistentEntity<?> entity, @Nullable MongoPersistentProperty id,
+			@Nullable MongoPersistentProperty version, @Nullable Class<?> generatedId) {
+		this.entity = entity;
+		this.id = id;
+		this.version = version;
+		this.generatedId = generatedId;
+	}
+
+	static ModelPlan of(Class<?> type, MongoConverter converter) {
+		if (Map.class.isAssignableFrom(type) || Collection.class.isAssignableFrom(type) || type == String.class
+				|| Document.class.isAssignableFrom(type) || ClassUtils.isPrimitiveOrWrapper(type) || type.isArray()) {
+			return NONE;
+		}
+		MongoPersistentEntity<?> entity = converter.getMappingContext().getPersistentEntity(type);
+		if (entity == null) {
+			return NONE;
+		}
+		MongoPersistentProperty id = entity.getIdProperty();
+		Class<?> generatedId = null;
+		if (id != null && (id.hasExplicitWriteTarget() || id.isAnnotationPresent(MongoId.class))
+				&& !ClassUtils.isAssignable(ObjectId.class, id.getFieldType())) {
+			generatedId = id.getFieldType();
+		}
+		return new ModelPlan(entity, id, entity.getVersionProperty(), generatedId);
+	}
+
+	boolean isModel() {
+		return this.entity != null;
+	}
+
+	/** Whether the id is an auto-increment one, assigned by djongo from its collection's counter. */
+	boolean autoId() {
+		MongoPersistentProperty property = this.id;
+		return property != null && (property.getType() == Long.class || property.getType() == Integer.class);
+	}
+
+	@Nullable Object id(Object model) {
+		MongoPersistentProperty property = this.id;
+		return (property != null) ? entity().getPropertyAccessor(model).getProperty(property) : null;
+	}
+
+	/** Sets an auto-increment id and returns the model (a new instance for immutable ones). */
+	Object assignId(Object model, long value) {
+		MongoPersistentProperty property = requiredId();
+		PersistentPropertyAccessor<Object> accessor = entity().getPropertyAccessor(model);
+		accessor.setProperty(property, (property.getType() == Integer.class) ? (Object) Math.toIntExact(value) : value);
+		return accessor.getBean();
+	}
+
+	/** Spring Data's first version of an inserted model: 0, or 1 for a primitive (0 means new there). */
+	Object initializeVersion(Object model, ConversionService conversions) {
+		MongoPersistentProperty property = this.version;
+		if (property == null) {
+			return model;
+		}
+		ConvertingPropertyAccessor<Object> accessor = new ConvertingPropertyAccessor<>(
+				entity().getPropertyAccessor(model), conversions);
+		accessor.setProperty(property, property.getType().isPrimitive() ? 1 : 0);
+		return accessor.getBean();
+	}
+
+	boolean isVersioned() {
+		return this.version != null;
+	}
+
+	@Nullable Object version(Object model) {
+		MongoPersistentProperty property = this.version;
+		return (property != null) ? entity().getPropertyAccessor(model).getProperty(property) : null;
+	}
+
+	/** Sets the version back on a mutable model whose save was refused. */
+	void restoreVersion(Object model, @Nullable Object version) {
+		MongoPersistentProperty property = this.version;
+		if (property != null) {
+			entity().getPropertyAccessor(model).setProperty(property, version);
+		}
+	}
+
+	/** Spring Data's check: a missing id must be of a type MongoDB or Spring Data can generate. */
+	void requireGeneratableId(Object model) {
+		MongoPersistentProperty property = this.id;
+		if (property != null && id(model) == null
+				&& !MongoSimpleTypes.AUTOGENERATED_ID_TYPES.contains(property.getType())) {
+			throw new InvalidDataAccessApiUsageException(String.format("Cannot autogenerate id of type %s for entity of type %s",
+					property.getType().getName(), entity().getType().getName()));
+		}
+	}
+
+	/** Spring Data's id of a document without one whose id is stored as another type than ObjectId. */
+	void prepareId(Document document, MongoConverter converter) {
+		Class<?> target = this.generatedId;
+		if (target != null && !document.containsKey("_id")) {
+			document.put("_id", converter.convertId(new ObjectId(), target));
+		}
+	}
+
+	private MongoPersistentEntity<?> entity() {
+		MongoPersistentEntity<?> result = this.entity;
+		if (result == null) {
+			throw new IllegalStateException("Not a model");
+		}
+		return result;
+	}
+
+	private MongoPersistentProperty requiredId() {
+		MongoPersistentProperty result = this.id;
+		if (result == null) {
+			throw new IllegalStateException(entity().getType().getName() + " has no id");
+		}
+		return result;
+	}
+
+}

@@ -1,0 +1,416 @@
+package io.djongo.spring.core.schema.internal;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.bulk.BulkWriteError;
+import org.bson.Document;
+import org.jspecify.annotations.Nullable;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.mongodb.MongoDatabaseFactory;
+import org.springframework.data.mongodb.core.convert.MongoConverter;
+
+/**
+ * Writes new models: djongo's insert, explicit from start to end, its batch passed from step to step.
+ * <ol>
+ * <li><b>Before convert</b>: each model's {@code BeforeConvertEvent} and the application's
+ * {@code BeforeConvertCallback}s (auditing fills its fields here), as Spring Data fires them.</li>
+ * <li><b>Validate</b> the whole batch before anything is sent: related objects saved, every constraint of every
+ * model (a batch is all or nothing: one invalid model and none is written).</li>
+ * <li><b>Ids</b>: explicit ids move the collection's counter past the highest of them, and one counter update
+ * reserves a block for the models without one. An invalid batch reserves none.</li>
+ * <li>Pending files are stored, then each model is <b>converted</b> by the {@link ModelEncoder} (its version set to
+ * its first value, as Spring Data does), and its {@code BeforeSaveEvent} and {@code BeforeSaveCallback}s see the
+ * document.</li>
+ * <li><b>Insert</b>: one {@code insert} command for one model, one for a batch, ordered or not. When an automatic id
+ * collides with a document inserted by hand, the counter moves to the collection's highest numeric id and the
+ * models not written get new ids, once. What the server refuses in a batch is reported per model by the
+ * {@link BulkFailure}.</li>
+ * <li><b>After save</b>: ids the driver generated are set, then each model's {@code AfterSaveEvent} and
+ * {@code AfterSaveCallback}s.</li>
+ * </ol>
+ * Each model sees Spring Data's events and callbacks in Spring Data's order; across models, the before-convert ones
+ * of the whole batch come before the first conversion, as the batch is validated whole. The writer works out what
+ * each class needs once ({@link ModelPlan}) and looks it up once per run of models of one class.
+ * <p>
+ * {@link #prepare(Object, String)} applies the same rules to the one model of Spring Data's own write paths
+ * (updating saves, replacements, bulk operations), after the application's before-convert callbacks.
+ */
+public final class ModelWriter {
+
+	/** How the models of one insert are sent. */
+	public enum Mode {
+
+		/** One model, one {@code insertOne}. */
+		ONE,
+
+		/** Several models in one insert that stops at the first one the server refuses. */
+		ORDERED,
+
+		/** Several models in one insert that writes every model the server does not refuse. */
+		UNORDERED
+
+	}
+
+	private final MongoConverter converter;
+
+	private final IdSequence counters;
+
+	private final WriteLifecycle lifecycle;
+
+	private final ModelRules rules;
+
+	private final ModelEncoder encoder;
+
+	private final DocumentInserts inserts;
+
+	private final BulkFailure failures;
+
+	private final Map<Class<?>, ModelPlan> plans = new ConcurrentHashMap<>();
+
+	/**
+	 * @param converter the template's converter: the mapping, and the conversions of ids and versions
+	 * @param databaseFactory the database of the id counters ({@code __schema__}), outside any transaction
+	 * @param lifecycle Spring Data's events and the application's callbacks
+	 * @param rules djongo's checks of the models, and the storage of their files
+	 * @param encoder the convert step
+	 * @param inserts the insert commands
+	 * @param failures the exception of an insert refused in part
+	 */
+	public ModelWriter(MongoConverter converter, MongoDatabaseFactory databaseFactory, WriteLifecycle lifecycle,
+			ModelRules rules, ModelEncoder encoder, DocumentInserts inserts, BulkFailure failures) {
+		this(converter, new IdCounters(databaseFactory), lifecycle, rules, encoder, inserts, failures);
+	}
+
+	ModelWriter(MongoConverter converter, IdSequence counters, WriteLifecycle lifecycle, ModelRules rules,
+			ModelEncoder encoder, DocumentInserts inserts, BulkFailure failures) {
+		this.converter = converter;
+		this.counters = counters;
+		this.lifecycle = lifecycle;
+		this.rules = rules;
+		this.encoder = encoder;
+		this.inserts = inserts;
+		this.failures = failures;
+	}
+
+	/** Whether an object is a model this writer writes, rather than a document, a map or a JSON string. */
+	public boolean writes(Object object) {
+		return plan(object.getClass()).isModel();
+	}
+
+	/** Whether a model has an auto-increment id not yet assigned: it is new, and saving it is an insert. */
+	public boolean isNew(Object model) {
+		ModelPlan plan = plan(model.getClass());
+		return plan.autoId() && plan.id(model) == null;
+	}
+
+	/**
+	 * Inserts new models into a collection.
+	 * @return the models as written (immutable ones are copies), in order
+	 * @throws org.springframework.dao.DataAccessException as the template translates what fails; for several
+	 * models refused in part by the server, the {@link BulkFailure}'s
+	 */
+	@SuppressWarnings("unchecked")
+	public <T> List<T> insert(String collection, Collection<? extends T> models, Mode mode) {
+		if (models.isEmpty()) {
+			return List.of();
+		}
+		WriteBatch batch = new WriteBatch(collection, models, mode);
+		for (int i = 0; i < batch.size(); i++) {
+			batch.model(i, this.lifecycle.beforeConvert(batch.model(i), collection));
+		}
+		planAll(batch);
+		check(batch);
+		assignIds(batch);
+		for (int i = 0; i < batch.size(); i++) {
+			batch.model(i, this.rules.attach(batch.model(i)));
+		}
+		for (int i = 0; i < batch.size(); i++) {
+			convert(batch, i);
+		}
+		List<Object> ids = send(batch);
+		List<T> saved = new ArrayList<>(batch.size());
+		for (int i = 0; i < batch.size(); i++) {
+			Object model = batch.model(i);
+			Document document = batch.document(i);
+			Object id = ids.get(i);
+			ModelPlan plan = batch.plan(i);
+			// an automatic id is the model's already; other ids may come from the driver
+			if (id != null && !plan.autoId() && plan.id(model) == null) {
+				model = this.lifecycle.populateId(model, id);
+			}
+			saved.add((T) this.lifecycle.afterSave(model, document, collection));
+		}
+		return saved;
+	}
+
+	/**
+	 * djongo's rules for one model written by one of Spring Data's own paths, after the application's
+	 * before-convert callbacks: related objects saved, valid, its id (an explicit one moves the counter past it),
+	 * pending files stored. Anything but a model is returned as it is.
+	 */
+	public Object prepare(Object model, String collection) {
+		ModelPlan plan = plan(model.getClass());
+		if (!plan.isModel()) {
+			return model;
+		}
+		this.rules.checkRelated(List.of(model));
+		this.rules.validate(model);
+		Object prepared = model;
+		if (plan.autoId()) {
+			Object id = plan.id(model);
+			if (id instanceof Number explicit) {
+				this.counters.advancePast(collection, explicit.longValue());
+			}
+			else {
+				prepared = plan.assignId(model, this.counters.reserve(collection, 1));
+			}
+		}
+		return this.rules.attach(prepared);
+	}
+
+	/**
+	 * Runs Spring Data's save of a model; when it is refused for a stale {@code @Version}, the model keeps the
+	 * version it had: Spring Data bumps it before sending, so saving the same stale model again would overwrite the
+	 * other writer's change, the lost update the version is there to prevent.
+	 */
+	public <T> T saveVersioned(T model, Supplier<T> save) {
+		ModelPlan plan = plan(model.getClass());
+		if (!plan.isVersioned()) {
+			return save.get();
+		}
+		Object version = plan.version(model);
+		try {
+			return save.get();
+		}
+		catch (OptimisticLockingFailureException ex) {
+			plan.restoreVersion(model, version);
+			throw ex;
+		}
+	}
+
+	// --- the steps ---
+
+	private void planAll(WriteBatch batch) {
+		Class<?> type = null;
+		ModelPlan plan = ModelPlan.NONE;
+		for (int i = 0; i < batch.size(); i++) {
+			Object model = batch.model(i);
+			if (model.getClass() != type) {
+				type = model.getClass();
+				plan = plan(type);
+			}
+			batch.plan(i, plan);
+		}
+	}
+
+	private void check(WriteBatch batch) {
+		this.rules.checkRelated(batch.models());
+		if (batch.size() < 2) {
+			this.rules.validate(batch.model(0));
+		}
+		else {
+			this.rules.validateAll(batch.models());
+		}
+	}
+
+	/** Moves the counter past the batch's explicit ids, then reserves one block for the models without one. */
+	private void assignIds(WriteBatch batch) {
+		long highestExplicit = Long.MIN_VALUE;
+		int[] unassigned = new int[batch.size()];
+		int count = 0;
+		for (int i = 0; i < batch.size(); i++) {
+			ModelPlan plan = batch.plan(i);
+			if (!plan.autoId()) {
+				continue;
+			}
+			Object id = plan.id(batch.model(i));
+			if (id instanceof Number explicit) {
+				highestExplicit = Math.max(highestExplicit, explicit.longValue());
+			}
+			else {
+				unassigned[count++] = i;
+			}
+		}
+		if (highestExplicit != Long.MIN_VALUE) {
+			this.counters.advancePast(batch.collection(), highestExplicit);
+		}
+		if (count == 0) {
+			return;
+		}
+		long next = this.counters.reserve(batch.collection(), count);
+		for (int k = 0; k < count; k++) {
+			int i = unassigned[k];
+			batch.model(i, batch.plan(i).assignId(batch.model(i), next++));
+			batch.autoAssigned(i);
+		}
+	}
+
+	private void convert(WriteBatch batch, int index) {
+		ModelPlan plan = batch.plan(index);
+		Object model = plan.initializeVersion(batch.model(index), this.converter.getConversionService());
+		if (!plan.autoId()) {
+			// an auto-increment id is assigned by now
+			plan.requireGeneratableId(model);
+		}
+		Document document = this.encoder.encode(model);
+		if (document.containsKey("_id") && document.get("_id") == null) {
+			document.remove("_id");
+		}
+		model = this.lifecycle.beforeSave(model, document, batch.collection());
+		plan.prepareId(document, this.converter);
+		batch.model(index, model);
+		batch.document(index, document);
+	}
+
+	/** Sends the batch; returns the id of each document. */
+	private List<Object> send(WriteBatch batch) {
+		if (batch.mode() == Mode.ONE) {
+			Document document = batch.document(0);
+			Class<?> type = batch.model(0).getClass();
+			try {
+				return idList(this.inserts.insertOne(batch.collection(), document, type));
+			}
+			catch (DuplicateKeyException ex) {
+				if (IdCounters.duplicateIdIndex(ex) != 0 || !reassignIds(batch, List.of(0))) {
+					throw ex;
+				}
+				return idList(this.inserts.insertOne(batch.collection(), document, type));
+			}
+		}
+		List<Integer> all = new ArrayList<>(batch.size());
+		for (int i = 0; i < batch.size(); i++) {
+			all.add(i);
+		}
+		try {
+			insertMany(batch, all);
+		}
+		catch (DuplicateKeyException ex) {
+			// models whose automatic ids collide with documents inserted by hand get new ids, once
+			List<Integer> retried = refusedForTheirId(ex, batch.size(), batch.ordered());
+			if (retried.isEmpty() || !reassignIds(batch, retried)) {
+				throw failure(batch, ex, null);
+			}
+			try {
+				insertMany(batch, retried);
+			}
+			catch (DuplicateKeyException again) {
+				throw failure(batch, again, retried);
+			}
+		}
+		List<Object> ids = new ArrayList<>(batch.size());
+		for (int i = 0; i < batch.size(); i++) {
+			ids.add(batch.document(i).get("_id"));
+		}
+		return ids;
+	}
+
+	private void insertMany(WriteBatch batch, List<Integer> positions) {
+		this.inserts.insertMany(batch.collection(), batch.documents(positions), batch.model(0).getClass(),
+				batch.ordered());
+	}
+
+	/**
+	 * After a duplicate key on {@code _id}: the models djongo gave their ids to, among those not written, get new
+	 * ones above the collection's highest numeric id, once per batch.
+	 * @param positions the models not written, the first being the one refused
+	 * @return whether the refused model had an automatic id and all got new ones: the write may be retried
+	 */
+	private boolean reassignIds(WriteBatch batch, List<Integer> positions) {
+		if (!batch.isAutoAssigned(positions.get(0)) || !batch.retryIds()) {
+			return false;
+		}
+		List<Integer> renumbered = new ArrayList<>();
+		for (int position : positions) {
+			if (batch.isAutoAssigned(position)) {
+				renumbered.add(position);
+			}
+		}
+		this.counters.resynchronize(batch.collection());
+		long next = this.counters.reserve(batch.collection(), renumbered.size());
+		for (int position : renumbered) {
+			ModelPlan plan = batch.plan(position);
+			Object model = plan.assignId(batch.model(position), next++);
+			batch.model(position, model);
+			batch.document(position).put("_id", plan.id(model));
+		}
+		return true;
+	}
+
+	/**
+	 * The positions to send again after a refusal for duplicate automatic ids: from the refused one on (ordered), or
+	 * the refused ones (unordered); empty when anything else was refused.
+	 */
+	private static List<Integer> refusedForTheirId(DuplicateKeyException ex, int size, boolean ordered) {
+		int first = IdCounters.duplicateIdIndex(ex);
+		if (first < 0) {
+			return List.of();
+		}
+		List<Integer> positions = new ArrayList<>();
+		if (ordered) {
+			for (int i = first; i < size; i++) {
+				positions.add(i);
+			}
+			return positions;
+		}
+		MongoBulkWriteException report = report(ex);
+		if (report == null) {
+			return List.of();
+		}
+		for (BulkWriteError error : report.getWriteErrors()) {
+			if (!error.getMessage().contains(" _id_ ")) {
+				return List.of();
+			}
+			positions.add(error.getIndex());
+		}
+		return positions;
+	}
+
+	/**
+	 * The failure of an insert of several models, per model.
+	 * @param sent the position of each document of the failed insert in the batch, null when it sent all
+	 */
+	private RuntimeException failure(WriteBatch batch, DuplicateKeyException ex, @Nullable List<Integer> sent) {
+		MongoBulkWriteException report = report(ex);
+		if (report == null) {
+			return ex;
+		}
+		List<BulkWriteError> errors = new ArrayList<>();
+		for (BulkWriteError error : report.getWriteErrors()) {
+			int index = (sent != null) ? sent.get(error.getIndex()) : error.getIndex();
+			errors.add(new BulkWriteError(error.getCode(), error.getMessage(), error.getDetails(), index));
+		}
+		return this.failures.of(List.copyOf(batch.models()), batch.ordered(), errors, ex);
+	}
+
+	private static @Nullable MongoBulkWriteException report(Throwable ex) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof MongoBulkWriteException bulk) {
+				return bulk;
+			}
+		}
+		return null;
+	}
+
+	private static List<Object> idList(Object id) {
+		List<Object> ids = new ArrayList<>(1);
+		ids.add(id);
+		return ids;
+	}
+
+	private ModelPlan plan(Class<?> type) {
+		ModelPlan plan = this.plans.get(type);
+		if (plan == null) {
+			plan = ModelPlan.of(type, this.converter);
+			this.plans.put(type, plan);
+		}
+		return plan;
+	}
+
+}
