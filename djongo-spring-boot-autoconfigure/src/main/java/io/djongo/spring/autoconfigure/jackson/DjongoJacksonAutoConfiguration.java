@@ -6,15 +6,15 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.data.mongodb.core.convert.LazyLoadingProxy;
 
 /**
  * The {@link DjongoJacksonModule} as a bean, which Spring Boot's {@code JsonMapper} (and every mapper built from its
- * builder) registers: lazy relations in JSON as their ids until loaded.
+ * builder) registers: lazy relations in JSON as their ids until loaded. Ordered by name before Spring Boot's Jackson
+ * auto-configuration, which need not be on the class path (a plain Jackson 3 application).
  */
-@AutoConfiguration(before = JacksonAutoConfiguration.class)
+@AutoConfiguration(beforeName = "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration")
 @ConditionalOnClass({ DjongoTemplate.class, JsonMapper.class, LazyLoadingProxy.class })
 public final class DjongoJacksonAutoConfiguration {
 
