@@ -30,7 +30,7 @@ import org.springframework.test.context.junit.jupiter.SpringExtension;
  * test never writes into the database of {@code application.yml} by accident. A connection given to the test wins: a
  * Testcontainers {@code MongoDBContainer} field annotated {@code @ServiceConnection} (or any
  * {@code MongoConnectionDetails} bean); with {@link Connection#CONFIGURED} the configured connection is used
- * ({@code properties = "djongo.client.host=${DJONGO_TEST_MONGODB_URI}"}).
+ * ({@code properties = "djongo.client.host=${DJONGO_TEST_MONGODB_URI:}"}).
  * <p>
  * <b>Isolation.</b> By default ({@link Isolation#EMPTY_DATABASE}) each test method starts on an empty database: before
  * it, every document of every collection of {@code djongo.name} is deleted (data of the previous test, of an
