@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import com.mongodb.WriteConcern;
 import com.mongodb.client.MongoCollection;
@@ -26,6 +27,8 @@ import io.djongo.spring.core.schema.ModelValidator;
 import io.djongo.spring.core.schema.internal.DocumentInserts;
 import io.djongo.spring.core.schema.internal.ModelWriter;
 import io.djongo.spring.core.schema.internal.WriteLifecycle;
+import io.djongo.spring.core.transaction.DjongoTransactionManager;
+import io.djongo.spring.core.transaction.internal.AtomicBlocks;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.jspecify.annotations.Nullable;
@@ -83,6 +86,10 @@ public class DjongoTemplate extends MongoTemplate {
 
 	private final QueryMapper queryMapper;
 
+	private final DjongoTransactionManager transactionManager;
+
+	private final AtomicBlocks atomic;
+
 	/** The application's entity callbacks, which the writer calls itself; djongo's rules wrap them for the rest. */
 	private EntityCallbacks applicationCallbacks = EntityCallbacks.create();
 
@@ -99,7 +106,10 @@ public class DjongoTemplate extends MongoTemplate {
 		this.models = new ModelRegistry(converter.getMappingContext());
 		this.reads = new ModelReads(converter);
 		this.queryMapper = new QueryMapper(converter);
-		this.deletions = new Deletions(this, this.models, this::toModel, databaseFactory, options.clusterDescription());
+		this.transactionManager = new DjongoTransactionManager(databaseFactory, options.transactions(),
+				options.clusterDescription());
+		this.atomic = new AtomicBlocks(this.transactionManager);
+		this.deletions = new Deletions(this, this.models, this::toModel, this.atomic::run);
 		this.queries = new QueryEngine(this, this.models, options.timeZone(), options.logValues(), this::toModel,
 				this::validateValues, this.deletions::delete);
 		this.files = new FileFieldCallbacks(databaseFactory, converter.getMappingContext());
@@ -129,9 +139,38 @@ public class DjongoTemplate extends MongoTemplate {
 		return this.queries.related(instance, relation);
 	}
 
+	// --- transactions (see io.djongo.spring.core.transaction) ---
+
+	/**
+	 * Django's {@code transaction.atomic}: runs a block in one MongoDB transaction, committed when the block returns
+	 * and rolled back when it throws; inside a running transaction (another block, a {@code @Transactional} method)
+	 * it joins it, as MongoDB has no savepoints. Its QuerySets, repositories, deletions, file uploads and
+	 * {@code mongo*} calls use the transaction's session. A block failing with a transient error runs again, for up to
+	 * 120 seconds. Without transactions ({@code djongo.transactions}) the block runs without one.
+	 */
+	public void atomic(Runnable block) {
+		this.atomic.run(() -> {
+			block.run();
+			return null;
+		});
+	}
+
+	/** {@link #atomic(Runnable)}, returning what the block returns. */
+	public <T extends @Nullable Object> T atomic(Supplier<T> block) {
+		return this.atomic.run(block);
+	}
+
+	/** The transaction manager of the atomic blocks; Spring Boot makes it the application's one. */
+	public DjongoTransactionManager getTransactionManager() {
+		return this.transactionManager;
+	}
+
 	// --- the mongo bridge ---
 
-	/** The raw collection behind a model. Writes through it are not validated. */
+	/**
+	 * The raw collection behind a model. Writes through it are not validated. Asked for inside an atomic block, it is
+	 * bound to the block's transaction; one kept from outside is not.
+	 */
 	@BypassesValidation
 	public MongoCollection<Document> mongo(Class<?> model) {
 		return getCollection(getCollectionName(model));
