@@ -10,6 +10,10 @@ import java.util.function.Supplier;
 import com.mongodb.WriteConcern;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.InsertManyOptions;
+import io.djongo.spring.core.bulk.BulkWrite;
+import io.djongo.spring.core.bulk.internal.BulkSupport;
+import io.djongo.spring.core.bulk.internal.BulkUpdates;
+import io.djongo.spring.core.bulk.internal.DefaultBulkWrite;
 import io.djongo.spring.core.gridfs.FileFieldCallbacks;
 import io.djongo.spring.core.model.ModelRegistry;
 import io.djongo.spring.core.model.Relation;
@@ -90,6 +94,8 @@ public class DjongoTemplate extends MongoTemplate {
 
 	private final AtomicBlocks atomic;
 
+	private final BulkSupport bulk;
+
 	/** The application's entity callbacks, which the writer calls itself; djongo's rules wrap them for the rest. */
 	private EntityCallbacks applicationCallbacks = EntityCallbacks.create();
 
@@ -119,6 +125,8 @@ public class DjongoTemplate extends MongoTemplate {
 		this.writer = new ModelWriter(converter, databaseFactory, springData, this.rules, this::encode, springData,
 				BulkCreateException::new);
 		super.setEntityCallbacks(new DjongoEntityCallbacks(this.applicationCallbacks, this.writer::prepare));
+		this.bulk = new TemplateBulkSupport(this, this.models, this.writer, this.queries, this.deletions,
+				options.writeConcern());
 	}
 
 	// --- QuerySets ---
@@ -255,6 +263,23 @@ public class DjongoTemplate extends MongoTemplate {
 		String collection = getCollectionName(models.iterator().next().getClass());
 		return List.copyOf(this.writer.insert(collection, models,
 				ordered ? ModelWriter.Mode.ORDERED : ModelWriter.Mode.UNORDERED));
+	}
+
+	/**
+	 * Mixed inserts, updates, replacements, deletions and upserts of one model, checked whole, then sent in one
+	 * {@code bulkWrite}: see {@link BulkWrite}.
+	 */
+	public <T> BulkWrite<T> bulk(Class<T> model) {
+		return new DefaultBulkWrite<>(model, this.bulk);
+	}
+
+	/**
+	 * Django's {@code bulk_update}: writes the named fields of saved models of one class with one {@code bulkWrite}
+	 * of updates by id, after validating the models; not the id nor many-to-many fields.
+	 * @return the number of documents matched
+	 */
+	public long bulkUpdate(Collection<?> models, String... fields) {
+		return new BulkUpdates(this.bulk).update(models, fields);
 	}
 
 	@Override
