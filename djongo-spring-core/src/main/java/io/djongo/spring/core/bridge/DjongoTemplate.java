@@ -150,11 +150,8 @@ public class DjongoTemplate extends MongoTemplate {
 	// --- transactions (see io.djongo.spring.core.transaction) ---
 
 	/**
-	 * Django's {@code transaction.atomic}: runs a block in one MongoDB transaction, committed when the block returns
-	 * and rolled back when it throws; inside a running transaction (another block, a {@code @Transactional} method)
-	 * it joins it, as MongoDB has no savepoints. Its QuerySets, repositories, deletions, file uploads and
-	 * {@code mongo*} calls use the transaction's session. A block failing with a transient error runs again, for up to
-	 * 120 seconds. Without transactions ({@code djongo.transactions}) the block runs without one.
+	 * Django's {@code transaction.atomic}: one transaction, committed on return, rolled back on an exception; a nested
+	 * block joins the outer one; transient errors rerun it (docs/transactions-and-bulk.md).
 	 */
 	public void atomic(Runnable block) {
 		this.atomic.run(() -> {
@@ -175,10 +172,7 @@ public class DjongoTemplate extends MongoTemplate {
 
 	// --- the mongo bridge ---
 
-	/**
-	 * The raw collection behind a model. Writes through it are not validated. Asked for inside an atomic block, it is
-	 * bound to the block's transaction; one kept from outside is not.
-	 */
+	/** The raw collection behind a model, unvalidated; asked for inside an atomic block, bound to its session. */
 	@BypassesValidation
 	public MongoCollection<Document> mongo(Class<?> model) {
 		return getCollection(getCollectionName(model));
@@ -265,19 +259,12 @@ public class DjongoTemplate extends MongoTemplate {
 				ordered ? ModelWriter.Mode.ORDERED : ModelWriter.Mode.UNORDERED));
 	}
 
-	/**
-	 * Mixed inserts, updates, replacements, deletions and upserts of one model, checked whole, then sent in one
-	 * {@code bulkWrite}: see {@link BulkWrite}.
-	 */
+	/** Mixed writes to one model, checked whole, then sent in one {@code bulkWrite}: see {@link BulkWrite}. */
 	public <T> BulkWrite<T> bulk(Class<T> model) {
 		return new DefaultBulkWrite<>(model, this.bulk);
 	}
 
-	/**
-	 * Django's {@code bulk_update}: writes the named fields of saved models of one class with one {@code bulkWrite}
-	 * of updates by id, after validating the models; not the id nor many-to-many fields.
-	 * @return the number of documents matched
-	 */
+	/** Django's {@code bulk_update}: the named fields of saved models of one class, in one {@code bulkWrite}. */
 	public long bulkUpdate(Collection<?> models, String... fields) {
 		return new BulkUpdates(this.bulk).update(models, fields);
 	}

@@ -43,8 +43,9 @@ import org.springframework.util.ClassUtils;
  * {@code _contentType}, where Spring Data's {@code GridFsTemplate} looks for it.
  * <p>
  * Inside a transaction of djongo's transaction manager on the storage's database (an atomic block, a
- * {@code @Transactional} method), every call uses the transaction's session: an upload is undone with the transaction. MongoDB cannot list indexes in a
- * transaction, so the bucket's indexes are checked (and created) outside it, once per storage.
+ * {@code @Transactional} method), every call uses the transaction's session: an upload is undone with the
+ * transaction. MongoDB cannot list indexes in a transaction, so the bucket's indexes are checked (and created)
+ * outside it, once per storage.
  */
 public class GridFsStorage implements ResourceLoader, BeanFactoryAware {
 
