@@ -89,8 +89,7 @@ public final class DjongoAutoConfiguration {
 	/**
 	 * The template, with djongo's options from {@code djongo.*}, the validator bean, and the client's view of the
 	 * deployment (atomic blocks and on_delete chains run in a transaction where it has them). It applies djongo's
-	 * rules to every write:
-	 * related objects saved, validation, auto-increment ids, file fields.
+	 * rules to every write: related objects saved, validation, auto-increment ids, file fields.
 	 */
 	@Bean
 	@ConditionalOnMissingBean(MongoOperations.class)
