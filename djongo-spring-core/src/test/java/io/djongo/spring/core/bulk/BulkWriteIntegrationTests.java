@@ -112,6 +112,13 @@ class BulkWriteIntegrationTests {
 	}
 
 	@Test
+	void anUpsertByIdInsertsThatId() {
+		BulkResult result = template.bulk(Entry.class).upsert(Map.of("pk", 40L), Map.of("title", "forty")).execute();
+		assertThat(result.upsertedIds()).containsEntry(0, 40L);
+		assertThat(template.objects(Entry.class).get("pk", 40L).getTitle()).isEqualTo("forty");
+	}
+
+	@Test
 	void anInvalidModelStopsEverythingBeforeAnythingIsSent() {
 		template.insert(entry("kept", "kept", 1));
 		this.commands.clear();

@@ -243,7 +243,9 @@ public final class DefaultBulkWrite<T> implements BulkWrite<T> {
 					+ " * a number on a number field; other F expressions need an update()");
 		}
 		Document operators = new Document((Document) update);
-		Object id = this.support.reserveId(this.model, collection);
+		// a filter on the id gives an inserted document that id; otherwise an auto-increment model needs one
+		boolean idGiven = filter instanceof Document lookups && lookups.containsKey("_id");
+		Object id = idGiven ? null : this.support.reserveId(this.model, collection);
 		if (id != null) {
 			operators.append("$setOnInsert", new Document("_id", id));
 		}
