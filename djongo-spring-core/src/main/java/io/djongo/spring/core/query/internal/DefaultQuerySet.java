@@ -1,5 +1,6 @@
 package io.djongo.spring.core.query.internal;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
@@ -8,8 +9,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
+import io.djongo.spring.core.model.FieldDescriptor;
+import io.djongo.spring.core.model.ModelMetadata;
 import io.djongo.spring.core.query.Aggregate;
+import io.djongo.spring.core.query.CreateResult;
 import io.djongo.spring.core.query.DeleteResult;
 import io.djongo.spring.core.query.DoesNotExistException;
 import io.djongo.spring.core.query.Expression;
@@ -18,8 +23,11 @@ import io.djongo.spring.core.query.Q;
 import io.djongo.spring.core.query.QuerySet;
 import org.bson.Document;
 import org.jspecify.annotations.Nullable;
+import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.dao.InvalidDataAccessApiUsageException;
 import org.springframework.data.mapping.PersistentEntity;
+import org.springframework.data.util.CloseableIterator;
+import org.springframework.util.ClassUtils;
 
 /**
  * The QuerySet implementation: a compiled {@link QueryPlan} plus the cache of its one evaluation. Each chain call
@@ -89,6 +97,7 @@ final class DefaultQuerySet<T> implements QuerySet<T> {
 	}
 
 	private QuerySet<T> where(Q condition, boolean exclude) {
+		requireUncombined(exclude ? "exclude" : "filter");
 		requireUnsliced("filter");
 		return with(compiler().filter(this.plan, condition, exclude));
 	}
@@ -127,46 +136,61 @@ final class DefaultQuerySet<T> implements QuerySet<T> {
 
 	@Override
 	public QuerySet<T> distinct() {
+		requireUncombined("distinct");
 		return with(this.plan.withDistinct());
 	}
 
 	@Override
 	public QuerySet<Map<String, @Nullable Object>> values(String... fields) {
-		return with(compiler().values(this.plan, List.of(fields), Projection.Values.Shape.MAP, null));
+		return with(values(List.of(fields), Projection.Values.Shape.MAP, null));
 	}
 
 	@Override
 	public QuerySet<List<@Nullable Object>> valuesList(String... fields) {
-		return with(compiler().values(this.plan, List.of(fields), Projection.Values.Shape.LIST, null));
+		return with(values(List.of(fields), Projection.Values.Shape.LIST, null));
 	}
 
 	@Override
 	public <V> QuerySet<V> valuesList(String field, Class<V> type) {
-		return with(compiler().values(this.plan, List.of(field), Projection.Values.Shape.FLAT, type));
+		return with(values(List.of(field), Projection.Values.Shape.FLAT, type));
+	}
+
+	private QueryPlan values(List<String> fields, Projection.Values.Shape shape, @Nullable Class<?> flatType) {
+		QueryPlan next = compiler().values(this.plan, fields, shape, flatType);
+		Combination combination = this.plan.combination();
+		if (combination != null) {
+			Combinations.requireIdentity(next, combination.kind(), (Projection.Values) next.projection());
+		}
+		return next;
 	}
 
 	@Override
 	public QuerySet<T> only(String... fields) {
+		requireUncombined("only");
 		return with(compiler().only(this.plan, List.of(fields)));
 	}
 
 	@Override
 	public QuerySet<T> defer(String... fields) {
+		requireUncombined("defer");
 		return with(compiler().defer(this.plan, List.of(fields)));
 	}
 
 	@Override
 	public QuerySet<T> selectRelated(String... relations) {
+		requireUncombined("selectRelated");
 		return with(compiler().selectRelated(this.plan, List.of(relations)));
 	}
 
 	@Override
 	public QuerySet<T> prefetchRelated(String... relations) {
+		requireUncombined("prefetchRelated");
 		return with(compiler().prefetchRelated(this.plan, List.of(relations)));
 	}
 
 	@Override
 	public QuerySet<T> annotate(String name, Expression expression) {
+		requireUncombined("annotate");
 		return with(compiler().annotate(this.plan, name, expression));
 	}
 
@@ -256,11 +280,13 @@ final class DefaultQuerySet<T> implements QuerySet<T> {
 
 	@Override
 	public T get(String lookup, @Nullable Object value) {
+		requireUnfilteredGet();
 		return ((DefaultQuerySet<T>) filter(lookup, value)).get();
 	}
 
 	@Override
 	public T get(Q... conditions) {
+		requireUnfilteredGet();
 		return ((DefaultQuerySet<T>) filter(conditions)).get();
 	}
 
@@ -292,6 +318,25 @@ final class DefaultQuerySet<T> implements QuerySet<T> {
 
 	@Override
 	public <K> Map<K, T> inBulk(Collection<K> ids) {
+		return inBulk(ids, this.plan.model().requiredId(), PathResolver.PK);
+	}
+
+	@Override
+	public <K> Map<K, T> inBulk(Collection<K> values, String field) {
+		ModelMetadata model = this.plan.model();
+		FieldDescriptor descriptor = PathResolver.PK.equals(field) ? model.requiredId() : model.field(field);
+		if (descriptor == null) {
+			throw this.engine.compiler().targets().paths().unknownField(model, field, field);
+		}
+		if (!this.engine.uniqueIndexes().isUnique(model, descriptor)) {
+			throw new InvalidDataAccessApiUsageException("in_bulk()'s field_name must be a unique field but '" + field
+					+ "' isn't (" + model.name() + " has no unique index on it alone).");
+		}
+		return inBulk(values, descriptor, field);
+	}
+
+	/** The results whose field is among the values, keyed by the value given. */
+	private <K> Map<K, T> inBulk(Collection<K> values, FieldDescriptor field, String name) {
 		if (!(this.plan.projection() instanceof Projection.Entities)) {
 			throw new InvalidDataAccessApiUsageException("in_bulk() cannot be used with values() or values_list()");
 		}
@@ -299,27 +344,154 @@ final class DefaultQuerySet<T> implements QuerySet<T> {
 			throw new InvalidDataAccessApiUsageException("Cannot use 'limit' or 'offset' with in_bulk().");
 		}
 		Map<K, T> result = new LinkedHashMap<>();
-		if (ids.isEmpty()) {
+		if (values.isEmpty()) {
 			return result;
 		}
-		DefaultQuerySet<T> matching = (DefaultQuerySet<T>) filter(PathResolver.PK + "__in", ids);
+		DefaultQuerySet<T> matching = (DefaultQuerySet<T>) filter(name + "__in", values);
 		PersistentEntity<?, ?> entity = this.plan.model().entity();
-		Map<Object, T> byId = new LinkedHashMap<>();
+		Map<Object, T> byValue = new LinkedHashMap<>();
 		for (T model : matching.list()) {
-			byId.put(entity.getIdentifierAccessor(model).getIdentifier(), model);
+			Object value = entity.getPropertyAccessor(model).getProperty(field.property());
+			if (value != null) {
+				byValue.put(value, model);
+			}
 		}
-		for (K id : ids) {
-			T model = byId.get(id);
-			if (model == null && id != null) {
-				Object converted = this.engine.coercion().toJava(id, this.plan.model().requiredId().type(),
-						this.engine.zone(), () -> this.plan.model().name() + ".pk");
-				model = byId.get(converted);
+		for (K value : values) {
+			T model = byValue.get(value);
+			if (model == null && value != null) {
+				Object converted = this.engine.coercion().toJava(value, field.type(), this.engine.zone(),
+						() -> this.plan.model().name() + "." + name);
+				model = byValue.get(converted);
 			}
 			if (model != null) {
-				result.put(id, model);
+				result.put(value, model);
 			}
 		}
 		return result;
+	}
+
+	@Override
+	public CloseableIterator<T> iterator(int chunkSize) {
+		return this.engine.iterate(this.plan, chunkSize);
+	}
+
+	@Override
+	public Stream<T> stream() {
+		List<T> cached = this.cache;
+		return (cached != null) ? cached.stream() : iterator(DEFAULT_CHUNK_SIZE).stream();
+	}
+
+	@Override
+	public T earliest(String... fields) {
+		return earliest(fields, false);
+	}
+
+	@Override
+	public T latest(String... fields) {
+		return earliest(fields, true);
+	}
+
+	/** Django's {@code _earliest}: ordered by the fields (latest: reversed), the first result, else DoesNotExist. */
+	private T earliest(String[] fields, boolean latest) {
+		if (this.plan.isSliced()) {
+			throw new InvalidDataAccessApiUsageException("Cannot change a query once a slice has been taken.");
+		}
+		List<String> ordering = (fields.length > 0) ? List.of(fields) : this.plan.model().getLatestBy();
+		if (ordering.isEmpty()) {
+			throw new InvalidDataAccessApiUsageException("earliest() and latest() require either fields as positional"
+					+ " arguments or getLatestBy in " + this.plan.model().name() + "'s @Model.");
+		}
+		QueryPlan ordered = compiler().orderBy(this.plan, ordering);
+		List<T> found = this.engine.list((latest ? ordered.reversed() : ordered).withSlice(0, 1L));
+		if (found.isEmpty()) {
+			throw new DoesNotExistException(this.plan.model().type());
+		}
+		return found.get(0);
+	}
+
+	@Override
+	public boolean contains(Object model) {
+		requireUncombined("contains");
+		if (!(this.plan.projection() instanceof Projection.Entities)) {
+			throw new InvalidDataAccessApiUsageException(
+					"Cannot call QuerySet.contains() after .values() or .values_list().");
+		}
+		Class<?> type = ClassUtils.getUserClass(model);
+		if (type != this.plan.model().type()) {
+			if (!AnnotatedElementUtils.hasAnnotation(type, org.springframework.data.mongodb.core.mapping.Document.class)) {
+				throw new InvalidDataAccessApiUsageException("contains() takes a model instance, not a "
+						+ type.getSimpleName());
+			}
+			return false;
+		}
+		PersistentEntity<?, ?> entity = this.plan.model().entity();
+		Object id = entity.getIdentifierAccessor(model).getIdentifier();
+		if (id == null) {
+			throw new InvalidDataAccessApiUsageException("QuerySet.contains() cannot be used on unsaved objects.");
+		}
+		List<T> cached = this.cache;
+		if (cached != null) {
+			return cached.stream().anyMatch((result) -> id.equals(entity.getIdentifierAccessor(result).getIdentifier()));
+		}
+		return filter(PathResolver.PK, id).exists();
+	}
+
+	@Override
+	public Document explain() {
+		return this.engine.explain(this.plan);
+	}
+
+	// ---- combining
+
+	@Override
+	public QuerySet<T> union(QuerySet<?>... others) {
+		return combine(Combination.Kind.UNION, false, others);
+	}
+
+	@Override
+	public QuerySet<T> unionAll(QuerySet<?>... others) {
+		return combine(Combination.Kind.UNION, true, others);
+	}
+
+	@Override
+	public QuerySet<T> intersection(QuerySet<?>... others) {
+		return combine(Combination.Kind.INTERSECTION, false, others);
+	}
+
+	@Override
+	public QuerySet<T> difference(QuerySet<?>... others) {
+		return combine(Combination.Kind.DIFFERENCE, false, others);
+	}
+
+	private QuerySet<T> combine(Combination.Kind kind, boolean all, QuerySet<?>[] others) {
+		List<QueryPlan> plans = new ArrayList<>();
+		for (QuerySet<?> other : others) {
+			plans.add(((DefaultQuerySet<?>) other).plan);
+		}
+		return with(Combinations.combine(this.plan, kind, all, plans));
+	}
+
+	// ---- creating
+
+	@Override
+	@SuppressWarnings("unchecked")
+	public T create(Map<String, ?> values) {
+		return (T) this.engine.creations().create(this.plan, values);
+	}
+
+	@Override
+	public CreateResult<T> getOrCreate(Map<String, ?> lookups) {
+		return getOrCreate(lookups, Map.of());
+	}
+
+	@Override
+	public CreateResult<T> getOrCreate(Map<String, ?> lookups, Map<String, ?> defaults) {
+		return this.engine.creations().getOrCreate(this, lookups, defaults, false);
+	}
+
+	@Override
+	public CreateResult<T> updateOrCreate(Map<String, ?> lookups, Map<String, ?> defaults) {
+		return this.engine.creations().getOrCreate(this, lookups, defaults, true);
 	}
 
 	// ---- writes
@@ -333,12 +505,14 @@ final class DefaultQuerySet<T> implements QuerySet<T> {
 
 	@Override
 	public long update(Map<String, ?> values) {
+		requireUncombined("update");
 		requireUnsliced("update");
 		return this.engine.update(this.plan, values);
 	}
 
 	@Override
 	public DeleteResult delete() {
+		requireUncombined("delete");
 		if (this.plan.isSliced()) {
 			throw new InvalidDataAccessApiUsageException("Cannot use 'limit' or 'offset' with delete().");
 		}
@@ -354,6 +528,21 @@ final class DefaultQuerySet<T> implements QuerySet<T> {
 	public @Nullable Document command() {
 		Command.Read command = this.plan.listing().command();
 		return (command != null) ? command.document() : null;
+	}
+
+	private void requireUncombined(String operation) {
+		Combination combination = this.plan.combination();
+		if (combination != null) {
+			throw new InvalidDataAccessApiUsageException(combination.notSupported(operation));
+		}
+	}
+
+	private void requireUnfilteredGet() {
+		Combination combination = this.plan.combination();
+		if (combination != null) {
+			throw new InvalidDataAccessApiUsageException("Calling QuerySet.get(...) with filters after "
+					+ combination.kind().method() + "() is not supported.");
+		}
 	}
 
 	private void requireUnsliced(String what) {
