@@ -11,8 +11,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
-import io.djongo.spring.core.model.FieldDescriptor;
-import io.djongo.spring.core.model.ModelMetadata;
 import io.djongo.spring.core.query.Aggregate;
 import io.djongo.spring.core.query.CreateResult;
 import io.djongo.spring.core.query.DeleteResult;
@@ -23,11 +21,9 @@ import io.djongo.spring.core.query.Q;
 import io.djongo.spring.core.query.QuerySet;
 import org.bson.Document;
 import org.jspecify.annotations.Nullable;
-import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.dao.InvalidDataAccessApiUsageException;
 import org.springframework.data.mapping.PersistentEntity;
 import org.springframework.data.util.CloseableIterator;
-import org.springframework.util.ClassUtils;
 
 /**
  * The QuerySet implementation: a compiled {@link QueryPlan} plus the cache of its one evaluation. Each chain call
@@ -318,56 +314,12 @@ final class DefaultQuerySet<T> implements QuerySet<T> {
 
 	@Override
 	public <K> Map<K, T> inBulk(Collection<K> ids) {
-		return inBulk(ids, this.plan.model().requiredId(), PathResolver.PK);
+		return Evaluations.inBulk(this, ids, this.plan.model().requiredId(), PathResolver.PK);
 	}
 
 	@Override
 	public <K> Map<K, T> inBulk(Collection<K> values, String field) {
-		ModelMetadata model = this.plan.model();
-		FieldDescriptor descriptor = PathResolver.PK.equals(field) ? model.requiredId() : model.field(field);
-		if (descriptor == null) {
-			throw this.engine.compiler().targets().paths().unknownField(model, field, field);
-		}
-		if (!this.engine.uniqueIndexes().isUnique(model, descriptor)) {
-			throw new InvalidDataAccessApiUsageException("in_bulk()'s field_name must be a unique field but '" + field
-					+ "' isn't (" + model.name() + " has no unique index on it alone).");
-		}
-		return inBulk(values, descriptor, field);
-	}
-
-	/** The results whose field is among the values, keyed by the value given. */
-	private <K> Map<K, T> inBulk(Collection<K> values, FieldDescriptor field, String name) {
-		if (!(this.plan.projection() instanceof Projection.Entities)) {
-			throw new InvalidDataAccessApiUsageException("in_bulk() cannot be used with values() or values_list()");
-		}
-		if (this.plan.isSliced()) {
-			throw new InvalidDataAccessApiUsageException("Cannot use 'limit' or 'offset' with in_bulk().");
-		}
-		Map<K, T> result = new LinkedHashMap<>();
-		if (values.isEmpty()) {
-			return result;
-		}
-		DefaultQuerySet<T> matching = (DefaultQuerySet<T>) filter(name + "__in", values);
-		PersistentEntity<?, ?> entity = this.plan.model().entity();
-		Map<Object, T> byValue = new LinkedHashMap<>();
-		for (T model : matching.list()) {
-			Object value = entity.getPropertyAccessor(model).getProperty(field.property());
-			if (value != null) {
-				byValue.put(value, model);
-			}
-		}
-		for (K value : values) {
-			T model = byValue.get(value);
-			if (model == null && value != null) {
-				Object converted = this.engine.coercion().toJava(value, field.type(), this.engine.zone(),
-						() -> this.plan.model().name() + "." + name);
-				model = byValue.get(converted);
-			}
-			if (model != null) {
-				result.put(value, model);
-			}
-		}
-		return result;
+		return Evaluations.inBulk(this, values, Evaluations.uniqueField(this.engine, this.plan.model(), field), field);
 	}
 
 	@Override
@@ -391,49 +343,14 @@ final class DefaultQuerySet<T> implements QuerySet<T> {
 		return earliest(fields, true);
 	}
 
-	/** Django's {@code _earliest}: ordered by the fields (latest: reversed), the first result, else DoesNotExist. */
 	private T earliest(String[] fields, boolean latest) {
-		if (this.plan.isSliced()) {
-			throw new InvalidDataAccessApiUsageException("Cannot change a query once a slice has been taken.");
-		}
-		List<String> ordering = (fields.length > 0) ? List.of(fields) : this.plan.model().getLatestBy();
-		if (ordering.isEmpty()) {
-			throw new InvalidDataAccessApiUsageException("earliest() and latest() require either fields as positional"
-					+ " arguments or getLatestBy in " + this.plan.model().name() + "'s @Model.");
-		}
-		QueryPlan ordered = compiler().orderBy(this.plan, ordering);
-		List<T> found = this.engine.list((latest ? ordered.reversed() : ordered).withSlice(0, 1L));
-		if (found.isEmpty()) {
-			throw new DoesNotExistException(this.plan.model().type());
-		}
-		return found.get(0);
+		return Evaluations.earliest(this, fields, latest);
 	}
 
 	@Override
 	public boolean contains(Object model) {
 		requireUncombined("contains");
-		if (!(this.plan.projection() instanceof Projection.Entities)) {
-			throw new InvalidDataAccessApiUsageException(
-					"Cannot call QuerySet.contains() after .values() or .values_list().");
-		}
-		Class<?> type = ClassUtils.getUserClass(model);
-		if (type != this.plan.model().type()) {
-			if (!AnnotatedElementUtils.hasAnnotation(type, org.springframework.data.mongodb.core.mapping.Document.class)) {
-				throw new InvalidDataAccessApiUsageException("contains() takes a model instance, not a "
-						+ type.getSimpleName());
-			}
-			return false;
-		}
-		PersistentEntity<?, ?> entity = this.plan.model().entity();
-		Object id = entity.getIdentifierAccessor(model).getIdentifier();
-		if (id == null) {
-			throw new InvalidDataAccessApiUsageException("QuerySet.contains() cannot be used on unsaved objects.");
-		}
-		List<T> cached = this.cache;
-		if (cached != null) {
-			return cached.stream().anyMatch((result) -> id.equals(entity.getIdentifierAccessor(result).getIdentifier()));
-		}
-		return filter(PathResolver.PK, id).exists();
+		return Evaluations.contains(this, model);
 	}
 
 	@Override
@@ -549,6 +466,11 @@ final class DefaultQuerySet<T> implements QuerySet<T> {
 		if (this.plan.isSliced()) {
 			throw new InvalidDataAccessApiUsageException("Cannot " + what + " a query once a slice has been taken.");
 		}
+	}
+
+	/** The cached results, null until evaluated. */
+	@Nullable List<T> cached() {
+		return this.cache;
 	}
 
 	/** The compiled plan, as the tests of the commands read it. */
