@@ -107,6 +107,9 @@ class QuerySetCombinatorIntegrationTests {
 		assertThat(nums(numbers().union(numbers()).orderBy("otherNum"))).containsExactly(9, 8, 7, 6, 5, 4, 3, 2, 1, 0);
 		assertThat(nums(numbers().filter("num", 99).union(numbers()).orderBy("num").slice(1, 2))).containsExactly(1);
 		assertThat(union.first()).get().extracting(Num::num).isEqualTo(0);
+		assertThat(union.last()).get().extracting(Num::num).isEqualTo(3);
+		assertThat(union.latest("num").num).isEqualTo(3);
+		assertThat(nums(union.orderBy("num").reverse())).containsExactly(3, 2, 1, 0);
 		assertThat(numbers().filter("num", 2).union(numbers().filter("num", 2)).get().num).isEqualTo(2);
 		assertThat(numbers().difference(numbers().exclude("num", 2)).get().num).isEqualTo(2);
 		assertThat(numbers().intersection(numbers().filter("num", 2)).get().num).isEqualTo(2);
