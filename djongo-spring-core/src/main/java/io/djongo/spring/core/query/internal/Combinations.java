@@ -95,10 +95,12 @@ final class Combinations {
 				throw new InvalidDataAccessApiUsageException(first.model().name() + ": only() or defer() on a QuerySet"
 						+ " combined by " + method + " is not supported; combine whole models");
 			}
-			if (kind == Combination.Kind.UNION && all && part.isDistinct()
-					&& part.projection() instanceof Projection.Values) {
+			if (part.isDistinct() && part.projection() instanceof Projection.Values
+					&& (part.isSliced() || (kind == Combination.Kind.UNION && all))) {
+				// the parts are combined as documents: their distinct rows would be lost
 				throw new InvalidDataAccessApiUsageException(first.model().name() + ": distinct() values in a QuerySet"
-						+ " combined by unionAll() are not supported; use union(), which removes repeated rows");
+						+ " combined by " + (all ? "unionAll()" : method) + " are not supported when sliced or repeated;"
+						+ " use union(), which removes repeated rows");
 			}
 			if (!sameShape(shape, part.projection())) {
 				throw new InvalidDataAccessApiUsageException(first.model().name() + ": the QuerySets combined by "

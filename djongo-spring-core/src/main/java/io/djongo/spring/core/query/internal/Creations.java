@@ -43,10 +43,10 @@ import org.springframework.util.ClassUtils;
  * index ({@link UniqueIndexes}): the model that would be created is prepared as an insert prepares it (validated, its
  * id assigned), then one {@code findAndModify} upserts it: the query is the lookups' fields as the document holds
  * them, {@code $setOnInsert} the rest of the document, and for {@code update_or_create} {@code $set} the defaults.
- * MongoDB (4.2+) retries such an upsert itself when a concurrent one inserted the same key; a duplicate key that
- * still reaches djongo (the embedded server does not retry) is answered as Django answers an IntegrityError: by a
- * {@code get}. When the model that would be created is invalid, Django's algorithm decides, as it never validates
- * an existing model.
+ * MongoDB (4.2+) retries such an upsert itself when a concurrent one inserted the same key; when a duplicate key
+ * still reaches djongo (the embedded server does not retry, or another unique index refused the document), or the
+ * model that would be created is invalid, Django's algorithm decides, which gets first (and never validates a model
+ * it finds).
  * <p>
  * <b>Django's algorithm</b> otherwise: {@code get()} with the QuerySet's filters; when nothing matches, an insert of
  * the lookups without {@code __} and the defaults; when a unique index refuses it, {@code get()} again (raising the
@@ -92,7 +92,8 @@ final class Creations {
 				// the model to create is invalid: Django gets first, and never validates a model it finds
 			}
 			catch (DuplicateKeyException duplicate) {
-				return (CreateResult<T>) found(qs, lookups, defaults, update, duplicate);
+				// another unique index, or an automatic id taken by a document inserted by hand: Django's algorithm
+				// gets again, and its insert renews automatic ids as every insert does
 			}
 		}
 		try {

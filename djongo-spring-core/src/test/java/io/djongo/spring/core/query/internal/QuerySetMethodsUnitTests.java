@@ -155,6 +155,9 @@ class QuerySetMethodsUnitTests {
 			.isThrownBy(() -> numbers().difference(numbers()).valuesList("num"))
 			.withMessageContaining("values() after difference() must include the id");
 		assertThat(plan(numbers().difference(numbers()).valuesList("pk", "num")).combination()).isNotNull();
+		assertThatExceptionOfType(InvalidDataAccessApiUsageException.class)
+			.isThrownBy(() -> numbers().values("num").distinct().slice(0, 2).union(numbers().values("num")))
+			.withMessageContaining("distinct() values in a QuerySet combined by union() are not supported");
 	}
 
 	// ---- earliest, latest, explain, the upsert
