@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 import io.djongo.spring.core.bridge.DjongoTemplate;
+import io.djongo.spring.core.relation.Author;
+import io.djongo.spring.core.relation.Post;
 import io.djongo.spring.test.CommandRecorder;
 import io.djongo.spring.test.DjongoTestConfiguration;
 import io.djongo.spring.test.TestClients;
@@ -33,13 +35,18 @@ class QuerySetCombinatorIntegrationTests {
 
 	@BeforeAll
 	static void data() {
-		template = DjongoTestConfiguration.template(TestMongo.uniqueDatabaseName("combinators"));
+		template = DjongoTestConfiguration.template(TestMongo.uniqueDatabaseName("combinators"), Author.class,
+				Post.class);
 		List<Num> numbers = new ArrayList<>();
 		for (int i = 0; i < 10; i++) {
 			numbers.add(new Num(i + 1, i, 10 - i));
 		}
 		template.insertAll(numbers);
 		template.insertAll(List.of(new OrderedNote(1L, "c"), new OrderedNote(2L, "b"), new OrderedNote(3L, "a")));
+		Author ann = new Author(1, "Ann");
+		Author bob = new Author(2, "Bob");
+		template.insertAll(List.of(ann, bob));
+		template.insertAll(List.of(new Post(1, "a1", 1, ann), new Post(2, "a2", 3, bob), new Post(3, "a3", 2, ann)));
 	}
 
 	@BeforeEach
@@ -165,6 +172,17 @@ class QuerySetCombinatorIntegrationTests {
 				.withMessageMatching("Calling QuerySet\\.get\\(\\.\\.\\.\\) with filters after \\w+\\(\\) is not"
 						+ " supported\\.");
 		}
+	}
+
+	@Test
+	void partsSelectingRelatedModelsKeepThemInTheResult() {
+		// test_union_with_select_related_and_order, test_count_union_with_select_related
+		QuerySet<Post> base = template.objects(Post.class).selectRelated("author").orderBy();
+		QuerySet<Post> union = base.filter("title", "a1").union(base.filter("title", "a2")).orderBy("pk");
+		List<Post> posts = union.list();
+		assertThat(this.commands.names()).containsExactly("aggregate");
+		assertThat(posts).extracting((post) -> post.getAuthor().getName()).containsExactly("Ann", "Bob");
+		assertThat(base.union(base).count()).isEqualTo(3);
 	}
 
 	@Test
