@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 import com.mongodb.client.MongoCursor;
 import org.bson.Document;
@@ -33,14 +34,21 @@ final class CursorResults<R> implements CloseableIterator<R> {
 
 	private final @Nullable ChunkPrefetch prefetch;
 
+	private final UnaryOperator<RuntimeException> translator;
+
 	private List<@Nullable Object> chunk = List.of();
 
 	private int position;
 
 	private boolean closed;
 
+	/**
+	 * @param translator what a failure of a {@code getMore} becomes, as the template translates the driver's
+	 * exceptions
+	 */
 	CursorResults(MongoCursor<Document> cursor, Function<Document, @Nullable Object> mapper, int chunkSize,
-			@Nullable ChunkPrefetch prefetch) {
+			@Nullable ChunkPrefetch prefetch, UnaryOperator<RuntimeException> translator) {
+		this.translator = translator;
 		this.cursor = cursor;
 		this.mapper = mapper;
 		this.chunkSize = chunkSize;
@@ -76,7 +84,13 @@ final class CursorResults<R> implements CloseableIterator<R> {
 		if (this.closed) {
 			return false;
 		}
-		readChunk();
+		try {
+			readChunk();
+		}
+		catch (RuntimeException ex) {
+			close();
+			throw this.translator.apply(ex);
+		}
 		return this.position < this.chunk.size();
 	}
 

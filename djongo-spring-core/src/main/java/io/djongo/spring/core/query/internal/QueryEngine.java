@@ -30,7 +30,10 @@ import org.bson.Document;
 import org.bson.codecs.configuration.CodecRegistry;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.InvalidDataAccessApiUsageException;
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.support.PersistenceExceptionTranslator;
 import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.util.CloseableIterator;
 
 /**
@@ -341,8 +344,14 @@ public final class QueryEngine {
 		}
 		List<Prefetcher.Plan> prefetch = (plan.projection() instanceof Projection.Entities) ? plan.related().prefetch()
 				: List.of();
+		PersistenceExceptionTranslator translator = (this.operations instanceof MongoTemplate template)
+				? template.getExceptionTranslator() : (ex) -> null;
 		return new CursorResults<>(cursor, listing.mapper(), chunkSize, prefetch.isEmpty() ? null
-				: (models, documents) -> this.prefetcher.prefetch(prefetch, models, documents));
+				: (models, documents) -> this.prefetcher.prefetch(prefetch, models, documents), (ex) -> {
+					DataAccessException translated = translator.translateExceptionIfPossible(ex);
+					return ServerGaps.translate((translated != null) ? translated : ex, plan.model().name()
+							+ "'s QuerySet");
+				});
 	}
 
 	/** MongoDB's {@code explain} of a listing, verbosity {@code queryPlanner}: the server's plan. */
