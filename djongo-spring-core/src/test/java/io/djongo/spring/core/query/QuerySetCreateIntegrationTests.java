@@ -177,6 +177,13 @@ class QuerySetCreateIntegrationTests {
 	}
 
 	@Test
+	void invalidDefaultsFailOnlyWhenAModelIsCreatedAsInDjango() {
+		assertThat(members().getOrCreate(map("email", "ann@example.com"), map("nonexistent", 1)).created()).isFalse();
+		assertThatExceptionOfType(FieldError.class)
+			.isThrownBy(() -> members().getOrCreate(map("email", "new@example.com"), map("nonexistent", 1)));
+	}
+
+	@Test
 	void invalidFieldNamesAreNamedSorted() {
 		assertThatExceptionOfType(FieldError.class)
 			.isThrownBy(() -> members().getOrCreate(map("firstName", "Nobody"), map("nonexistent", 1, "other", 2)))

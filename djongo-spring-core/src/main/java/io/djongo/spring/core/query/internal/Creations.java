@@ -218,7 +218,7 @@ final class Creations {
 	/**
 	 * Whether one upsert can answer: the QuerySet has no filters, slice or combination; the lookups are plain
 	 * equalities with values (no {@code __}, no null, no F) covering every field of a unique index; the defaults hold
-	 * no F or Supplier and do not set a lookup's field.
+	 * no F or Supplier, name only fields and do not set a lookup's field.
 	 */
 	private boolean raceFree(QueryPlan plan, Map<String, ?> lookups, Map<String, ?> defaults) {
 		ModelMetadata model = plan.model();
@@ -236,9 +236,11 @@ final class Creations {
 			}
 			paths.add(field.storedName());
 		}
-		for (Object value : defaults.values()) {
-			// a Supplier is called only to create, which an upsert cannot know before it is sent
-			if (value instanceof F || value instanceof Supplier<?>) {
+		for (Map.Entry<String, ?> value : defaults.entrySet()) {
+			// a Supplier is called only to create, which an upsert cannot know before it is sent; a name that is
+			// not a field fails only when a model is created, as in Django
+			if (value.getValue() instanceof F || value.getValue() instanceof Supplier<?>
+					|| field(model, value.getKey()) == null) {
 				return false;
 			}
 		}
