@@ -287,6 +287,11 @@ public interface QuerySet<T> extends Iterable<T> {
 	 * listing is an {@code aggregate}, that aggregate projected on {@code _id} first, then the write by
 	 * {@code {_id: {$in: [...]}}}. A delete of a model that relations point at applies their {@code on_delete}
 	 * rules with commands of their own.</li>
+	 * <li>{@code iterator(n)}, {@code stream()}: this command with a batch size ({@code n}, 2,000), then
+	 * {@code getMore}s; {@code earliest}/{@code latest}: the listing ordered by their fields, sliced to one;
+	 * {@code contains}: the {@code exists()} of {@code filter("pk", id)}; {@code explain()}:
+	 * {@code {explain: <this command>, verbosity: "queryPlanner"}};
+	 * {@code getOrCreate}/{@code updateOrCreate} on their race-free path: one {@code findAndModify} upsert.</li>
 	 * </ul>
 	 */
 	@Nullable Document command();
