@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 import com.mongodb.WriteConcern;
@@ -117,7 +118,7 @@ public class DjongoTemplate extends MongoTemplate {
 		this.atomic = new AtomicBlocks(this.transactionManager);
 		this.deletions = new Deletions(this, this.models, this::toModel, this.atomic::run);
 		this.queries = new QueryEngine(this, this.models, options.timeZone(), options.logValues(), this::toModel,
-				this::validateValues, this.deletions::delete);
+				this::validateValues, this.deletions::delete, this::create);
 		this.files = new FileFieldCallbacks(databaseFactory, converter.getMappingContext());
 		this.rules = new TemplateRules(new UnsavedRelations(converter.getMappingContext()), this.files,
 				options.validator());
@@ -310,6 +311,11 @@ public class DjongoTemplate extends MongoTemplate {
 	public void setWriteConcern(@Nullable WriteConcern writeConcern) {
 		throw new UnsupportedOperationException("A DjongoTemplate's write concern is set when it is built, for every"
 				+ " write: new DjongoTemplate(factory, converter, DjongoOptions.defaults().withWriteConcern(...))");
+	}
+
+	/** A QuerySet's new model: inserted, or its document sent by an upsert of the QuerySet's own. */
+	private @Nullable Object create(Object model, @Nullable Predicate<Document> send) {
+		return (send != null) ? this.writer.insert(getCollectionName(model.getClass()), model, send) : insert(model);
 	}
 
 	private Document encode(Object model) {
