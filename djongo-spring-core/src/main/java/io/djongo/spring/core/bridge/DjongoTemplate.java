@@ -22,9 +22,11 @@ import io.djongo.spring.core.relation.internal.Deletions;
 import io.djongo.spring.core.relation.internal.RelationSetup;
 import io.djongo.spring.core.relation.internal.UnsavedRelations;
 import io.djongo.spring.core.schema.BulkCreateException;
+import io.djongo.spring.core.schema.DjongoSchema;
 import io.djongo.spring.core.schema.ModelValidator;
 import io.djongo.spring.core.schema.internal.DocumentInserts;
 import io.djongo.spring.core.schema.internal.ModelWriter;
+import io.djongo.spring.core.schema.migration.internal.SchemaEngine;
 import io.djongo.spring.core.schema.internal.WriteLifecycle;
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -83,6 +85,8 @@ public class DjongoTemplate extends MongoTemplate {
 
 	private final QueryMapper queryMapper;
 
+	private final SchemaEngine schema;
+
 	/** The application's entity callbacks, which the writer calls itself; djongo's rules wrap them for the rest. */
 	private EntityCallbacks applicationCallbacks = EntityCallbacks.create();
 
@@ -109,6 +113,7 @@ public class DjongoTemplate extends MongoTemplate {
 		this.writer = new ModelWriter(converter, databaseFactory, springData, this.rules, this::encode, springData,
 				BulkCreateException::new);
 		super.setEntityCallbacks(new DjongoEntityCallbacks(this.applicationCallbacks, this.writer::prepare));
+		this.schema = new SchemaEngine(this, this.models, databaseFactory, options.clusterDescription());
 	}
 
 	// --- QuerySets ---
@@ -309,15 +314,26 @@ public class DjongoTemplate extends MongoTemplate {
 	}
 
 	/**
-	 * Checks the {@code on_delete} rule of every relation of the models the mapping context knows, and creates the
-	 * sparse unique index of each {@code @OneToOne} field, so that a second model referring to the same one fails with
-	 * a {@code DuplicateKeyException}. Spring Boot calls it once all singletons exist.
-	 * @return the relations indexed
-	 * @throws InvalidRelationException for the first relation whose rule cannot be honoured, or whose index cannot be
-	 * created because stored documents already share a value
+	 * Checks the {@code on_delete} rule of every relation of the models the mapping context knows. Spring Boot calls
+	 * it once all singletons exist, before the index step ({@link #schema()}), which creates the sparse unique index
+	 * of each {@code @OneToOne} field.
+	 * @return the one-to-one relations
+	 * @throws InvalidRelationException for the first relation whose rule cannot be honoured
 	 */
 	public List<Relation> prepareRelations() {
-		return new RelationSetup(this, this.models).prepare();
+		return new RelationSetup(this.models, getConverter()).prepare();
+	}
+
+	// --- the schema: indexes, JSON Schema validators, migrate and check (see io.djongo.spring.core.schema) ---
+
+	/** The schema steps of the models the mapping context knows: indexes, validators, migrate, check. */
+	public DjongoSchema schema() {
+		return this.schema;
+	}
+
+	/** The {@code $jsonSchema} djongo generates for a model: {@link DjongoSchema#jsonSchema(Class)}. */
+	public Document jsonSchema(Class<?> model) {
+		return this.schema.jsonSchema(model);
 	}
 
 	// --- Spring wiring ---
