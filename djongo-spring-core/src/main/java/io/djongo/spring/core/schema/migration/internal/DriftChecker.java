@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -110,7 +111,7 @@ final class DriftChecker {
 	}
 
 	private static Set<String> types(@Nullable Object bsonType) {
-		Set<String> types = new TreeSet<>();
+		Set<String> types = new LinkedHashSet<>();
 		if (bsonType instanceof String single) {
 			types.add(single);
 		}
@@ -172,7 +173,7 @@ final class DriftChecker {
 
 		private final boolean drift;
 
-		private final Set<String> expected = new TreeSet<>();
+		private final Set<String> expected = new LinkedHashSet<>();
 
 		private final Set<String> found = new TreeSet<>();
 
