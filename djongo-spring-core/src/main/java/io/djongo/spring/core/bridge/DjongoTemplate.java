@@ -87,6 +87,8 @@ public class DjongoTemplate extends MongoTemplate {
 
 	private final SchemaEngine schema;
 
+	private final ModelConcerns concerns;
+
 	/** The application's entity callbacks, which the writer calls itself; djongo's rules wrap them for the rest. */
 	private EntityCallbacks applicationCallbacks = EntityCallbacks.create();
 
@@ -101,6 +103,7 @@ public class DjongoTemplate extends MongoTemplate {
 		this.options = options;
 		super.setWriteConcern(options.writeConcern());
 		this.models = new ModelRegistry(converter.getMappingContext());
+		this.concerns = new ModelConcerns(this.models);
 		this.reads = new ModelReads(converter);
 		this.queryMapper = new QueryMapper(converter);
 		this.deletions = new Deletions(this, this.models, this::toModel, databaseFactory, options.clusterDescription());
@@ -266,6 +269,19 @@ public class DjongoTemplate extends MongoTemplate {
 				+ " write: new DjongoTemplate(factory, converter, DjongoOptions.defaults().withWriteConcern(...))");
 	}
 
+	/** The collection with its model's {@code @Model} read concern, read preference and write concern. */
+	@Override
+	protected MongoCollection<Document> prepareCollection(MongoCollection<Document> collection) {
+		return this.concerns.apply(super.prepareCollection(collection));
+	}
+
+	/** A model's {@code @Model(writeConcern)} wins over the template's and the resolver's. */
+	@Override
+	protected @Nullable WriteConcern prepareWriteConcern(MongoAction mongoAction) {
+		WriteConcern model = this.concerns.writeConcern(mongoAction.getCollectionName());
+		return (model != null) ? model : super.prepareWriteConcern(mongoAction);
+	}
+
 	private Document encode(Object model) {
 		Document document = new Document();
 		getConverter().write(model, document);
@@ -314,9 +330,8 @@ public class DjongoTemplate extends MongoTemplate {
 	}
 
 	/**
-	 * Checks the {@code on_delete} rule of every relation of the models the mapping context knows. Spring Boot calls
-	 * it once all singletons exist, before the index step ({@link #schema()}), which creates the sparse unique index
-	 * of each {@code @OneToOne} field.
+	 * Checks the {@code on_delete} rule of every relation of the models the mapping context knows (Spring Boot calls
+	 * it at start-up); the index step ({@link #schema()}) creates each {@code @OneToOne} field's unique index.
 	 * @return the one-to-one relations
 	 * @throws InvalidRelationException for the first relation whose rule cannot be honoured
 	 */

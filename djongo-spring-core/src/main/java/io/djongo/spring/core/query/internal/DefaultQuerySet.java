@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import com.mongodb.ReadPreference;
 import io.djongo.spring.core.query.Aggregate;
 import io.djongo.spring.core.query.DeleteResult;
 import io.djongo.spring.core.query.DoesNotExistException;
@@ -40,6 +41,11 @@ final class DefaultQuerySet<T> implements QuerySet<T> {
 
 	private <R> DefaultQuerySet<R> with(QueryPlan next) {
 		return new DefaultQuerySet<>(this.engine, next);
+	}
+
+	@Override
+	public QuerySet<T> using(ReadPreference readPreference) {
+		return new DefaultQuerySet<>(this.engine.using(readPreference), this.plan);
 	}
 
 	private QueryCompiler compiler() {

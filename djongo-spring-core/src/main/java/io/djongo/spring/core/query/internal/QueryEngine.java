@@ -11,6 +11,7 @@ import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
+import com.mongodb.ReadPreference;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.result.UpdateResult;
 import io.djongo.spring.core.logging.CommandFormatter;
@@ -68,6 +69,9 @@ public final class QueryEngine {
 
 	private volatile @Nullable CodecRegistry codecs;
 
+	/** The read preference of {@code QuerySet.using}, over the model's; null for the model's. */
+	private final @Nullable ReadPreference readPreference;
+
 	/**
 	 * @param operations what commands are sent through
 	 * @param models the models' metadata
@@ -93,6 +97,25 @@ public final class QueryEngine {
 		RowMappers rows = new RowMappers(reader, operations.getConverter(), new ValueReader(operations.getConverter()));
 		this.prefetcher = new Prefetcher(this, paths, reader);
 		this.compiler = new QueryCompiler(targets, filters, expressions, rows, this.prefetcher);
+		this.readPreference = null;
+	}
+
+	private QueryEngine(QueryEngine engine, ReadPreference readPreference) {
+		this.operations = engine.operations;
+		this.models = engine.models;
+		this.zone = engine.zone;
+		this.formatter = engine.formatter;
+		this.updateValidator = engine.updateValidator;
+		this.deleter = engine.deleter;
+		this.coercion = engine.coercion;
+		this.compiler = engine.compiler;
+		this.prefetcher = engine.prefetcher;
+		this.readPreference = readPreference;
+	}
+
+	/** This engine, reading with another read preference ({@code QuerySet.using}); prefetches keep the model's. */
+	QueryEngine using(ReadPreference readPreference) {
+		return new QueryEngine(this, readPreference);
 	}
 
 	/** The base QuerySet of a model. */
@@ -270,8 +293,9 @@ public final class QueryEngine {
 	/** Sends a command whose answer is documents, and hands each to the sink. */
 	void read(ModelMetadata model, Command.Read command, Consumer<Document> sink) {
 		debug(model, command);
+		ReadPreference preference = this.readPreference;
 		this.operations.execute(command.collection(), (MongoCollection<Document> collection) -> {
-			command.read(collection).forEach(sink);
+			command.read((preference != null) ? collection.withReadPreference(preference) : collection).forEach(sink);
 			return null;
 		});
 	}
