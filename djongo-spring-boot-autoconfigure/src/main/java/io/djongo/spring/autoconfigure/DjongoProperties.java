@@ -61,7 +61,7 @@ public class DjongoProperties {
 
 	/**
 	 * Set by the --djongo.migrate switch: create the models' collections, indexes and validators (and shard the
-	 * collections of @Sharded models on a sharded cluster), then exit.
+	 * collections of @Sharded models on a sharded cluster), then exit. Not set: the application runs.
 	 */
 	private @Nullable String migrate;
 

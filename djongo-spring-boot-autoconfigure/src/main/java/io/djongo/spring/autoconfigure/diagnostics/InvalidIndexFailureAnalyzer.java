@@ -18,7 +18,7 @@ class InvalidIndexFailureAnalyzer extends AbstractFailureAnalyzer<InvalidIndexEx
 						+ " (expireAfter) needs one date field; a unique index cannot go through a list; keys and"
 						+ " partial filters name the model's fields (stored names in Spring Data's annotations, Java"
 						+ " names in @ModelIndex). When stored documents already share a value of a new unique index,"
-						+ " remove the duplicates first. To start without touching indexes, set djongo.indexes: off.",
+						+ " remove the duplicates first (djongo.check finds documents that drift from their model).",
 				cause);
 	}
 

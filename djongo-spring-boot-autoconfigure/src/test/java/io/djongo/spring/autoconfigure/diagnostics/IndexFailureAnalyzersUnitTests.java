@@ -26,7 +26,7 @@ class IndexFailureAnalyzersUnitTests {
 			.contains("'title'")
 			.contains("Session.title: a TTL index (expireAfter) @Indexed title needs a date field");
 		assertThat(analysis.getAction()).contains("a TTL (expireAfter) needs one date field")
-			.contains("djongo.indexes: off");
+			.contains("remove the duplicates first");
 	}
 
 	@Test

@@ -3,6 +3,7 @@ package io.djongo.spring.core.schema;
 import java.util.List;
 
 import org.bson.Document;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The schema steps of the models the mapping context knows (with Spring Boot, every {@code @Document} class its
@@ -53,6 +54,6 @@ public interface DjongoSchema {
 	CheckReport check(int sampleSize);
 
 	/** The last report of {@link #check(int)}, or null when none ran. */
-	@org.jspecify.annotations.Nullable CheckReport lastCheck();
+	@Nullable CheckReport lastCheck();
 
 }
