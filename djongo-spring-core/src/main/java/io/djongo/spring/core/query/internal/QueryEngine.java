@@ -21,6 +21,7 @@ import io.djongo.spring.core.model.ModelRegistry;
 import io.djongo.spring.core.model.Relation;
 import io.djongo.spring.core.query.Aggregate;
 import io.djongo.spring.core.query.DeleteResult;
+import io.djongo.spring.core.query.Expression;
 import io.djongo.spring.core.query.QuerySet;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -66,6 +67,8 @@ public final class QueryEngine {
 
 	private final Prefetcher prefetcher;
 
+	private final ValueReader values;
+
 	private volatile @Nullable CodecRegistry codecs;
 
 	/**
@@ -88,9 +91,10 @@ public final class QueryEngine {
 		PathResolver paths = new PathResolver(models);
 		TargetResolver targets = new TargetResolver(paths);
 		this.coercion = new ValueCoercion(operations.getConverter());
-		ExpressionCompiler expressions = new ExpressionCompiler(targets);
+		ExpressionCompiler expressions = new ExpressionCompiler(targets, this.coercion, zone);
 		FilterCompiler filters = new FilterCompiler(targets, this.coercion, expressions, zone);
-		RowMappers rows = new RowMappers(reader, operations.getConverter(), new ValueReader(operations.getConverter()));
+		this.values = new ValueReader(operations.getConverter());
+		RowMappers rows = new RowMappers(reader, operations.getConverter(), this.values);
 		this.prefetcher = new Prefetcher(this, paths, reader);
 		this.compiler = new QueryCompiler(targets, filters, expressions, rows, this.prefetcher);
 	}
@@ -227,25 +231,32 @@ public final class QueryEngine {
 		return found[0];
 	}
 
-	Map<String, @Nullable Object> aggregate(QueryPlan plan, List<Aggregate> aggregates) {
-		Command.Pipeline command = this.compiler.aggregate(plan, aggregates);
+	Map<String, @Nullable Object> aggregate(QueryPlan plan, List<Expression> expressions) {
+		QueryCompiler.Aggregated aggregated = this.compiler.aggregate(plan, expressions);
 		Map<String, @Nullable Object> result = new LinkedHashMap<>();
-		for (Aggregate aggregate : aggregates) {
-			result.put(aggregate.key(), (aggregate.function() == Aggregate.Function.COUNT) ? 0L : null);
+		List<String> keys = new ArrayList<>(aggregated.types().keySet());
+		for (int i = 0; i < expressions.size(); i++) {
+			result.put(keys.get(i), isCount(expressions.get(i)) ? 0L : null);
 		}
+		Command.Pipeline command = aggregated.command();
 		if (command == null) {
 			return result;
 		}
 		read(plan.model(), command, (document) -> {
-			for (Aggregate aggregate : aggregates) {
-				Object value = ValueReader.plain(document.get(aggregate.key()));
-				if (aggregate.function() == Aggregate.Function.COUNT && value instanceof Number number) {
+			for (int i = 0; i < expressions.size(); i++) {
+				String key = keys.get(i);
+				Object value = this.values.computed(document.get(key), aggregated.types().get(key));
+				if (isCount(expressions.get(i)) && value instanceof Number number) {
 					value = number.longValue();
 				}
-				result.put(aggregate.key(), value);
+				result.put(key, value);
 			}
 		});
 		return result;
+	}
+
+	private static boolean isCount(Expression expression) {
+		return expression instanceof Aggregate aggregate && aggregate.function() == Aggregate.Function.COUNT;
 	}
 
 	long update(QueryPlan plan, Map<String, ?> values) {
@@ -254,7 +265,13 @@ public final class QueryEngine {
 			return 0;
 		}
 		debug(plan.model(), command);
-		UpdateResult result = this.operations.execute(command.collection(), command::run);
+		UpdateResult result;
+		try {
+			result = this.operations.execute(command.collection(), command::run);
+		}
+		catch (RuntimeException ex) {
+			throw ServerErrors.translate(ex, plan.model().name(), command.update() instanceof List);
+		}
 		return Objects.requireNonNull(result, "an update has a result").getMatchedCount();
 	}
 
@@ -270,10 +287,15 @@ public final class QueryEngine {
 	/** Sends a command whose answer is documents, and hands each to the sink. */
 	void read(ModelMetadata model, Command.Read command, Consumer<Document> sink) {
 		debug(model, command);
-		this.operations.execute(command.collection(), (MongoCollection<Document> collection) -> {
-			command.read(collection).forEach(sink);
-			return null;
-		});
+		try {
+			this.operations.execute(command.collection(), (MongoCollection<Document> collection) -> {
+				command.read(collection).forEach(sink);
+				return null;
+			});
+		}
+		catch (RuntimeException ex) {
+			throw ServerErrors.translate(ex, model.name(), false);
+		}
 	}
 
 	/**

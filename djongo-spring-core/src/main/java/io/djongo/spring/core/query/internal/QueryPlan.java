@@ -80,6 +80,7 @@ final class QueryPlan {
 
 	/** The listing, assembled once. */
 	Listing listing() {
+		requireStandalone();
 		Listing result = this.listing;
 		if (result == null) {
 			result = this.compiler.listings().listing(this);
@@ -90,13 +91,43 @@ final class QueryPlan {
 
 	/** Whether the result is known to be empty without asking the server. */
 	boolean isEmpty() {
-		return this.none || (this.limit != null && this.limit == 0) || filter().isFalse() || joinedFilter().isFalse();
+		return this.none || (this.limit != null && this.limit == 0) || filter().isFalse() || joinedFilter().isFalse()
+				|| Filter.and(this.steps.having()).isFalse();
 	}
 
 	/** Whether one {@code find} can answer: no join, annotation or random order needs the pipeline. */
 	boolean isFind() {
+		Sort sort = effectiveSort();
 		return joins().isEmpty() && this.steps.annotations().isEmpty() && this.steps.after().isEmpty()
-				&& !effectiveSort().random();
+				&& this.steps.grouping() == null && !sort.random() && sort.computed().isEmpty();
+	}
+
+	/**
+	 * Django's "This queryset contains a reference to an outer query and may only be used in a subquery.": a plan
+	 * reading {@code OuterRef}s has no command of its own.
+	 */
+	void requireStandalone() {
+		if (!this.steps.outerRefs().isEmpty()) {
+			throw new org.springframework.dao.InvalidDataAccessApiUsageException("This QuerySet of " + this.model.name()
+					+ " contains a reference to an outer query (OuterRef " + this.steps.outerRefs()
+					+ ") and may only be used in a subquery");
+		}
+	}
+
+	/** The number of the next subquery joined: above every one joined so far, so that names stay unique. */
+	int nextSubquery() {
+		int next = 0;
+		String prefix = TargetResolver.JOIN_PREFIX + "sq";
+		List<Join> all = new ArrayList<>(this.steps.joins());
+		if (this.sort != null) {
+			all.addAll(this.sort.joins());
+		}
+		for (Join join : all) {
+			if (join.isSubquery() && join.alias().startsWith(prefix)) {
+				next = Math.max(next, Integer.parseInt(join.alias().substring(prefix.length())) + 1);
+			}
+		}
+		return next;
 	}
 
 	Filter filter() {
@@ -123,7 +154,9 @@ final class QueryPlan {
 
 	/** The ordering in force: explicit, else the model's default; reversed when asked. */
 	Sort effectiveSort() {
-		Sort resolved = (this.sort != null) ? this.sort : this.compiler.defaultSort(this.model);
+		// as Django 3.1+, the model's default ordering does not apply to a grouped query
+		Sort resolved = (this.sort != null) ? this.sort
+				: (this.steps.grouping() != null) ? Sort.NONE : this.compiler.defaultSort(this.model);
 		return this.reversed ? resolved.reversed() : resolved;
 	}
 
@@ -157,6 +190,14 @@ final class QueryPlan {
 		if (!joinedFilter.isTrue()) {
 			stages.add(new Document("$match", joinedFilter.toBson()));
 		}
+		Steps.Grouping grouping = this.steps.grouping();
+		if (grouping != null) {
+			grouped(grouping, stages);
+		}
+		Sort computed = effectiveSort();
+		if (!computed.computed().isEmpty()) {
+			stages.add(new Document("$addFields", computed.computed()));
+		}
 		if (sorted) {
 			Sort sort = effectiveSort();
 			if (sort.random()) {
@@ -168,6 +209,43 @@ final class QueryPlan {
 			}
 		}
 		return stages;
+	}
+
+	/**
+	 * Django's GROUP BY: one {@code $group} by the key (the values selected, and, as Django does, the fields ordered
+	 * by), then each group as one document shaped as the stored documents, with the aggregates beside the key's
+	 * fields; then the annotations and conditions over the aggregates.
+	 */
+	private void grouped(Steps.Grouping grouping, List<Bson> stages) {
+		Document key = new Document();
+		for (Target target : grouping.keys()) {
+			if (target.isMultiValued()) {
+				throw new io.djongo.spring.core.model.FieldError(target.description()
+						+ ": grouping by values through a list is not supported");
+			}
+			Listings.putPath(key, target.storedPath());
+		}
+		Sort sort = (this.sort != null) ? this.sort : Sort.NONE;
+		for (String path : sort.document().keySet()) {
+			if (!grouping.names().contains(path) && !this.steps.post().containsKey(path)
+					&& !sort.computed().containsKey(path)) {
+				Listings.putPath(key, path);
+			}
+		}
+		Document group = new Document("_id", key);
+		group.putAll(grouping.accumulators());
+		stages.add(new Document("$group", group));
+		Document results = new Document();
+		grouping.results().forEach(results::append);
+		stages.add(new Document("$replaceRoot",
+				new Document("newRoot", new Document("$mergeObjects", List.of("$_id", results)))));
+		if (!this.steps.post().isEmpty()) {
+			stages.add(new Document("$addFields", new Document(new LinkedHashMap<>(this.steps.post()))));
+		}
+		Filter having = Filter.and(this.steps.having());
+		if (!having.isTrue()) {
+			stages.add(new Document("$match", having.toBson()));
+		}
 	}
 
 	private void slice(List<Bson> stages) {
@@ -200,6 +278,7 @@ final class QueryPlan {
 	 * aggregate also for a plan a find answers (as the driver's {@code countDocuments} does). Null when empty.
 	 */
 	Command.@Nullable Pipeline countCommand() {
+		requireStandalone();
 		if (isEmpty()) {
 			return null;
 		}
@@ -214,6 +293,7 @@ final class QueryPlan {
 	 * when empty.
 	 */
 	Command.@Nullable Read existsCommand() {
+		requireStandalone();
 		if (isEmpty()) {
 			return null;
 		}

@@ -12,6 +12,7 @@ import com.mongodb.MongoClientSettings;
 import io.djongo.spring.core.bridge.DjongoTemplate;
 import io.djongo.spring.core.query.Aggregate;
 import io.djongo.spring.core.query.Article;
+import io.djongo.spring.core.query.Expression;
 import io.djongo.spring.core.query.F;
 import io.djongo.spring.core.query.OrderedNote;
 import io.djongo.spring.core.query.Q;
@@ -153,10 +154,10 @@ class QuerySetCommandIntegrationTests {
 			expect(name + " count", chain::count, plan.countCommand());
 			expect(name + " exists", chain::exists, plan.existsCommand());
 			if (chain.model() == Article.class) {
-				List<Aggregate> aggregates = List.of(Sum.of("views"), Avg.of("rating"),
+				List<Expression> aggregates = List.of(Sum.of("views"), Avg.of("rating"),
 						Max.of("blogs__rating"), Count.of("tags").distinct());
-				expect(name + " aggregate", () -> chain.aggregate(aggregates.toArray(Aggregate[]::new)),
-						plan.compiler().aggregate(plan, aggregates));
+				expect(name + " aggregate", () -> chain.aggregate(aggregates.toArray(Expression[]::new)),
+						plan.compiler().aggregate(plan, aggregates).command());
 			}
 		});
 	}

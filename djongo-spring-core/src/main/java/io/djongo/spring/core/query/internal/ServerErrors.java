@@ -1,0 +1,68 @@
+package io.djongo.spring.core.query.internal;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.mongodb.MongoServerException;
+import org.jspecify.annotations.Nullable;
+import org.springframework.dao.IncorrectResultSizeDataAccessException;
+import org.springframework.dao.InvalidDataAccessResourceUsageException;
+
+/**
+ * Turns the server's refusals of what djongo sent into clear errors: an operator or stage the server does not know
+ * (the embedded server lacks several that MongoDB has) becomes "needs a real MongoDB: $trim is not supported by this
+ * server", and a subquery finding several documents becomes PostgreSQL's "more than one row returned by a subquery
+ * used as an expression". Anything else is rethrown as it is.
+ */
+final class ServerErrors {
+
+	/** MongoDB's (and the embedded server's) messages naming an unknown operator or stage. */
+	private static final Pattern UNKNOWN = Pattern.compile(
+			"(?:Unrecognized expression|unknown group operator|Unrecognized pipeline stage name:?|"
+					+ "Unknown expression|unknown operator:?)\\s*'?(\\$[A-Za-z]+)");
+
+	private ServerErrors() {
+	}
+
+	/**
+	 * The error to throw for a failed command.
+	 * @param model the model queried, for the message
+	 * @param pipelineUpdate whether the command was an update with a pipeline (which the embedded server cannot
+	 * read)
+	 */
+	static RuntimeException translate(RuntimeException failure, String model, boolean pipelineUpdate) {
+		MongoServerException server = serverCause(failure);
+		if (server == null) {
+			return failure;
+		}
+		String message = String.valueOf(server.getMessage());
+		if (message.contains(Subqueries.MORE_THAN_ONE_ROW)) {
+			return new IncorrectResultSizeDataAccessException(model + ": " + Subqueries.MORE_THAN_ONE_ROW
+					+ "; slice the subquery's QuerySet (slice(0, 1)) or filter it down to one result", 1);
+		}
+		Matcher unknown = UNKNOWN.matcher(message);
+		if (unknown.find()) {
+			return new InvalidDataAccessResourceUsageException(model + ": needs a real MongoDB: " + unknown.group(1)
+					+ " is not supported by this server (the embedded mongo-java-server lacks it; MongoDB has it since "
+					+ "4.2 or 5.0)", failure);
+		}
+		if (pipelineUpdate && message.contains("cannot be cast")) {
+			return new InvalidDataAccessResourceUsageException(model + ": needs a real MongoDB: an update with an "
+					+ "aggregation pipeline (an expression computed from the document) is not supported by this server "
+					+ "(the embedded mongo-java-server lacks it; MongoDB has it since 4.2)", failure);
+		}
+		return failure;
+	}
+
+	private static @Nullable MongoServerException serverCause(Throwable failure) {
+		Throwable current = failure;
+		while (current != null) {
+			if (current instanceof MongoServerException server) {
+				return server;
+			}
+			current = (current.getCause() == current) ? null : current.getCause();
+		}
+		return null;
+	}
+
+}
