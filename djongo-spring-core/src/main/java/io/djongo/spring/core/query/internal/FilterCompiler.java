@@ -352,7 +352,8 @@ final class FilterCompiler {
 		}
 		ExpressionCompiler.Result right = this.expressions.compile(value, scope, uses);
 		Object left = "$" + target.storedPath();
-		Object computed = left;
+		// a null or missing date never matches (the guard), but must not reach a date operator, which fails on it
+		Object computed = transforms.isEmpty() ? left : new Document("$ifNull", List.of(left, Instant.EPOCH));
 		ZoneId in = this.expressions.zoneFor(target.valueType(), null);
 		for (Transform transform : transforms) {
 			computed = transform.apply(computed, in);

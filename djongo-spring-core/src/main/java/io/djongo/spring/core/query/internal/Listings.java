@@ -120,8 +120,13 @@ final class Listings {
 
 	/** The keys and targets of values: all fields' then every annotation's, or the requested ones. */
 	private ValueTargets valueTargets(QueryPlan plan, Projection.Values values) {
-		List<String> shown = plan.steps().shown();
-		if (!values.allFields() || shown.isEmpty()) {
+		List<String> shown = new ArrayList<>(plan.steps().shown());
+		if (!values.allFields()) {
+			// only the annotations made after values(), as Django selects them
+			shown.removeAll(values.annotationsBefore());
+			shown.removeAll(values.keys());
+		}
+		if (shown.isEmpty() || values.shape() == Projection.Values.Shape.FLAT) {
 			return new ValueTargets(values.keys(), values.targets());
 		}
 		List<String> keys = new ArrayList<>(values.keys());

@@ -3,6 +3,7 @@ package io.djongo.spring.core.query.internal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.djongo.spring.core.model.FieldDescriptor;
@@ -120,7 +121,8 @@ final class QueryCompiler {
 			}
 			resolved.add(target(key, computed.scope(), target, "select values of"));
 		}
-		return computed.withProjection(new Projection.Values(keys, List.copyOf(resolved), all, shape, flatType));
+		return computed.withProjection(new Projection.Values(keys, List.copyOf(resolved), all, shape, flatType,
+				Set.copyOf(computed.scope().annotations().keySet())));
 	}
 
 	QueryPlan only(QueryPlan plan, List<String> fields) {
