@@ -1,5 +1,6 @@
 package io.djongo.spring.core.query.internal;
 
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -20,6 +21,10 @@ final class ServerErrors {
 	private static final Pattern UNKNOWN = Pattern.compile(
 			"(?:Unrecognized expression|unknown group operator|Unrecognized pipeline stage name:?|"
 					+ "Unknown expression|unknown operator:?)\\s*'?(\\$[A-Za-z]+)");
+
+	/** The MongoDB version that brought each operator djongo may send and the embedded server lacks. */
+	private static final Map<String, String> SINCE = Map.of("$trim", "4.0", "$ltrim", "4.0", "$rtrim", "4.0",
+			"$toDecimal", "4.0", "$stdDevPop", "3.2", "$stdDevSamp", "3.2", "$regexMatch", "4.2", "$dateTrunc", "5.0");
 
 	private ServerErrors() {
 	}
@@ -42,9 +47,11 @@ final class ServerErrors {
 		}
 		Matcher unknown = UNKNOWN.matcher(message);
 		if (unknown.find()) {
-			return new InvalidDataAccessResourceUsageException(model + ": needs a real MongoDB: " + unknown.group(1)
-					+ " is not supported by this server (the embedded mongo-java-server lacks it; MongoDB has it since "
-					+ "4.2 or 5.0)", failure);
+			String operator = unknown.group(1);
+			String since = SINCE.get(operator);
+			return new InvalidDataAccessResourceUsageException(model + ": needs a real MongoDB: " + operator
+					+ " is not supported by this server (the embedded mongo-java-server lacks it"
+					+ ((since != null) ? "; MongoDB has it since " + since : "") + ")", failure);
 		}
 		if (pipelineUpdate && message.contains("cannot be cast")) {
 			return new InvalidDataAccessResourceUsageException(model + ": needs a real MongoDB: an update with an "
