@@ -257,6 +257,19 @@ class QuerySetExpressionIntegrationTests {
 	}
 
 	@Test
+	void anAliasIsUsableButNotReturned() {
+		QuerySet<CaseModel> aliased = cases().alias("sum", F.of("integer").plus(F.of("integer2")));
+		assertThat(aliased.filter("sum__gte", 7).orderBy("-sum", "pk").valuesList("pk", Long.class).list())
+			.containsExactly(7L, 3L, 5L);
+		assertThat(aliased.values().first().get()).doesNotContainKey("sum");
+		assertThat(aliased.filter("pk", 1).annotate("twice", F.of("sum").times(2)).values("twice").get())
+			.containsExactly(Map.entry("twice", 4));
+		assertThatExceptionOfType(FieldError.class).isThrownBy(() -> aliased.values("sum"))
+			.withMessage("Cannot select the 'sum' alias. Use annotate() to promote it.");
+		assertThat(aliased.first()).isPresent();
+	}
+
+	@Test
 	void expressionsCompareInFilters() {
 		assertThat(rows(cases().filter("integer2__gte", F.of("integer").plus(1)), "integer", "integer2"))
 			.containsExactly(row(2, 3), row(3, 4), row(3, 4), row(4, 5));

@@ -4,7 +4,9 @@ import io.djongo.spring.core.query.Aggregate;
 import io.djongo.spring.core.query.Expression;
 
 /**
- * Django's {@code Variance}: the variance of the non-null values; population by default, {@code sample()} for the sample's. Null on empty input. MongoDB's {@code $stdDevPop}/{@code $stdDevSamp}, which the embedded server lacks.
+ * Django's {@code Variance}: the variance of the non-null values, of the population by default and of the sample with
+ * {@code sample()}; null on empty input. MongoDB's {@code $stdDevPop}/{@code $stdDevSamp}, which the embedded server
+ * lacks.
  */
 public final class Variance {
 

@@ -10,7 +10,6 @@ import java.util.Objects;
 import io.djongo.spring.core.model.FieldError;
 import io.djongo.spring.core.query.Expression;
 import io.djongo.spring.core.query.Func;
-import io.djongo.spring.core.query.Value;
 import org.bson.Document;
 import org.bson.types.Decimal128;
 import org.jspecify.annotations.Nullable;
@@ -268,11 +267,6 @@ final class FunctionCompiler {
 
 	private static Object signOf(@Nullable Object x) {
 		return new Document("$cond", Arrays.asList(new Document("$lt", Arrays.asList(x, 0)), -1, 1));
-	}
-
-	/** The value of a constant argument, when it is one. */
-	static @Nullable Object constant(Expression expression) {
-		return (expression instanceof Value value) ? value.value() : null;
 	}
 
 }

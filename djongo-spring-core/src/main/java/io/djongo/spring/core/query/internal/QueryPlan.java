@@ -192,7 +192,7 @@ final class QueryPlan {
 		}
 		Steps.Grouping grouping = this.steps.grouping();
 		if (grouping != null) {
-			grouped(grouping, stages);
+			stages.addAll(grouping.stages(this.steps, (this.sort != null) ? this.sort : Sort.NONE));
 		}
 		Sort computed = effectiveSort();
 		if (!computed.computed().isEmpty()) {
@@ -209,43 +209,6 @@ final class QueryPlan {
 			}
 		}
 		return stages;
-	}
-
-	/**
-	 * Django's GROUP BY: one {@code $group} by the key (the values selected, and, as Django does, the fields ordered
-	 * by), then each group as one document shaped as the stored documents, with the aggregates beside the key's
-	 * fields; then the annotations and conditions over the aggregates.
-	 */
-	private void grouped(Steps.Grouping grouping, List<Bson> stages) {
-		Document key = new Document();
-		for (Target target : grouping.keys()) {
-			if (target.isMultiValued()) {
-				throw new io.djongo.spring.core.model.FieldError(target.description()
-						+ ": grouping by values through a list is not supported");
-			}
-			Listings.putPath(key, target.storedPath());
-		}
-		Sort sort = (this.sort != null) ? this.sort : Sort.NONE;
-		for (String path : sort.document().keySet()) {
-			if (!grouping.names().contains(path) && !this.steps.post().containsKey(path)
-					&& !sort.computed().containsKey(path)) {
-				Listings.putPath(key, path);
-			}
-		}
-		Document group = new Document("_id", key);
-		group.putAll(grouping.accumulators());
-		stages.add(new Document("$group", group));
-		Document results = new Document();
-		grouping.results().forEach(results::append);
-		stages.add(new Document("$replaceRoot",
-				new Document("newRoot", new Document("$mergeObjects", List.of("$_id", results)))));
-		if (!this.steps.post().isEmpty()) {
-			stages.add(new Document("$addFields", new Document(new LinkedHashMap<>(this.steps.post()))));
-		}
-		Filter having = Filter.and(this.steps.having());
-		if (!having.isTrue()) {
-			stages.add(new Document("$match", having.toBson()));
-		}
 	}
 
 	private void slice(List<Bson> stages) {

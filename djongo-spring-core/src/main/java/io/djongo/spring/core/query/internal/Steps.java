@@ -9,9 +9,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.djongo.spring.core.model.FieldError;
 import io.djongo.spring.core.model.ModelMetadata;
 import io.djongo.spring.core.query.Q;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -49,6 +51,42 @@ record Steps(Scope scope, List<Steps.Where> wheres, List<Filter> before, List<Fi
 		/** The names that exist only after the grouping. */
 		Set<String> names() {
 			return this.results.keySet();
+		}
+
+		/**
+		 * One {@code $group} by the key (the values selected, and, as Django does, the fields ordered by), then each
+		 * group as one document shaped as the stored documents, with the aggregates beside the key's fields; then the
+		 * annotations and conditions over the aggregates.
+		 */
+		List<Bson> stages(Steps steps, Sort sort) {
+			Document key = new Document();
+			for (Target target : this.keys) {
+				if (target.isMultiValued()) {
+					throw new FieldError(target.description() + ": grouping by values through a list is not supported");
+				}
+				Listings.putPath(key, target.storedPath());
+			}
+			for (String path : sort.document().keySet()) {
+				if (!names().contains(path) && !steps.post().containsKey(path) && !sort.computed().containsKey(path)) {
+					Listings.putPath(key, path);
+				}
+			}
+			List<Bson> stages = new ArrayList<>();
+			Document group = new Document("_id", key);
+			group.putAll(this.accumulators);
+			stages.add(new Document("$group", group));
+			Document merged = new Document();
+			this.results.forEach(merged::append);
+			stages.add(new Document("$replaceRoot",
+					new Document("newRoot", new Document("$mergeObjects", List.of("$_id", merged)))));
+			if (!steps.post().isEmpty()) {
+				stages.add(new Document("$addFields", new Document(new LinkedHashMap<>(steps.post()))));
+			}
+			Filter having = Filter.and(steps.having());
+			if (!having.isTrue()) {
+				stages.add(new Document("$match", having.toBson()));
+			}
+			return stages;
 		}
 
 	}

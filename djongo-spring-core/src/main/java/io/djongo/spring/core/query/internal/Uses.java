@@ -38,15 +38,6 @@ final class Uses {
 		}
 	}
 
-	void add(Uses other) {
-		this.annotations.addAll(other.annotations);
-		this.outer.addAll(other.outer);
-		for (Join join : other.joins) {
-			this.joins = Join.merge(this.joins, join);
-		}
-		this.nextSubquery = Math.max(this.nextSubquery, other.nextSubquery);
-	}
-
 	void join(Join join) {
 		this.joins = Join.merge(this.joins, join);
 	}
