@@ -171,6 +171,25 @@ class QuerySetDateFunctionIntegrationTests {
 	}
 
 	@Test
+	void dateTimesSubtractToDurationsAndAddThem() {
+		assertThat(values(F.of("endDatetime").minus(F.of("startDatetime")), 1, 3))
+			.containsExactly(java.time.Duration.ofMillis(Instant.parse("2016-06-15T14:10:50Z").toEpochMilli()
+					- Instant.parse("2015-06-15T14:30:50Z").toEpochMilli()), null);
+		assertThat(values(F.of("startDatetime").plus(Value.of(java.time.Duration.ofHours(1))), 3))
+			.containsExactly(Instant.parse("2014-12-27T14:00:00Z"));
+		assertThat(template.objects(DtModel.class)
+			.filter("endDatetime__gt", F.of("startDatetime").plus(Value.of(java.time.Duration.ofDays(300))))
+			.valuesList("pk", Long.class).list()).containsExactly(1L);
+	}
+
+	@Test
+	void aFilterTakesOnlyConditionalExpressions() {
+		assertThatExceptionOfType(FieldError.class)
+			.isThrownBy(() -> template.objects(DtModel.class).filter(ExtractYear.of("startDatetime")))
+			.withMessageStartingWith("Cannot filter against a non-conditional expression");
+	}
+
+	@Test
 	void extractsAndTruncationsFilterAndGroup() {
 		QuerySet<DtModel> models = template.objects(DtModel.class);
 		assertThat(models.annotate("year", ExtractYear.of("startDatetime")).filter("year", 2015).count()).isEqualTo(3);

@@ -8,12 +8,9 @@ import java.util.Map;
 import io.djongo.spring.core.model.FieldError;
 import io.djongo.spring.core.model.ModelMetadata;
 import io.djongo.spring.core.query.Aggregate;
-import io.djongo.spring.core.query.Case;
 import io.djongo.spring.core.query.Expression;
-import io.djongo.spring.core.query.Func;
 import io.djongo.spring.core.query.InvalidLookupException;
 import io.djongo.spring.core.query.Q;
-import io.djongo.spring.core.query.When;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.jspecify.annotations.Nullable;
@@ -53,7 +50,7 @@ final class Annotator {
 		Steps steps = plan.steps();
 		Scope scope = plan.scope();
 		Uses uses = new Uses(plan.nextSubquery());
-		boolean aggregate = containsAggregate(expression);
+		boolean aggregate = ExpressionCompiler.containsAggregate(expression);
 		Steps.Grouping grouping = steps.grouping();
 		if (aggregate && (grouping != null || plan.projection() instanceof Projection.Values)) {
 			// values() before an aggregate: GROUP BY the values
@@ -168,25 +165,6 @@ final class Annotator {
 				: compiled.filter().toBson();
 		return this.targets.restrictedJoin(relation, scope, TargetResolver.JOIN_PREFIX + relation + "_a" + index,
 				restriction);
-	}
-
-	/** Whether an expression holds an aggregate anywhere. */
-	static boolean containsAggregate(Expression expression) {
-		if (expression instanceof Aggregate) {
-			return true;
-		}
-		if (expression instanceof Func func) {
-			return func.arguments().stream().anyMatch(Annotator::containsAggregate);
-		}
-		if (expression instanceof Case conditional) {
-			for (When when : conditional.whens()) {
-				if (containsAggregate(when.result())) {
-					return true;
-				}
-			}
-			return containsAggregate(conditional.otherwise());
-		}
-		return false;
 	}
 
 }

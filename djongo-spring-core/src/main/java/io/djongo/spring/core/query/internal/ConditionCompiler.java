@@ -71,6 +71,11 @@ final class ConditionCompiler {
 	/** A boolean expression as a condition: it holds when it is {@code true}. */
 	Object truth(Expression expression, ExpressionCompiler.Context context) {
 		ExpressionCompiler.Result compiled = this.expressions.compile(expression, context);
+		ExpressionTypes.Kind kind = ExpressionTypes.kind(compiled.type());
+		if (kind != ExpressionTypes.Kind.BOOLEAN && kind != ExpressionTypes.Kind.UNKNOWN) {
+			throw new FieldError("Cannot filter against a non-conditional expression: " + expression + " is a "
+					+ compiled.type().getSimpleName() + " (" + context.scope().model().name() + ")");
+		}
 		return new Document("$eq", Arrays.asList(compiled.expression(), true));
 	}
 

@@ -181,6 +181,22 @@ final class ExpressionCompiler {
 		return new Result(computed, type);
 	}
 
+	/** Whether an expression holds an aggregate anywhere (Django's {@code contains_aggregate}). */
+	static boolean containsAggregate(Expression expression) {
+		if (expression instanceof Aggregate) {
+			return true;
+		}
+		if (expression instanceof Func func) {
+			return func.arguments().stream().anyMatch(ExpressionCompiler::containsAggregate);
+		}
+		if (expression instanceof Case conditional) {
+			return conditional.whens().stream().anyMatch((when) -> containsAggregate(when.result()))
+					|| containsAggregate(conditional.otherwise());
+		}
+		// fields, values and subqueries: a subquery's aggregates are its own
+		return false;
+	}
+
 	/** A constant in its stored form, kept literal. */
 	Result value(Value value) {
 		Object constant = value.value();

@@ -204,7 +204,7 @@ final class QueryCompiler {
 				throw new InvalidLookupException(plan.model().name() + ": two aggregates share the key '" + key
 						+ "'; give one of them another name with as(...)");
 			}
-			if (!Annotator.containsAggregate(expression)) {
+			if (!ExpressionCompiler.containsAggregate(expression)) {
 				throw new InvalidLookupException(plan.model().name() + ": " + expression
 						+ " is not an aggregate expression");
 			}
