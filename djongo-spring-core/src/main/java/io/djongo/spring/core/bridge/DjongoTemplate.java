@@ -5,10 +5,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 import com.mongodb.WriteConcern;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.InsertManyOptions;
+import io.djongo.spring.core.bulk.BulkWrite;
+import io.djongo.spring.core.bulk.internal.BulkSupport;
+import io.djongo.spring.core.bulk.internal.BulkUpdates;
+import io.djongo.spring.core.bulk.internal.DefaultBulkWrite;
 import io.djongo.spring.core.gridfs.FileFieldCallbacks;
 import io.djongo.spring.core.model.ModelRegistry;
 import io.djongo.spring.core.model.Relation;
@@ -22,10 +28,14 @@ import io.djongo.spring.core.relation.internal.Deletions;
 import io.djongo.spring.core.relation.internal.RelationSetup;
 import io.djongo.spring.core.relation.internal.UnsavedRelations;
 import io.djongo.spring.core.schema.BulkCreateException;
+import io.djongo.spring.core.schema.DjongoSchema;
 import io.djongo.spring.core.schema.ModelValidator;
 import io.djongo.spring.core.schema.internal.DocumentInserts;
 import io.djongo.spring.core.schema.internal.ModelWriter;
+import io.djongo.spring.core.schema.migration.internal.SchemaEngine;
 import io.djongo.spring.core.schema.internal.WriteLifecycle;
+import io.djongo.spring.core.transaction.DjongoTransactionManager;
+import io.djongo.spring.core.transaction.internal.AtomicBlocks;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.jspecify.annotations.Nullable;
@@ -85,6 +95,16 @@ public class DjongoTemplate extends MongoTemplate {
 
 	private final QueryMapper queryMapper;
 
+	private final DjongoTransactionManager transactionManager;
+
+	private final AtomicBlocks atomic;
+
+	private final BulkSupport bulk;
+
+	private final SchemaEngine schema;
+
+	private final ModelConcerns concerns;
+
 	/** The application's entity callbacks, which the writer calls itself; djongo's rules wrap them for the rest. */
 	private EntityCallbacks applicationCallbacks = EntityCallbacks.create();
 
@@ -99,12 +119,16 @@ public class DjongoTemplate extends MongoTemplate {
 		this.options = options;
 		super.setWriteConcern(options.writeConcern());
 		this.models = new ModelRegistry(converter.getMappingContext());
+		this.concerns = new ModelConcerns(this.models);
 		this.reads = new ModelReads(converter);
 		this.queryMapper = new QueryMapper(converter);
-		this.deletions = new Deletions(this, this.models, this::toModel, databaseFactory, options.clusterDescription());
+		this.transactionManager = new DjongoTransactionManager(databaseFactory, options.transactions(),
+				options.clusterDescription());
+		this.atomic = new AtomicBlocks(this.transactionManager);
+		this.deletions = new Deletions(this, this.models, this::toModel, this.atomic::run);
 		this.codecs = new TemplateCodecs(converter, databaseFactory);
 		this.queries = new QueryEngine(this, this.models, options.timeZone(), options.logValues(), this::toModel,
-				this.codecs::decoder, this::validateValues, this.deletions::delete);
+				this.codecs::decoder, this::validateValues, this.deletions::delete, this::create);
 		this.files = new FileFieldCallbacks(databaseFactory, converter.getMappingContext());
 		this.rules = new TemplateRules(new UnsavedRelations(converter.getMappingContext()), this.files,
 				options.validator());
@@ -113,6 +137,9 @@ public class DjongoTemplate extends MongoTemplate {
 				BulkCreateException::new);
 		super.setEntityCallbacks(
 				new DjongoEntityCallbacks(this.applicationCallbacks, this.writer::prepare, this.codecs::callbacksUnknown));
+		this.bulk = new TemplateBulkSupport(this, this.models, this.writer, this.queries, this.deletions,
+				options.writeConcern());
+		this.schema = new SchemaEngine(this, this.models, databaseFactory, options.clusterDescription());
 	}
 
 	// --- QuerySets ---
@@ -133,9 +160,32 @@ public class DjongoTemplate extends MongoTemplate {
 		return this.queries.related(instance, relation);
 	}
 
+	// --- transactions (see io.djongo.spring.core.transaction) ---
+
+	/**
+	 * Django's {@code transaction.atomic}: one transaction, committed on return, rolled back on an exception; a nested
+	 * block joins the outer one; transient errors rerun it (docs/transactions-and-bulk.md).
+	 */
+	public void atomic(Runnable block) {
+		this.atomic.run(() -> {
+			block.run();
+			return null;
+		});
+	}
+
+	/** {@link #atomic(Runnable)}, returning what the block returns. */
+	public <T extends @Nullable Object> T atomic(Supplier<T> block) {
+		return this.atomic.run(block);
+	}
+
+	/** The transaction manager of the atomic blocks; Spring Boot makes it the application's one. */
+	public DjongoTransactionManager getTransactionManager() {
+		return this.transactionManager;
+	}
+
 	// --- the mongo bridge ---
 
-	/** The raw collection behind a model. Writes through it are not validated. */
+	/** The raw collection behind a model, unvalidated; asked for inside an atomic block, bound to its session. */
 	@BypassesValidation
 	public MongoCollection<Document> mongo(Class<?> model) {
 		return getCollection(getCollectionName(model));
@@ -222,6 +272,16 @@ public class DjongoTemplate extends MongoTemplate {
 				ordered ? ModelWriter.Mode.ORDERED : ModelWriter.Mode.UNORDERED));
 	}
 
+	/** Mixed writes to one model, checked whole, then sent in one {@code bulkWrite}: see {@link BulkWrite}. */
+	public <T> BulkWrite<T> bulk(Class<T> model) {
+		return new DefaultBulkWrite<>(model, this.bulk);
+	}
+
+	/** Django's {@code bulk_update}: the named fields of saved models of one class, in one {@code bulkWrite}. */
+	public long bulkUpdate(Collection<?> models, String... fields) {
+		return new BulkUpdates(this.bulk).update(models, fields);
+	}
+
 	@Override
 	protected <T> T doInsert(String collectionName, T objectToSave, MongoWriter<T> writer) {
 		if (writer != getConverter() || !this.writer.writes(objectToSave)) {
@@ -263,6 +323,24 @@ public class DjongoTemplate extends MongoTemplate {
 	public void setWriteConcern(@Nullable WriteConcern writeConcern) {
 		throw new UnsupportedOperationException("A DjongoTemplate's write concern is set when it is built, for every"
 				+ " write: new DjongoTemplate(factory, converter, DjongoOptions.defaults().withWriteConcern(...))");
+	}
+
+	/** A QuerySet's new model: inserted, or its document sent by an upsert of the QuerySet's own. */
+	private @Nullable Object create(Object model, @Nullable Predicate<Document> send) {
+		return (send != null) ? this.writer.insert(getCollectionName(model.getClass()), model, send) : insert(model);
+	}
+
+	/** The collection with its model's {@code @Model} read concern, read preference and write concern. */
+	@Override
+	protected MongoCollection<Document> prepareCollection(MongoCollection<Document> collection) {
+		return this.concerns.apply(super.prepareCollection(collection));
+	}
+
+	/** A model's {@code @Model(writeConcern)} wins over the template's and the resolver's. */
+	@Override
+	protected @Nullable WriteConcern prepareWriteConcern(MongoAction mongoAction) {
+		WriteConcern model = this.concerns.writeConcern(mongoAction.getCollectionName());
+		return (model != null) ? model : super.prepareWriteConcern(mongoAction);
 	}
 
 	// --- deletions: on_delete rules (see io.djongo.spring.core.relation) ---
@@ -307,15 +385,25 @@ public class DjongoTemplate extends MongoTemplate {
 	}
 
 	/**
-	 * Checks the {@code on_delete} rule of every relation of the models the mapping context knows, and creates the
-	 * sparse unique index of each {@code @OneToOne} field, so that a second model referring to the same one fails with
-	 * a {@code DuplicateKeyException}. Spring Boot calls it once all singletons exist.
-	 * @return the relations indexed
-	 * @throws InvalidRelationException for the first relation whose rule cannot be honoured, or whose index cannot be
-	 * created because stored documents already share a value
+	 * Checks the {@code on_delete} rule of every relation of the models the mapping context knows (Spring Boot calls
+	 * it at start-up); the index step ({@link #schema()}) creates each {@code @OneToOne} field's unique index.
+	 * @return the one-to-one relations
+	 * @throws InvalidRelationException for the first relation whose rule cannot be honoured
 	 */
 	public List<Relation> prepareRelations() {
-		return new RelationSetup(this, this.models).prepare();
+		return new RelationSetup(this.models, getConverter()).prepare();
+	}
+
+	// --- the schema: indexes, JSON Schema validators, migrate and check (see io.djongo.spring.core.schema) ---
+
+	/** The schema steps of the models the mapping context knows: indexes, validators, migrate, check. */
+	public DjongoSchema schema() {
+		return this.schema;
+	}
+
+	/** The {@code $jsonSchema} djongo generates for a model: {@link DjongoSchema#jsonSchema(Class)}. */
+	public Document jsonSchema(Class<?> model) {
+		return this.schema.jsonSchema(model);
 	}
 
 	// --- Spring wiring ---

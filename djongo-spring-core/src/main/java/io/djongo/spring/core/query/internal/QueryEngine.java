@@ -12,7 +12,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
+import com.mongodb.ReadPreference;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoCursor;
 import com.mongodb.client.result.UpdateResult;
 import io.djongo.spring.core.logging.CommandFormatter;
 import io.djongo.spring.core.model.FieldDescriptor;
@@ -22,6 +24,8 @@ import io.djongo.spring.core.model.ModelRegistry;
 import io.djongo.spring.core.model.Relation;
 import io.djongo.spring.core.query.Aggregate;
 import io.djongo.spring.core.query.DeleteResult;
+import io.djongo.spring.core.query.Expression;
+import io.djongo.spring.core.query.Q;
 import io.djongo.spring.core.query.QuerySet;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -30,9 +34,14 @@ import org.bson.Document;
 import org.bson.codecs.Codec;
 import org.bson.codecs.configuration.CodecRegistries;
 import org.bson.codecs.configuration.CodecRegistry;
+import org.bson.conversions.Bson;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.InvalidDataAccessApiUsageException;
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.support.PersistenceExceptionTranslator;
 import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.util.CloseableIterator;
 
 /**
  * Compiles and runs QuerySets: the one place where QuerySets talk to the server, through Spring Data's
@@ -73,12 +82,23 @@ public final class QueryEngine {
 
 	private final Prefetcher prefetcher;
 
+	private final ModelCreator creator;
+
+	private final UniqueIndexes uniqueIndexes;
+
+	private final Creations creations = new Creations(this);
+
+	private final ValueReader values;
+
 	private volatile @Nullable CodecRegistry codecs;
 
 	private final ModelDecoders decoders;
 
 	/** Per decoder, the registry a collection reads with it: the decoder for {@code Object}, else the collection's. */
-	private final Map<Codec<Object>, CodecRegistry> decoding = new ConcurrentHashMap<>();
+	private final Map<Codec<Object>, CodecRegistry> decoding;
+
+	/** The read preference of {@code QuerySet.using}, over the model's; null for the model's. */
+	private final @Nullable ReadPreference readPreference;
 
 	/**
 	 * @param operations what commands are sent through
@@ -92,6 +112,22 @@ public final class QueryEngine {
 	 */
 	public QueryEngine(MongoOperations operations, ModelRegistry models, ZoneId zone, boolean logValues,
 			ModelReader reader, ModelDecoders decoders, UpdateValidator updateValidator, Deleter deleter) {
+		this(operations, models, zone, logValues, reader, decoders, updateValidator, deleter, (model, send) -> {
+			throw new InvalidDataAccessApiUsageException("Creating " + model.getClass().getSimpleName()
+					+ " needs a QueryEngine built with a ModelCreator (the DjongoTemplate's)");
+		});
+	}
+
+	/**
+	 * As {@link #QueryEngine(MongoOperations, ModelRegistry, ZoneId, boolean, ModelReader, ModelDecoders,
+	 * UpdateValidator, Deleter)}, creating models with the given creator.
+	 * @param creator inserts the models of {@code create()}, {@code getOrCreate()} and {@code updateOrCreate()}
+	 */
+	public QueryEngine(MongoOperations operations, ModelRegistry models, ZoneId zone, boolean logValues,
+			ModelReader reader, ModelDecoders decoders, UpdateValidator updateValidator, Deleter deleter,
+			ModelCreator creator) {
+		this.creator = creator;
+		this.uniqueIndexes = new UniqueIndexes(operations.getConverter().getMappingContext());
 		this.operations = operations;
 		this.models = models;
 		this.zone = zone;
@@ -99,14 +135,40 @@ public final class QueryEngine {
 		this.updateValidator = updateValidator;
 		this.deleter = deleter;
 		this.decoders = decoders;
+		this.decoding = new ConcurrentHashMap<>();
 		PathResolver paths = new PathResolver(models);
 		TargetResolver targets = new TargetResolver(paths);
 		this.coercion = new ValueCoercion(operations.getConverter());
-		ExpressionCompiler expressions = new ExpressionCompiler(targets);
+		ExpressionCompiler expressions = new ExpressionCompiler(targets, this.coercion, zone);
 		FilterCompiler filters = new FilterCompiler(targets, this.coercion, expressions, zone);
-		RowMappers rows = new RowMappers(reader, operations.getConverter(), new ValueReader(operations.getConverter()));
+		this.values = new ValueReader(operations.getConverter());
+		RowMappers rows = new RowMappers(reader, operations.getConverter(), this.values);
 		this.prefetcher = new Prefetcher(this, paths, reader);
 		this.compiler = new QueryCompiler(targets, filters, expressions, rows, this.prefetcher);
+		this.readPreference = null;
+	}
+
+	private QueryEngine(QueryEngine engine, ReadPreference readPreference) {
+		this.creator = engine.creator;
+		this.uniqueIndexes = engine.uniqueIndexes;
+		this.values = engine.values;
+		this.operations = engine.operations;
+		this.models = engine.models;
+		this.zone = engine.zone;
+		this.formatter = engine.formatter;
+		this.updateValidator = engine.updateValidator;
+		this.deleter = engine.deleter;
+		this.coercion = engine.coercion;
+		this.compiler = engine.compiler;
+		this.prefetcher = engine.prefetcher;
+		this.decoders = engine.decoders;
+		this.decoding = engine.decoding;
+		this.readPreference = readPreference;
+	}
+
+	/** This engine, reading with another read preference ({@code QuerySet.using}); prefetches keep the model's. */
+	QueryEngine using(ReadPreference readPreference) {
+		return new QueryEngine(this, readPreference);
 	}
 
 	/** The base QuerySet of a model. */
@@ -161,6 +223,29 @@ public final class QueryEngine {
 		return String.join(", ", names);
 	}
 
+	/**
+	 * For one operation of a bulk write on a model: the stored filter of {@code objects(model).filter(where)} and,
+	 * given values, the update {@code update(values)} sends (validated; a document of operators, or a pipeline).
+	 * Where no document can match, a filter matching nothing; where the filter needs joins, the ids an aggregate
+	 * finds first, as a QuerySet's update does.
+	 */
+	public BulkOperation bulkOperation(Class<?> model, Q where, @Nullable Map<String, ?> values) {
+		QueryPlan plan = ((DefaultQuerySet<?>) objects(model).filter(where)).plan();
+		QueryWrites writes = new QueryWrites(this);
+		if (values == null) {
+			return new BulkOperation(writes.bulkFilter(plan), null);
+		}
+		Command.Update update = writes.bulkUpdate(plan, values);
+		return new BulkOperation(update.filter(), update.update());
+	}
+
+	/**
+	 * The filter and update of one operation of a bulk write.
+	 * @param update a document of update operators, a pipeline ({@code List<Bson>}), or null for a delete
+	 */
+	public record BulkOperation(Bson filter, @Nullable Object update) {
+	}
+
 	// ---- for the QuerySets
 
 	QueryCompiler compiler() {
@@ -185,6 +270,18 @@ public final class QueryEngine {
 
 	MongoOperations operations() {
 		return this.operations;
+	}
+
+	ModelCreator creator() {
+		return this.creator;
+	}
+
+	Creations creations() {
+		return this.creations;
+	}
+
+	UniqueIndexes uniqueIndexes() {
+		return this.uniqueIndexes;
 	}
 
 	/** Runs a listing and maps each document; one find or one aggregate, and one find per prefetched relation. */
@@ -247,25 +344,32 @@ public final class QueryEngine {
 		return found[0];
 	}
 
-	Map<String, @Nullable Object> aggregate(QueryPlan plan, List<Aggregate> aggregates) {
-		Command.Pipeline command = this.compiler.aggregate(plan, aggregates);
+	Map<String, @Nullable Object> aggregate(QueryPlan plan, List<Expression> expressions) {
+		QueryCompiler.Aggregated aggregated = this.compiler.aggregate(plan, expressions);
 		Map<String, @Nullable Object> result = new LinkedHashMap<>();
-		for (Aggregate aggregate : aggregates) {
-			result.put(aggregate.key(), (aggregate.function() == Aggregate.Function.COUNT) ? 0L : null);
+		List<String> keys = new ArrayList<>(aggregated.types().keySet());
+		for (int i = 0; i < expressions.size(); i++) {
+			result.put(keys.get(i), isCount(expressions.get(i)) ? 0L : null);
 		}
+		Command.Pipeline command = aggregated.command();
 		if (command == null) {
 			return result;
 		}
 		read(plan.model(), command, (document) -> {
-			for (Aggregate aggregate : aggregates) {
-				Object value = ValueReader.plain(document.get(aggregate.key()));
-				if (aggregate.function() == Aggregate.Function.COUNT && value instanceof Number number) {
+			for (int i = 0; i < expressions.size(); i++) {
+				String key = keys.get(i);
+				Object value = this.values.computed(document.get(key), aggregated.types().get(key));
+				if (isCount(expressions.get(i)) && value instanceof Number number) {
 					value = number.longValue();
 				}
-				result.put(aggregate.key(), value);
+				result.put(key, value);
 			}
 		});
 		return result;
+	}
+
+	private static boolean isCount(Expression expression) {
+		return expression instanceof Aggregate aggregate && aggregate.function() == Aggregate.Function.COUNT;
 	}
 
 	long update(QueryPlan plan, Map<String, ?> values) {
@@ -274,7 +378,13 @@ public final class QueryEngine {
 			return 0;
 		}
 		debug(plan.model(), command);
-		UpdateResult result = this.operations.execute(command.collection(), command::run);
+		UpdateResult result;
+		try {
+			result = this.operations.execute(command.collection(), command::run);
+		}
+		catch (RuntimeException ex) {
+			throw ServerErrors.translate(ex, plan.model().name(), command.update() instanceof List);
+		}
 		return Objects.requireNonNull(result, "an update has a result").getMatchedCount();
 	}
 
@@ -290,10 +400,83 @@ public final class QueryEngine {
 	/** Sends a command whose answer is documents, and hands each to the sink. */
 	void read(ModelMetadata model, Command.Read command, Consumer<Document> sink) {
 		debug(model, command);
-		this.operations.execute(command.collection(), (MongoCollection<Document> collection) -> {
-			command.read(collection).forEach(sink);
-			return null;
-		});
+		try {
+			this.operations.execute(command.collection(), (MongoCollection<Document> collection) -> {
+				command.read(preferred(collection)).forEach(sink);
+				return null;
+			});
+		}
+		catch (RuntimeException ex) {
+			throw ServerErrors.translate(ex, model.name(), false);
+		}
+	}
+
+	/**
+	 * Opens a server cursor on a listing, read {@code chunkSize} documents per batch and mapped as they are read:
+	 * {@code iterator(chunk_size)}. Relations to prefetch are fetched once per chunk.
+	 */
+	<R> CloseableIterator<R> iterate(QueryPlan plan, int chunkSize) {
+		if (chunkSize <= 0) {
+			throw new InvalidDataAccessApiUsageException("Chunk size must be strictly positive.");
+		}
+		QueryPlan.Listing listing = plan.listing();
+		Command.Read command = listing.command();
+		if (command == null) {
+			return CursorResults.empty();
+		}
+		debug(plan.model(), command);
+		MongoCursor<Document> cursor;
+		try {
+			cursor = Objects.requireNonNull(this.operations.execute(command.collection(),
+					(MongoCollection<Document> collection) -> command.read(preferred(collection)).batchSize(chunkSize).cursor()),
+					"a listing opens a cursor");
+		}
+		catch (RuntimeException ex) {
+			throw ServerErrors.translate(ex, plan.model().name(), false);
+		}
+		List<Prefetcher.Plan> prefetch = (plan.projection() instanceof Projection.Entities) ? plan.related().prefetch()
+				: List.of();
+		PersistenceExceptionTranslator translator = (this.operations instanceof MongoTemplate template)
+				? template.getExceptionTranslator() : (ex) -> null;
+		return new CursorResults<>(cursor, listing.mapper(), chunkSize, prefetch.isEmpty() ? null
+				: (models, documents) -> this.prefetcher.prefetch(prefetch, models, documents), (ex) -> {
+					DataAccessException translated = translator.translateExceptionIfPossible(ex);
+					return ServerErrors.translate((translated != null) ? translated : ex, plan.model().name(),
+							false);
+				});
+	}
+
+	/** MongoDB's {@code explain} of a listing, verbosity {@code queryPlanner}: the server's plan. */
+	Document explain(QueryPlan plan) {
+		Command.Read command = plan.listing().command();
+		if (command == null) {
+			throw new InvalidDataAccessApiUsageException(plan.model().name()
+					+ ": the QuerySet is known to be empty, so nothing is sent and there is no plan to explain");
+		}
+		return run(plan.model(), explainCommand(command), plan.model().name() + ".explain()");
+	}
+
+	/** The {@code explain} command of a listing. */
+	static Document explainCommand(Command.Read command) {
+		return new Document("explain", command.document()).append("verbosity", "queryPlanner");
+	}
+
+	/** Runs a database command of a QuerySet (explain, findAndModify), logged first, and returns the reply. */
+	Document run(ModelMetadata model, Document command, String what) {
+		debug(model, command);
+		try {
+			return Objects.requireNonNull(this.operations.execute((database) -> database.runCommand(command)),
+					"a command has a reply");
+		}
+		catch (RuntimeException ex) {
+			throw ServerErrors.translate(ex, what, false);
+		}
+	}
+
+	/** The collection a read goes to: with this QuerySet's {@code using(ReadPreference)}, when it has one. */
+	private MongoCollection<Document> preferred(MongoCollection<Document> collection) {
+		ReadPreference preference = this.readPreference;
+		return (preference != null) ? collection.withReadPreference(preference) : collection;
 	}
 
 	/**
@@ -302,12 +485,18 @@ public final class QueryEngine {
 	 */
 	private void readModels(ModelMetadata model, Command.Read command, Codec<Object> decoder, Consumer<Object> sink) {
 		debug(model, command);
-		this.operations.execute(command.collection(), (MongoCollection<Document> collection) -> {
-			CodecRegistry registry = this.decoding.computeIfAbsent(decoder, (codec) -> CodecRegistries
-				.fromRegistries(CodecRegistries.fromCodecs(codec), collection.getCodecRegistry()));
-			command.read(collection.withDocumentClass(Object.class).withCodecRegistry(registry)).forEach(sink);
-			return null;
-		});
+		try {
+			this.operations.execute(command.collection(), (MongoCollection<Document> collection) -> {
+				CodecRegistry registry = this.decoding.computeIfAbsent(decoder, (codec) -> CodecRegistries
+					.fromRegistries(CodecRegistries.fromCodecs(codec), collection.getCodecRegistry()));
+				command.read(preferred(collection).withDocumentClass(Object.class).withCodecRegistry(registry))
+					.forEach(sink);
+				return null;
+			});
+		}
+		catch (RuntimeException ex) {
+			throw ServerErrors.translate(ex, model.name(), false);
+		}
 	}
 
 	/**
@@ -316,7 +505,12 @@ public final class QueryEngine {
 	 */
 	private void debug(ModelMetadata model, Command command) {
 		if (logger.isDebugEnabled()) {
-			Document document = command.document();
+			debug(model, command.document());
+		}
+	}
+
+	private void debug(ModelMetadata model, Document document) {
+		if (logger.isDebugEnabled()) {
 			BsonDocument rendered = document.toBsonDocument(BsonDocument.class, codecs());
 			logger.debug(model.name() + ": " + this.formatter.command(document.keySet().iterator().next(), rendered));
 		}

@@ -46,15 +46,18 @@ final class QueryPlan {
 
 	private final Related related;
 
+	private final @Nullable Combination combination;
+
 	private volatile @Nullable Listing listing;
 
 	QueryPlan(QueryCompiler compiler, ModelMetadata model) {
 		this(compiler, model, Steps.of(model), null, false, 0, null, new Projection.Entities(List.of(), List.of()),
-				false, false, Related.NONE);
+				false, false, Related.NONE, null);
 	}
 
 	private QueryPlan(QueryCompiler compiler, ModelMetadata model, Steps steps, @Nullable Sort sort, boolean reversed,
-			long offset, @Nullable Long limit, Projection projection, boolean none, boolean distinct, Related related) {
+			long offset, @Nullable Long limit, Projection projection, boolean none, boolean distinct, Related related,
+			@Nullable Combination combination) {
 		this.compiler = compiler;
 		this.model = model;
 		this.steps = steps;
@@ -66,6 +69,7 @@ final class QueryPlan {
 		this.none = none;
 		this.distinct = distinct;
 		this.related = related;
+		this.combination = combination;
 	}
 
 	// ---- the evaluations
@@ -87,6 +91,7 @@ final class QueryPlan {
 
 	/** The listing, assembled once. */
 	Listing listing() {
+		requireStandalone();
 		Listing result = this.listing;
 		if (result == null) {
 			result = this.compiler.listings().listing(this);
@@ -97,13 +102,44 @@ final class QueryPlan {
 
 	/** Whether the result is known to be empty without asking the server. */
 	boolean isEmpty() {
-		return this.none || (this.limit != null && this.limit == 0) || filter().isFalse() || joinedFilter().isFalse();
+		return this.none || (this.limit != null && this.limit == 0) || filter().isFalse() || joinedFilter().isFalse()
+				|| Filter.and(this.steps.having()).isFalse();
 	}
 
 	/** Whether one {@code find} can answer: no join, annotation or random order needs the pipeline. */
 	boolean isFind() {
+		Sort sort = effectiveSort();
 		return joins().isEmpty() && this.steps.annotations().isEmpty() && this.steps.after().isEmpty()
-				&& !effectiveSort().random();
+				&& this.steps.grouping() == null && !sort.random() && sort.computed().isEmpty()
+				&& (this.combination == null || this.combination.pipeline() == null);
+	}
+
+	/**
+	 * Django's "This queryset contains a reference to an outer query and may only be used in a subquery.": a plan
+	 * reading {@code OuterRef}s has no command of its own.
+	 */
+	void requireStandalone() {
+		if (!this.steps.outerRefs().isEmpty()) {
+			throw new org.springframework.dao.InvalidDataAccessApiUsageException("This QuerySet of " + this.model.name()
+					+ " contains a reference to an outer query (OuterRef " + this.steps.outerRefs()
+					+ ") and may only be used in a subquery");
+		}
+	}
+
+	/** The number of the next subquery joined: above every one joined so far, so that names stay unique. */
+	int nextSubquery() {
+		int next = 0;
+		String prefix = TargetResolver.JOIN_PREFIX + "sq";
+		List<Join> all = new ArrayList<>(this.steps.joins());
+		if (this.sort != null) {
+			all.addAll(this.sort.joins());
+		}
+		for (Join join : all) {
+			if (join.isSubquery() && join.alias().startsWith(prefix)) {
+				next = Math.max(next, Integer.parseInt(join.alias().substring(prefix.length())) + 1);
+			}
+		}
+		return next;
 	}
 
 	Filter filter() {
@@ -130,7 +166,9 @@ final class QueryPlan {
 
 	/** The ordering in force: explicit, else the model's default; reversed when asked. */
 	Sort effectiveSort() {
-		Sort resolved = (this.sort != null) ? this.sort : this.compiler.defaultSort(this.model);
+		// as Django 3.1+, the model's default ordering does not apply to a grouped query
+		Sort resolved = (this.sort != null) ? this.sort
+				: (this.steps.grouping() != null) ? Sort.NONE : this.compiler.defaultSort(this.model);
 		return this.reversed ? resolved.reversed() : resolved;
 	}
 
@@ -150,6 +188,10 @@ final class QueryPlan {
 
 	private List<Bson> unsliced(boolean sorted) {
 		List<Bson> stages = new ArrayList<>();
+		if (this.combination != null && this.combination.pipeline() != null) {
+			// the documents of a combination no filter expresses come first, as the collection's would
+			stages.addAll(this.combination.pipeline());
+		}
 		Filter filter = filter();
 		if (!filter.isTrue()) {
 			stages.add(new Document("$match", filter.toBson()));
@@ -163,6 +205,14 @@ final class QueryPlan {
 		Filter joinedFilter = joinedFilter();
 		if (!joinedFilter.isTrue()) {
 			stages.add(new Document("$match", joinedFilter.toBson()));
+		}
+		Steps.Grouping grouping = this.steps.grouping();
+		if (grouping != null) {
+			stages.addAll(grouping.stages(this.steps, (this.sort != null) ? this.sort : Sort.NONE));
+		}
+		Sort computed = effectiveSort();
+		if (!computed.computed().isEmpty()) {
+			stages.add(new Document("$addFields", computed.computed()));
 		}
 		if (sorted) {
 			Sort sort = effectiveSort();
@@ -207,6 +257,7 @@ final class QueryPlan {
 	 * aggregate also for a plan a find answers (as the driver's {@code countDocuments} does). Null when empty.
 	 */
 	Command.@Nullable Pipeline countCommand() {
+		requireStandalone();
 		if (isEmpty()) {
 			return null;
 		}
@@ -221,6 +272,7 @@ final class QueryPlan {
 	 * when empty.
 	 */
 	Command.@Nullable Read existsCommand() {
+		requireStandalone();
 		if (isEmpty()) {
 			return null;
 		}
@@ -297,46 +349,56 @@ final class QueryPlan {
 		return this.related;
 	}
 
+	/** How union(), intersection() or difference() made this plan; null for any other. */
+	@Nullable Combination combination() {
+		return this.combination;
+	}
+
 	// ---- the next plans
 
 	QueryPlan withSteps(Steps steps) {
 		return new QueryPlan(this.compiler, this.model, steps, this.sort, this.reversed, this.offset, this.limit,
-				this.projection, this.none, this.distinct, this.related);
+				this.projection, this.none, this.distinct, this.related, this.combination);
 	}
 
 	QueryPlan withSort(Sort sort) {
 		return new QueryPlan(this.compiler, this.model, this.steps, sort, false, this.offset, this.limit,
-				this.projection, this.none, this.distinct, this.related);
+				this.projection, this.none, this.distinct, this.related, this.combination);
 	}
 
 	QueryPlan reversed() {
 		return new QueryPlan(this.compiler, this.model, this.steps, this.sort, !this.reversed, this.offset, this.limit,
-				this.projection, this.none, this.distinct, this.related);
+				this.projection, this.none, this.distinct, this.related, this.combination);
 	}
 
 	QueryPlan withSlice(long offset, @Nullable Long limit) {
 		return new QueryPlan(this.compiler, this.model, this.steps, this.sort, this.reversed, offset, limit,
-				this.projection, this.none, this.distinct, this.related);
+				this.projection, this.none, this.distinct, this.related, this.combination);
 	}
 
 	QueryPlan withProjection(Projection projection) {
 		return new QueryPlan(this.compiler, this.model, this.steps, this.sort, this.reversed, this.offset, this.limit,
-				projection, this.none, this.distinct, this.related);
+				projection, this.none, this.distinct, this.related, this.combination);
 	}
 
 	QueryPlan withNone() {
 		return new QueryPlan(this.compiler, this.model, this.steps, this.sort, this.reversed, this.offset, this.limit,
-				this.projection, true, this.distinct, this.related);
+				this.projection, true, this.distinct, this.related, this.combination);
 	}
 
 	QueryPlan withDistinct() {
 		return new QueryPlan(this.compiler, this.model, this.steps, this.sort, this.reversed, this.offset, this.limit,
-				this.projection, this.none, true, this.related);
+				this.projection, this.none, true, this.related, this.combination);
+	}
+
+	QueryPlan withCombination(Combination combination) {
+		return new QueryPlan(this.compiler, this.model, this.steps, this.sort, this.reversed, this.offset, this.limit,
+				this.projection, this.none, this.distinct, this.related, combination);
 	}
 
 	QueryPlan withRelated(Related related) {
 		return new QueryPlan(this.compiler, this.model, this.steps, this.sort, this.reversed, this.offset, this.limit,
-				this.projection, this.none, this.distinct, related);
+				this.projection, this.none, this.distinct, related, this.combination);
 	}
 
 

@@ -11,8 +11,11 @@ import io.djongo.spring.core.model.FieldDescriptor;
 import io.djongo.spring.core.model.FieldError;
 import io.djongo.spring.core.model.ModelMetadata;
 import io.djongo.spring.core.model.Relation;
+import io.djongo.spring.core.query.Expression;
 import io.djongo.spring.core.query.F;
+import io.djongo.spring.core.query.Func;
 import io.djongo.spring.core.query.InvalidLookupException;
+import io.djongo.spring.core.query.Value;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.jspecify.annotations.Nullable;
@@ -26,8 +29,8 @@ import org.springframework.dao.InvalidDataAccessApiUsageException;
  * <p>
  * An update sets plain values with {@code $set}. {@code F("views").plus(1)} on a field that cannot hold null (a
  * primitive) becomes {@code $inc} (and {@code times} becomes {@code $mul}), which every server runs; any other
- * {@code F} expression becomes a pipeline update, whose {@code null in, null out} arithmetic is SQL's, and which
- * needs a real MongoDB.
+ * expression ({@code F} arithmetic, {@code Lower.of("name")}, {@code Case}...) becomes a pipeline update, whose
+ * {@code null in, null out} arithmetic is SQL's, and which needs a real MongoDB.
  */
 final class QueryWrites {
 
@@ -39,6 +42,31 @@ final class QueryWrites {
 
 	/** The update to send, validated; null when no document can match. */
 	Command.@Nullable Update update(QueryPlan plan, Map<String, ?> values) {
+		Object update = updateOf(plan, values);
+		if (plan.isEmpty()) {
+			return null;
+		}
+		Bson filter = filter(plan);
+		return (filter != null) ? new Command.Update(plan.collection(), filter, update) : null;
+	}
+
+	/**
+	 * The update of one operation of a bulk write, validated: as {@link #update}, with a filter matching nothing
+	 * where no document can match, so that the operation keeps its place among the others.
+	 */
+	Command.Update bulkUpdate(QueryPlan plan, Map<String, ?> values) {
+		Object update = updateOf(plan, values);
+		return new Command.Update(plan.collection(), bulkFilter(plan), update);
+	}
+
+	/** The filter of one operation of a bulk write; one matching nothing where no document can match. */
+	Bson bulkFilter(QueryPlan plan) {
+		Bson filter = plan.isEmpty() ? null : filter(plan);
+		return (filter != null) ? filter : new Document("_id", new Document("$in", List.of()));
+	}
+
+	/** The update document (or pipeline) setting the values, validated. */
+	private Object updateOf(QueryPlan plan, Map<String, ?> values) {
 		ModelMetadata model = plan.model();
 		if (values.isEmpty()) {
 			throw new InvalidDataAccessApiUsageException(model.name() + ": update() needs at least one field");
@@ -54,9 +82,15 @@ final class QueryWrites {
 			FieldDescriptor field = field(model, entry.getKey(), resolved);
 			String path = resolved.storedPath();
 			Object value = entry.getValue();
-			if (value instanceof F f) {
-				Object expression = this.engine.compiler().expressions().compile(f, plan.scope()).expression();
-				if (!incrementable(f, path, field, inc, mul)) {
+			if (value instanceof Expression given) {
+				Uses uses = new Uses();
+				Object expression = this.engine.compiler().expressions().compile(given, plan.scope(), uses).expression();
+				if (!uses.isLocal() || !uses.outerRefs().isEmpty()) {
+					throw new FieldError("Cannot update " + model.name() + "." + entry.getKey() + " with " + given
+							+ ": an update computes from the document's own fields only (no relation, subquery or "
+							+ "annotation)");
+				}
+				if (!incrementable(given, path, field, inc, mul)) {
 					pipelineSet.append(path, expression);
 				}
 				continue;
@@ -90,13 +124,6 @@ final class QueryWrites {
 			set.append(path, this.engine.coercion().toBson(java, field.type()));
 		}
 		this.engine.updateValidator().validate(model.type(), validated);
-		if (plan.isEmpty()) {
-			return null;
-		}
-		Bson filter = filter(plan);
-		if (filter == null) {
-			return null;
-		}
 		if (!pipelineSet.isEmpty()) {
 			for (Map.Entry<String, Object> literal : set.entrySet()) {
 				pipelineSet.append(literal.getKey(), new Document("$literal", literal.getValue()));
@@ -104,7 +131,7 @@ final class QueryWrites {
 			unset.keySet().forEach((key) -> pipelineSet.append(key, "$$REMOVE"));
 			inc.forEach((key, amount) -> pipelineSet.append(key, new Document("$add", List.of("$" + key, amount))));
 			mul.forEach((key, factor) -> pipelineSet.append(key, new Document("$multiply", List.of("$" + key, factor))));
-			return new Command.Update(plan.collection(), filter, List.of(new Document("$set", pipelineSet)));
+			return List.of(new Document("$set", pipelineSet));
 		}
 		Document update = new Document();
 		if (!set.isEmpty()) {
@@ -119,7 +146,7 @@ final class QueryWrites {
 		if (!mul.isEmpty()) {
 			update.append("$mul", mul);
 		}
-		return new Command.Update(plan.collection(), filter, update);
+		return update;
 	}
 
 	/**
@@ -150,16 +177,17 @@ final class QueryWrites {
 	}
 
 	/** {@code F(field) +/- n} and {@code F(field) * n} on a non-nullable number, as $inc and $mul. */
-	private static boolean incrementable(F f, String path, FieldDescriptor field, Document inc, Document mul) {
-		F.Operator operator = f.operator();
-		if (!field.isPrimitive() || operator == null || !(f.operands().get(0) instanceof F left)
-				|| !field.name().equals(left.field()) || !(f.operands().get(1) instanceof Number amount)) {
+	private static boolean incrementable(Expression expression, String path, FieldDescriptor field, Document inc,
+			Document mul) {
+		if (!field.isPrimitive() || !(expression instanceof Func func) || func.arguments().size() != 2
+				|| !(func.arguments().get(0) instanceof F left) || !field.name().equals(left.field())
+				|| !(func.arguments().get(1) instanceof Value constant) || !(constant.value() instanceof Number amount)) {
 			return false;
 		}
-		switch (operator) {
-			case PLUS -> inc.append(path, amount);
-			case MINUS -> inc.append(path, negate(amount));
-			case TIMES -> mul.append(path, amount);
+		switch (func.function()) {
+			case ADD -> inc.append(path, amount);
+			case SUBTRACT -> inc.append(path, negate(amount));
+			case MULTIPLY -> mul.append(path, amount);
 			default -> {
 				return false;
 			}
@@ -207,6 +235,7 @@ final class QueryWrites {
 	 * aggregate finds first. Null when no document matches.
 	 */
 	private @Nullable Bson filter(QueryPlan plan) {
+		plan.requireStandalone();
 		if (plan.isFind()) {
 			return plan.filter().toBson();
 		}

@@ -12,14 +12,27 @@ import com.mongodb.MongoClientSettings;
 import io.djongo.spring.core.bridge.DjongoTemplate;
 import io.djongo.spring.core.query.Aggregate;
 import io.djongo.spring.core.query.Article;
+import io.djongo.spring.core.query.Case;
+import io.djongo.spring.core.query.Exists;
+import io.djongo.spring.core.query.Expression;
 import io.djongo.spring.core.query.F;
 import io.djongo.spring.core.query.OrderedNote;
+import io.djongo.spring.core.query.OuterRef;
 import io.djongo.spring.core.query.Q;
 import io.djongo.spring.core.query.QuerySet;
+import io.djongo.spring.core.query.Subquery;
+import io.djongo.spring.core.query.Value;
+import io.djongo.spring.core.query.When;
 import io.djongo.spring.core.query.aggregate.Avg;
 import io.djongo.spring.core.query.aggregate.Count;
 import io.djongo.spring.core.query.aggregate.Max;
 import io.djongo.spring.core.query.aggregate.Sum;
+import io.djongo.spring.core.query.functions.Coalesce;
+import io.djongo.spring.core.query.functions.Concat;
+import io.djongo.spring.core.query.functions.ExtractYear;
+import io.djongo.spring.core.query.functions.Lower;
+import io.djongo.spring.core.query.functions.TruncMonth;
+import io.djongo.spring.core.query.functions.Upper;
 import io.djongo.spring.core.relation.Author;
 import io.djongo.spring.core.relation.Post;
 import io.djongo.spring.core.relation.Tag;
@@ -126,6 +139,31 @@ class QuerySetCommandIntegrationTests {
 		chains.put("order by a related field", posts.orderBy("author__name"));
 		chains.put("selectRelated", posts.selectRelated("author").orderBy("id"));
 		chains.put("prefetchRelated", posts.prefetchRelated("tags"));
+		chains.put("union as a filter", articles().filter("rating", 3).union(articles().filter("views__gt", 5))
+			.orderBy("-views"));
+		chains.put("intersection as a filter", articles().filter("rating__gte", 3)
+			.intersection(articles().filter("views__lt", 5)));
+		chains.put("difference as a filter", articles().difference(articles().filter("rating", 5)).slice(0, 2));
+		chains.put("values after a union", articles().filter("rating", 3).union(articles().filter("rating", 5))
+			.values("rating"));
+		chains.put("annotate a Case", articles().annotate("grade", Case.of(When.of("rating__gte", 4, Value.of("high")))
+			.otherwise(Value.of("low"))).filter("grade", "high"));
+		chains.put("annotate functions", articles().annotate("shout", Upper.of(Concat.of("title", Value.of("!"))))
+			.annotate("year", ExtractYear.of("publishedDate")).annotate("month", TruncMonth.of("publishedDate")));
+		chains.put("filter by a function", articles().filter("title", Coalesce.of("body", "title")));
+		chains.put("alias", articles().alias("twice", F.of("views").times(2)).filter("twice__gt", 5));
+		chains.put("order by an expression, nulls last", articles().orderBy(Lower.of("title").desc(),
+				F.of("rating").asc().nullsLast()));
+		chains.put("values with a transform", articles().values("title", "publishedDate__year"));
+		chains.put("values grouped by annotate", articles().values("rating").annotate("n", Count.of("id"))
+			.filter("n__gte", 1).orderBy("-n"));
+		chains.put("filtered aggregate annotation", articles().annotate("high", Count.of("id")
+			.filter(Q.of("rating__gte", 4))));
+		chains.put("dates", articles().dates("publishedDate", "month"));
+		chains.put("subquery", authors.annotate("latest", Subquery.of(posts.filter("author", OuterRef.of("pk"))
+			.orderBy("-id").valuesList("title", String.class).slice(0, 1))));
+		chains.put("exists", authors.filter(Exists.of(posts.filter("author", OuterRef.of("pk")))));
+		chains.put("in a queryset", authors.filter("pk__in", posts.filter("rating__gte", 4).values("author")));
 		chains.put("none", articles().none());
 		chains.put("empty in", articles().filter("pk__in", List.of()));
 		return chains;
@@ -153,10 +191,10 @@ class QuerySetCommandIntegrationTests {
 			expect(name + " count", chain::count, plan.countCommand());
 			expect(name + " exists", chain::exists, plan.existsCommand());
 			if (chain.model() == Article.class) {
-				List<Aggregate> aggregates = List.of(Sum.of("views"), Avg.of("rating"),
+				List<Expression> aggregates = List.of(Sum.of("views"), Avg.of("rating"),
 						Max.of("blogs__rating"), Count.of("tags").distinct());
-				expect(name + " aggregate", () -> chain.aggregate(aggregates.toArray(Aggregate[]::new)),
-						plan.compiler().aggregate(plan, aggregates));
+				expect(name + " aggregate", () -> chain.aggregate(aggregates.toArray(Expression[]::new)),
+						plan.compiler().aggregate(plan, aggregates).command());
 			}
 		});
 	}
@@ -171,6 +209,66 @@ class QuerySetCommandIntegrationTests {
 		expect("last ordered", ordered::last, ordered.reverse().slice(0, 1).command());
 		QuerySet<Article> one = articles().filter("pk", 2);
 		expect("get", one::get, one.slice(0, QueryCompiler.MAX_GET_RESULTS).command());
+	}
+
+	@Test
+	void earliestAndLatestSendTheListingOrderedAndSlicedToOne() {
+		QuerySet<Article> rated = articles().filter("rating__gte", 3);
+		expect("earliest", () -> rated.earliest("publishedDate"), rated.orderBy("publishedDate").slice(0, 1).command());
+		expect("latest", () -> rated.latest("publishedDate"), rated.orderBy("-publishedDate").slice(0, 1).command());
+	}
+
+	@Test
+	void iteratorSendsTheListingWithTheChunkAsItsBatchSize() {
+		chains().forEach((name, chain) -> {
+			Document command = chain.command();
+			this.commands.clear();
+			try (var iterator = chain.all().iterator(2)) {
+				iterator.forEachRemaining((result) -> {
+				});
+			}
+			if (command == null) {
+				assertThat(this.commands.count()).as(name).isZero();
+				return;
+			}
+			BsonDocument sent = new BsonDocument();
+			this.commands.commands().get(0).forEach(sent::append);
+			assertThat(sent.containsKey("batchSize") || sent.containsKey("cursor")).as(name).isTrue();
+			sent.remove("batchSize");
+			assertSent(name, sent, command);
+		});
+	}
+
+	@Test
+	void combinationsOnlyUnionWithExpressesSendTheirPipeline() {
+		TestMongo.assumeRealMongoDb("$unionWith");
+		Map<String, QuerySet<?>> chains = new LinkedHashMap<>();
+		chains.put("union all", articles().filter("rating", 3).unionAll(articles().filter("views__gt", 5)));
+		chains.put("union of slices", articles().orderBy("title").slice(0, 1).union(articles().orderBy("-title")
+			.slice(0, 1)).orderBy("title"));
+		chains.put("intersection of slices", articles().slice(0, 2).intersection(articles().filter("rating", 5)));
+		chains.put("difference with a join", template.objects(Post.class)
+			.difference(template.objects(Post.class).filter("author__name", "Ann")));
+		chains.forEach((name, chain) -> {
+			Document command = chain.command();
+			this.commands.clear();
+			chain.all().list();
+			assertSent(name, this.commands.commands().get(0), command);
+			QueryPlan plan = OfflineEngine.plan(chain);
+			expect(name + " count", chain::count, plan.countCommand());
+			expect(name + " exists", chain::exists, plan.existsCommand());
+		});
+	}
+
+	@Test
+	void explainSendsTheListingInAnExplainCommand() {
+		TestMongo.assumeRealMongoDb("explain");
+		QuerySet<Article> rated = articles().filter("rating__gte", 3).orderBy("-views");
+		Document explain = QueryEngine.explainCommand(OfflineEngine.plan(rated).listing().command());
+		this.commands.clear();
+		rated.explain();
+		assertThat(this.commands.count()).isOne();
+		assertSent("explain", this.commands.commands().get(0), explain);
 	}
 
 	@Test
