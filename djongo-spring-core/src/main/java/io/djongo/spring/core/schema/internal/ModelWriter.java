@@ -446,7 +446,8 @@ public final class ModelWriter {
 		}
 		List<Object> ids = new ArrayList<>(batch.size());
 		for (int i = 0; i < batch.size(); i++) {
-			ids.add(batch.hasDocument(i) ? batch.document(i).get("_id") : this.encoder.id(batch.stored(i)));
+			// a model converted without a document has its id already, and no after-save step to be told it
+			ids.add(batch.hasDocument(i) ? batch.document(i).get("_id") : null);
 		}
 		return ids;
 	}
