@@ -448,6 +448,11 @@ public class DjongoTemplate extends MongoTemplate {
 		}
 
 		@Override
+		public boolean needsBeforeConvert(Class<?> model) {
+			return DjongoTemplate.this.codecs.needsBeforeConvert(model);
+		}
+
+		@Override
 		public boolean needsDocument(Class<?> model) {
 			return DjongoTemplate.this.codecs.needsDocumentOnSave(model);
 		}

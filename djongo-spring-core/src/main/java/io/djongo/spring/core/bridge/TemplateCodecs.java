@@ -25,6 +25,8 @@ import org.springframework.data.mongodb.core.convert.MongoConverter;
 import org.springframework.data.mongodb.core.mapping.event.AfterConvertCallback;
 import org.springframework.data.mongodb.core.mapping.event.AfterSaveCallback;
 import org.springframework.data.mongodb.core.mapping.event.AfterSaveEvent;
+import org.springframework.data.mongodb.core.mapping.event.BeforeConvertCallback;
+import org.springframework.data.mongodb.core.mapping.event.BeforeConvertEvent;
 import org.springframework.data.mongodb.core.mapping.event.BeforeSaveCallback;
 import org.springframework.data.mongodb.core.mapping.event.BeforeSaveEvent;
 
@@ -32,6 +34,8 @@ import org.springframework.data.mongodb.core.mapping.event.BeforeSaveEvent;
  * The template's per-model codec ({@link ModelCodecs}), and where it may stand in for documents: the writes' convert
  * step, and the engine's reads of whole models.
  * <p>
+ * A batch skips the before-convert step of its models when no listener of {@code BeforeConvertEvent} and no
+ * {@code BeforeConvertCallback} that applies to the model would see it.
  * A model is written without a {@code Document} only when nothing would look at one: no listener of Spring Data's
  * save events (among the context's listeners and its parents', as it publishes them), and no before- or after-save
  * callback that applies to the model, djongo's enforce-schema callback counting only for a model whose schema it
@@ -132,6 +136,27 @@ final class TemplateCodecs implements ModelEncoder, RequiredFields {
 				if (enforcing || !(callback instanceof EnforceSchemaCallback) && appliesTo(callback, type, model)) {
 					return true;
 				}
+			}
+		}
+		return false;
+	}
+
+	/** Whether a before-convert step may do anything with a model of this class: a listener, a callback that applies. */
+	boolean needsBeforeConvert(Class<?> model) {
+		ApplicationContext context = this.context;
+		if (!this.callbacksKnown) {
+			return true;
+		}
+		if (context == null) {
+			// no callbacks, no events
+			return false;
+		}
+		if (this.eventsEnabled && listens(context, ResolvableType.forClass(BeforeConvertEvent.class))) {
+			return true;
+		}
+		for (Object callback : context.getBeanProvider(BeforeConvertCallback.class)) {
+			if (appliesTo(callback, BeforeConvertCallback.class, model)) {
+				return true;
 			}
 		}
 		return false;

@@ -27,6 +27,8 @@ import org.springframework.data.mongodb.core.convert.NoOpDbRefResolver;
 import org.springframework.data.mongodb.core.mapping.MongoMappingContext;
 import org.springframework.data.mongodb.core.mapping.event.AfterConvertCallback;
 import org.springframework.data.mongodb.core.mapping.event.AfterSaveEvent;
+import org.springframework.data.mongodb.core.mapping.event.BeforeConvertCallback;
+import org.springframework.data.mongodb.core.mapping.event.BeforeConvertEvent;
 import org.springframework.data.mongodb.core.mapping.event.BeforeSaveCallback;
 import org.springframework.data.mongodb.core.mapping.event.BeforeSaveEvent;
 
@@ -135,6 +137,25 @@ class TemplateCodecsUnitTests {
 		assertThat(this.codecs.codecs().decodesModels(Note.class)).isFalse();
 	}
 
+	@Test
+	void beforeConvertIsNeededByItsListenersAndTheCallbacksThatApply() {
+		assertThat(this.codecs.needsBeforeConvert(Note.class)).as("no context").isFalse();
+		context(BeforeSaveListener.class);
+		assertThat(this.codecs.needsBeforeConvert(Note.class)).as("a listener of other events").isFalse();
+		close();
+		context(BeforeConvertListener.class);
+		assertThat(this.codecs.needsBeforeConvert(Note.class)).isTrue();
+		this.codecs.eventsEnabled(false);
+		assertThat(this.codecs.needsBeforeConvert(Note.class)).as("events not published").isFalse();
+		this.codecs.eventsEnabled(true);
+		close();
+		context(OtherModelBeforeConvertCallback.class);
+		assertThat(this.codecs.needsBeforeConvert(Note.class)).isFalse();
+		assertThat(this.codecs.needsBeforeConvert(Other.class)).isTrue();
+		this.codecs.callbacksUnknown();
+		assertThat(this.codecs.needsBeforeConvert(Note.class)).as("callbacks given").isTrue();
+	}
+
 	private void context(Class<?> configuration) {
 		this.context = new AnnotationConfigApplicationContext(configuration);
 		this.codecs.context(this.context);
@@ -206,6 +227,23 @@ class TemplateCodecsUnitTests {
 
 		@Override
 		public void onApplicationEvent(BeforeSaveEvent<Object> event) {
+		}
+
+	}
+
+	static class BeforeConvertListener {
+
+		@EventListener
+		void converting(BeforeConvertEvent<Note> event) {
+		}
+
+	}
+
+	static class OtherModelBeforeConvertCallback implements BeforeConvertCallback<Other> {
+
+		@Override
+		public Other onBeforeConvert(Other entity, String collection) {
+			return entity;
 		}
 
 	}

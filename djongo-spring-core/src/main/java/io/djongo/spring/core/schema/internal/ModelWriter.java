@@ -143,9 +143,7 @@ public final class ModelWriter {
 
 	/** Every step before the insert command: before-convert, validation, ids, files, conversion. */
 	private WriteBatch prepare(WriteBatch batch) {
-		for (int i = 0; i < batch.size(); i++) {
-			batch.model(i, this.lifecycle.beforeConvert(batch.model(i), batch.collection()));
-		}
+		beforeConvertAll(batch);
 		planAll(batch);
 		check(batch);
 		assignIds(batch);
@@ -154,6 +152,25 @@ public final class ModelWriter {
 		}
 		convertAll(batch);
 		return batch;
+	}
+
+	/**
+	 * The before-convert step of each model; for a batch of several, skipped for the models of a class whose
+	 * before-convert step would do nothing (asked once per run of models of one class).
+	 */
+	private void beforeConvertAll(WriteBatch batch) {
+		Class<?> type = null;
+		boolean needed = true;
+		for (int i = 0; i < batch.size(); i++) {
+			Object model = batch.model(i);
+			if (model.getClass() != type) {
+				type = model.getClass();
+				needed = batch.mode() == Mode.ONE || this.lifecycle.needsBeforeConvert(type);
+			}
+			if (needed) {
+				batch.model(i, this.lifecycle.beforeConvert(model, batch.collection()));
+			}
+		}
 	}
 
 	/** The after-save steps of the models written, with the ids they were written with. */

@@ -12,6 +12,14 @@ public interface WriteLifecycle {
 	<T> T beforeConvert(T model, String collection);
 
 	/**
+	 * Whether {@link #beforeConvert} may do anything with a model of this class (a listener of its event, a callback
+	 * that applies to it); when not, the writer skips it for the models of a batch.
+	 */
+	default boolean needsBeforeConvert(Class<?> model) {
+		return true;
+	}
+
+	/**
 	 * Whether {@link #beforeSave} or {@link #afterSave} may do anything with the document of a model of this class
 	 * (a listener of their events, a callback that applies to it); when not, the writer may send the model without
 	 * making a {@link Document} of it, and skips both.

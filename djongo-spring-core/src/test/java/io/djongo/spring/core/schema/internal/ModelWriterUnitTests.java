@@ -91,6 +91,18 @@ class ModelWriterUnitTests {
 	}
 
 	@Test
+	void aBatchSkipsTheBeforeConvertStepWhenItWouldDoNothingButOneModelNeverDoes() {
+		ModelWriter writer = new ModelWriter(this.converter, this.counters, new Lifecycle(this.trace, false, false),
+				this.rules, new Converting(this.converter, this.trace), this.inserts, BulkCreateException::new);
+
+		writer.insert("notes", List.of(new Note("a"), new Note("c")), ModelWriter.Mode.ORDERED);
+		writer.insert("notes", List.of(new Note("d")), ModelWriter.Mode.ONE);
+
+		assertThat(this.trace).filteredOn((step) -> step.contains("eforeConvert"))
+			.containsExactly("beforeConvert skipped for Note", "beforeConvert d");
+	}
+
+	@Test
 	void oneModelIsSentAsADocumentWhateverItsLifecycle() {
 		converting().insert("notes", List.of(new Note("a")), ModelWriter.Mode.ONE);
 
@@ -309,7 +321,20 @@ class ModelWriterUnitTests {
 		return (model instanceof Note note) ? note.name : model.getClass().getSimpleName();
 	}
 
-	private record Lifecycle(List<String> trace, boolean needsDocuments) implements WriteLifecycle {
+	private record Lifecycle(List<String> trace, boolean needsDocuments, boolean beforeConvertNeeded)
+			implements WriteLifecycle {
+
+		Lifecycle(List<String> trace, boolean needsDocuments) {
+			this(trace, needsDocuments, true);
+		}
+
+		@Override
+		public boolean needsBeforeConvert(Class<?> model) {
+			if (!this.beforeConvertNeeded) {
+				this.trace.add("beforeConvert skipped for " + model.getSimpleName());
+			}
+			return this.beforeConvertNeeded;
+		}
 
 		@Override
 		public boolean needsDocument(Class<?> model) {
