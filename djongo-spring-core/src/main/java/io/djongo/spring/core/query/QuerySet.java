@@ -9,6 +9,8 @@ import java.util.stream.Stream;
 
 import org.bson.Document;
 import org.jspecify.annotations.Nullable;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
 
 /**
  * A lazy, immutable query over one model's collection: Django's {@code QuerySet}.
@@ -159,6 +161,14 @@ public interface QuerySet<T> extends Iterable<T> {
 
 	/** The results whose id is among the given ones, keyed by id; nothing is sent for no ids. */
 	<K> Map<K, T> inBulk(Collection<K> ids);
+
+	/**
+	 * Spring Data's page of the results: one command for its content, and one count when the content does not tell
+	 * the total (as Spring Data's repositories count). The Pageable's sort orders the results (as Django orderings:
+	 * {@code author.name} descending is {@code -author__name}); without one, the ordering in force, else the primary
+	 * key, so that pages never overlap. An unpaged Pageable lists every result in one command.
+	 */
+	Page<T> page(Pageable pageable);
 
 	// ---- writes
 

@@ -19,6 +19,8 @@ import io.djongo.spring.core.query.QuerySet;
 import org.bson.Document;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.InvalidDataAccessApiUsageException;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
 import org.springframework.data.mapping.PersistentEntity;
 
 /**
@@ -320,6 +322,12 @@ final class DefaultQuerySet<T> implements QuerySet<T> {
 			}
 		}
 		return result;
+	}
+
+	@Override
+	public Page<T> page(Pageable pageable) {
+		// an unordered QuerySet is paged by pk (a sliced one keeps the order its slice was taken in)
+		return Paging.page(this, pageable, !this.plan.isOrdered() && !this.plan.isSliced());
 	}
 
 	// ---- writes
