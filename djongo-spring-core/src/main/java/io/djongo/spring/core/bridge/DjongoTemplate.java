@@ -129,6 +129,11 @@ public class DjongoTemplate extends MongoTemplate {
 		return this.queries.related(instance, relation);
 	}
 
+	/** {@link #related(Object, String)} typed: fails naming the relation's model when it is not {@code model}. */
+	public <R> QuerySet<R> related(Object instance, String relation, Class<R> model) {
+		return this.queries.related(instance, relation, model);
+	}
+
 	// --- the mongo bridge ---
 
 	/** The raw collection behind a model. Writes through it are not validated. */

@@ -109,6 +109,11 @@ public class SimpleDjongoRepository<T, ID> extends SimpleMongoRepository<T, ID> 
 		return this.template.related(instance, relation);
 	}
 
+	@Override
+	public <R> QuerySet<R> related(T instance, String relation, Class<R> model) {
+		return this.template.related(instance, relation, model);
+	}
+
 	// the mongo bridge
 
 	@Override
