@@ -188,6 +188,12 @@ public interface QuerySet<T> extends Iterable<T> {
 	Class<?> model();
 
 	/**
+	 * Django's {@code ordered}: whether the results come in a defined order, by an {@link #orderBy} or the model's
+	 * default ordering.
+	 */
+	boolean isOrdered();
+
+	/**
 	 * The command that listing this QuerySet sends, as MongoDB's own document ({@code find} or {@code aggregate}),
 	 * without sending it: Django's {@code str(qs.query)}, for debugging and tests. It is rendered from the very
 	 * values the driver call is made of, so it is what is sent, key for key, less what the driver adds to every

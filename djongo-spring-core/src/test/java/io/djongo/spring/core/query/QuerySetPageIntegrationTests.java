@@ -104,6 +104,10 @@ class QuerySetPageIntegrationTests {
 	void theModelsOrderingIsTheDefault() {
 		DjongoTemplate notes = DjongoTestConfiguration.template(TestMongo.uniqueDatabaseName("page_notes"));
 		notes.insertAll(List.of(new OrderedNote(1L, "b"), new OrderedNote(2L, "c"), new OrderedNote(3L, "a")));
+		assertThat(notes.objects(OrderedNote.class).isOrdered()).isTrue();
+		assertThat(notes.objects(OrderedNote.class).orderBy().isOrdered()).isFalse();
+		assertThat(articles().isOrdered()).isFalse();
+		assertThat(articles().orderBy("title").isOrdered()).isTrue();
 		Page<OrderedNote> page = notes.objects(OrderedNote.class).page(PageRequest.of(0, 2));
 		assertThat(page.getContent()).extracting((note) -> note.text).containsExactly("a", "c");
 		assertThat(notes.objects(OrderedNote.class).page(PageRequest.of(0, 2, Sort.by("text"))).getContent())

@@ -359,6 +359,11 @@ final class DefaultQuerySet<T> implements QuerySet<T> {
 	}
 
 	@Override
+	public boolean isOrdered() {
+		return this.plan.isOrdered();
+	}
+
+	@Override
 	public @Nullable Document command() {
 		Command.Read command = this.plan.listing().command();
 		return (command != null) ? command.document() : null;
