@@ -6,6 +6,7 @@ import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.djongo.spring.core.transaction.TransactionMode;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.NestedConfigurationProperty;
@@ -34,6 +35,13 @@ public class DjongoProperties {
 	 * zones other than UTC use MongoDB operators that the embedded server lacks.
 	 */
 	private ZoneId timeZone = ZoneOffset.UTC;
+
+	/**
+	 * Whether atomic blocks, @Transactional methods and on_delete chains run in MongoDB transactions: auto where the
+	 * deployment runs them (a replica set or mongos; elsewhere without one, said once at start-up), required (start-up
+	 * fails without them) or off.
+	 */
+	private TransactionMode transactions = TransactionMode.AUTO;
 
 	/**
 	 * Where and how to connect: djongo's CLIENT settings.
@@ -91,6 +99,14 @@ public class DjongoProperties {
 
 	public void setTimeZone(ZoneId timeZone) {
 		this.timeZone = timeZone;
+	}
+
+	public TransactionMode getTransactions() {
+		return this.transactions;
+	}
+
+	public void setTransactions(TransactionMode transactions) {
+		this.transactions = transactions;
 	}
 
 	public DjongoClientProperties getClient() {

@@ -5,10 +5,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 import com.mongodb.WriteConcern;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.InsertManyOptions;
+import io.djongo.spring.core.bulk.BulkWrite;
+import io.djongo.spring.core.bulk.internal.BulkSupport;
+import io.djongo.spring.core.bulk.internal.BulkUpdates;
+import io.djongo.spring.core.bulk.internal.DefaultBulkWrite;
 import io.djongo.spring.core.gridfs.FileFieldCallbacks;
 import io.djongo.spring.core.model.ModelRegistry;
 import io.djongo.spring.core.model.Relation;
@@ -26,6 +32,8 @@ import io.djongo.spring.core.schema.ModelValidator;
 import io.djongo.spring.core.schema.internal.DocumentInserts;
 import io.djongo.spring.core.schema.internal.ModelWriter;
 import io.djongo.spring.core.schema.internal.WriteLifecycle;
+import io.djongo.spring.core.transaction.DjongoTransactionManager;
+import io.djongo.spring.core.transaction.internal.AtomicBlocks;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.jspecify.annotations.Nullable;
@@ -83,6 +91,12 @@ public class DjongoTemplate extends MongoTemplate {
 
 	private final QueryMapper queryMapper;
 
+	private final DjongoTransactionManager transactionManager;
+
+	private final AtomicBlocks atomic;
+
+	private final BulkSupport bulk;
+
 	/** The application's entity callbacks, which the writer calls itself; djongo's rules wrap them for the rest. */
 	private EntityCallbacks applicationCallbacks = EntityCallbacks.create();
 
@@ -99,9 +113,12 @@ public class DjongoTemplate extends MongoTemplate {
 		this.models = new ModelRegistry(converter.getMappingContext());
 		this.reads = new ModelReads(converter);
 		this.queryMapper = new QueryMapper(converter);
-		this.deletions = new Deletions(this, this.models, this::toModel, databaseFactory, options.clusterDescription());
+		this.transactionManager = new DjongoTransactionManager(databaseFactory, options.transactions(),
+				options.clusterDescription());
+		this.atomic = new AtomicBlocks(this.transactionManager);
+		this.deletions = new Deletions(this, this.models, this::toModel, this.atomic::run);
 		this.queries = new QueryEngine(this, this.models, options.timeZone(), options.logValues(), this::toModel,
-				this::validateValues, this.deletions::delete);
+				this::validateValues, this.deletions::delete, this::create);
 		this.files = new FileFieldCallbacks(databaseFactory, converter.getMappingContext());
 		this.rules = new TemplateRules(new UnsavedRelations(converter.getMappingContext()), this.files,
 				options.validator());
@@ -109,6 +126,8 @@ public class DjongoTemplate extends MongoTemplate {
 		this.writer = new ModelWriter(converter, databaseFactory, springData, this.rules, this::encode, springData,
 				BulkCreateException::new);
 		super.setEntityCallbacks(new DjongoEntityCallbacks(this.applicationCallbacks, this.writer::prepare));
+		this.bulk = new TemplateBulkSupport(this, this.models, this.writer, this.queries, this.deletions,
+				options.writeConcern());
 	}
 
 	// --- QuerySets ---
@@ -134,9 +153,32 @@ public class DjongoTemplate extends MongoTemplate {
 		return this.queries.related(instance, relation, model);
 	}
 
+	// --- transactions (see io.djongo.spring.core.transaction) ---
+
+	/**
+	 * Django's {@code transaction.atomic}: one transaction, committed on return, rolled back on an exception; a nested
+	 * block joins the outer one; transient errors rerun it (docs/transactions-and-bulk.md).
+	 */
+	public void atomic(Runnable block) {
+		this.atomic.run(() -> {
+			block.run();
+			return null;
+		});
+	}
+
+	/** {@link #atomic(Runnable)}, returning what the block returns. */
+	public <T extends @Nullable Object> T atomic(Supplier<T> block) {
+		return this.atomic.run(block);
+	}
+
+	/** The transaction manager of the atomic blocks; Spring Boot makes it the application's one. */
+	public DjongoTransactionManager getTransactionManager() {
+		return this.transactionManager;
+	}
+
 	// --- the mongo bridge ---
 
-	/** The raw collection behind a model. Writes through it are not validated. */
+	/** The raw collection behind a model, unvalidated; asked for inside an atomic block, bound to its session. */
 	@BypassesValidation
 	public MongoCollection<Document> mongo(Class<?> model) {
 		return getCollection(getCollectionName(model));
@@ -223,6 +265,16 @@ public class DjongoTemplate extends MongoTemplate {
 				ordered ? ModelWriter.Mode.ORDERED : ModelWriter.Mode.UNORDERED));
 	}
 
+	/** Mixed writes to one model, checked whole, then sent in one {@code bulkWrite}: see {@link BulkWrite}. */
+	public <T> BulkWrite<T> bulk(Class<T> model) {
+		return new DefaultBulkWrite<>(model, this.bulk);
+	}
+
+	/** Django's {@code bulk_update}: the named fields of saved models of one class, in one {@code bulkWrite}. */
+	public long bulkUpdate(Collection<?> models, String... fields) {
+		return new BulkUpdates(this.bulk).update(models, fields);
+	}
+
 	@Override
 	protected <T> T doInsert(String collectionName, T objectToSave, MongoWriter<T> writer) {
 		if (writer != getConverter() || !this.writer.writes(objectToSave)) {
@@ -264,6 +316,11 @@ public class DjongoTemplate extends MongoTemplate {
 	public void setWriteConcern(@Nullable WriteConcern writeConcern) {
 		throw new UnsupportedOperationException("A DjongoTemplate's write concern is set when it is built, for every"
 				+ " write: new DjongoTemplate(factory, converter, DjongoOptions.defaults().withWriteConcern(...))");
+	}
+
+	/** A QuerySet's new model: inserted, or its document sent by an upsert of the QuerySet's own. */
+	private @Nullable Object create(Object model, @Nullable Predicate<Document> send) {
+		return (send != null) ? this.writer.insert(getCollectionName(model.getClass()), model, send) : insert(model);
 	}
 
 	private Document encode(Object model) {

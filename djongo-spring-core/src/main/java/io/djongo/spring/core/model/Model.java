@@ -23,6 +23,12 @@ public @interface Model {
 	String[] ordering() default {};
 
 	/**
+	 * Django's {@code get_latest_by}: the fields {@code earliest()} and {@code latest()} order by when given none; a
+	 * leading {@code -} sorts descending.
+	 */
+	String[] getLatestBy() default {};
+
+	/**
 	 * Human-readable singular name; derived from the class name when empty.
 	 */
 	String verboseName() default "";

@@ -27,6 +27,8 @@ public final class ModelMetadata {
 
 	private final List<String> ordering;
 
+	private final List<String> getLatestBy;
+
 	private final String verboseName;
 
 	private final String verboseNamePlural;
@@ -45,6 +47,7 @@ public final class ModelMetadata {
 		this.id = fields.values().stream().filter(FieldDescriptor::isId).findFirst().orElse(null);
 		Model model = entity.findAnnotation(Model.class);
 		this.ordering = (model != null) ? List.of(model.ordering()) : List.of();
+		this.getLatestBy = (model != null) ? List.of(model.getLatestBy()) : List.of();
 		String verbose = (model != null && !model.verboseName().isEmpty()) ? model.verboseName()
 				: verboseNameOf(this.type.getSimpleName());
 		this.verboseName = verbose;
@@ -106,6 +109,11 @@ public final class ModelMetadata {
 	/** Default ordering from {@code @Model(ordering)}; empty when unordered. */
 	public List<String> ordering() {
 		return this.ordering;
+	}
+
+	/** Django's {@code get_latest_by} from {@code @Model(getLatestBy)}: what earliest() and latest() order by. */
+	public List<String> getLatestBy() {
+		return this.getLatestBy;
 	}
 
 	/** Django's {@code verbose_name}. */

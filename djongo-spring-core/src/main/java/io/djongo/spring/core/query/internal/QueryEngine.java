@@ -12,6 +12,7 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoCursor;
 import com.mongodb.client.result.UpdateResult;
 import io.djongo.spring.core.logging.CommandFormatter;
 import io.djongo.spring.core.model.FieldDescriptor;
@@ -21,15 +22,21 @@ import io.djongo.spring.core.model.ModelRegistry;
 import io.djongo.spring.core.model.Relation;
 import io.djongo.spring.core.query.Aggregate;
 import io.djongo.spring.core.query.DeleteResult;
+import io.djongo.spring.core.query.Q;
 import io.djongo.spring.core.query.QuerySet;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.bson.BsonDocument;
 import org.bson.Document;
 import org.bson.codecs.configuration.CodecRegistry;
+import org.bson.conversions.Bson;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.InvalidDataAccessApiUsageException;
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.support.PersistenceExceptionTranslator;
 import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.util.CloseableIterator;
 
 /**
  * Compiles and runs QuerySets: the one place where QuerySets talk to the server, through Spring Data's
@@ -66,6 +73,12 @@ public final class QueryEngine {
 
 	private final Prefetcher prefetcher;
 
+	private final ModelCreator creator;
+
+	private final UniqueIndexes uniqueIndexes;
+
+	private final Creations creations = new Creations(this);
+
 	private volatile @Nullable CodecRegistry codecs;
 
 	/**
@@ -79,6 +92,21 @@ public final class QueryEngine {
 	 */
 	public QueryEngine(MongoOperations operations, ModelRegistry models, ZoneId zone, boolean logValues,
 			ModelReader reader, UpdateValidator updateValidator, Deleter deleter) {
+		this(operations, models, zone, logValues, reader, updateValidator, deleter, (model, send) -> {
+			throw new InvalidDataAccessApiUsageException("Creating " + model.getClass().getSimpleName()
+					+ " needs a QueryEngine built with a ModelCreator (the DjongoTemplate's)");
+		});
+	}
+
+	/**
+	 * As {@link #QueryEngine(MongoOperations, ModelRegistry, ZoneId, boolean, ModelReader, UpdateValidator, Deleter)},
+	 * creating models with the given creator.
+	 * @param creator inserts the models of {@code create()}, {@code getOrCreate()} and {@code updateOrCreate()}
+	 */
+	public QueryEngine(MongoOperations operations, ModelRegistry models, ZoneId zone, boolean logValues,
+			ModelReader reader, UpdateValidator updateValidator, Deleter deleter, ModelCreator creator) {
+		this.creator = creator;
+		this.uniqueIndexes = new UniqueIndexes(operations.getConverter().getMappingContext());
 		this.operations = operations;
 		this.models = models;
 		this.zone = zone;
@@ -162,6 +190,29 @@ public final class QueryEngine {
 		return String.join(", ", names);
 	}
 
+	/**
+	 * For one operation of a bulk write on a model: the stored filter of {@code objects(model).filter(where)} and,
+	 * given values, the update {@code update(values)} sends (validated; a document of operators, or a pipeline).
+	 * Where no document can match, a filter matching nothing; where the filter needs joins, the ids an aggregate
+	 * finds first, as a QuerySet's update does.
+	 */
+	public BulkOperation bulkOperation(Class<?> model, Q where, @Nullable Map<String, ?> values) {
+		QueryPlan plan = ((DefaultQuerySet<?>) objects(model).filter(where)).plan();
+		QueryWrites writes = new QueryWrites(this);
+		if (values == null) {
+			return new BulkOperation(writes.bulkFilter(plan), null);
+		}
+		Command.Update update = writes.bulkUpdate(plan, values);
+		return new BulkOperation(update.filter(), update.update());
+	}
+
+	/**
+	 * The filter and update of one operation of a bulk write.
+	 * @param update a document of update operators, a pipeline ({@code List<Bson>}), or null for a delete
+	 */
+	public record BulkOperation(Bson filter, @Nullable Object update) {
+	}
+
 	// ---- for the QuerySets
 
 	QueryCompiler compiler() {
@@ -186,6 +237,18 @@ public final class QueryEngine {
 
 	MongoOperations operations() {
 		return this.operations;
+	}
+
+	ModelCreator creator() {
+		return this.creator;
+	}
+
+	Creations creations() {
+		return this.creations;
+	}
+
+	UniqueIndexes uniqueIndexes() {
+		return this.uniqueIndexes;
 	}
 
 	/** Runs a listing and maps each document; one find or one aggregate, and one find per prefetched relation. */
@@ -285,10 +348,77 @@ public final class QueryEngine {
 	/** Sends a command whose answer is documents, and hands each to the sink. */
 	void read(ModelMetadata model, Command.Read command, Consumer<Document> sink) {
 		debug(model, command);
-		this.operations.execute(command.collection(), (MongoCollection<Document> collection) -> {
-			command.read(collection).forEach(sink);
-			return null;
-		});
+		try {
+			this.operations.execute(command.collection(), (MongoCollection<Document> collection) -> {
+				command.read(collection).forEach(sink);
+				return null;
+			});
+		}
+		catch (RuntimeException ex) {
+			throw ServerGaps.translate(ex, model.name() + "'s QuerySet");
+		}
+	}
+
+	/**
+	 * Opens a server cursor on a listing, read {@code chunkSize} documents per batch and mapped as they are read:
+	 * {@code iterator(chunk_size)}. Relations to prefetch are fetched once per chunk.
+	 */
+	<R> CloseableIterator<R> iterate(QueryPlan plan, int chunkSize) {
+		if (chunkSize <= 0) {
+			throw new InvalidDataAccessApiUsageException("Chunk size must be strictly positive.");
+		}
+		QueryPlan.Listing listing = plan.listing();
+		Command.Read command = listing.command();
+		if (command == null) {
+			return CursorResults.empty();
+		}
+		debug(plan.model(), command);
+		MongoCursor<Document> cursor;
+		try {
+			cursor = Objects.requireNonNull(this.operations.execute(command.collection(),
+					(MongoCollection<Document> collection) -> command.read(collection).batchSize(chunkSize).cursor()),
+					"a listing opens a cursor");
+		}
+		catch (RuntimeException ex) {
+			throw ServerGaps.translate(ex, plan.model().name() + "'s QuerySet");
+		}
+		List<Prefetcher.Plan> prefetch = (plan.projection() instanceof Projection.Entities) ? plan.related().prefetch()
+				: List.of();
+		PersistenceExceptionTranslator translator = (this.operations instanceof MongoTemplate template)
+				? template.getExceptionTranslator() : (ex) -> null;
+		return new CursorResults<>(cursor, listing.mapper(), chunkSize, prefetch.isEmpty() ? null
+				: (models, documents) -> this.prefetcher.prefetch(prefetch, models, documents), (ex) -> {
+					DataAccessException translated = translator.translateExceptionIfPossible(ex);
+					return ServerGaps.translate((translated != null) ? translated : ex, plan.model().name()
+							+ "'s QuerySet");
+				});
+	}
+
+	/** MongoDB's {@code explain} of a listing, verbosity {@code queryPlanner}: the server's plan. */
+	Document explain(QueryPlan plan) {
+		Command.Read command = plan.listing().command();
+		if (command == null) {
+			throw new InvalidDataAccessApiUsageException(plan.model().name()
+					+ ": the QuerySet is known to be empty, so nothing is sent and there is no plan to explain");
+		}
+		return run(plan.model(), explainCommand(command), "explain()");
+	}
+
+	/** The {@code explain} command of a listing. */
+	static Document explainCommand(Command.Read command) {
+		return new Document("explain", command.document()).append("verbosity", "queryPlanner");
+	}
+
+	/** Runs a database command of a QuerySet (explain, findAndModify), logged first, and returns the reply. */
+	Document run(ModelMetadata model, Document command, String what) {
+		debug(model, command);
+		try {
+			return Objects.requireNonNull(this.operations.execute((database) -> database.runCommand(command)),
+					"a command has a reply");
+		}
+		catch (RuntimeException ex) {
+			throw ServerGaps.translate(ex, what);
+		}
 	}
 
 	/**
@@ -297,7 +427,12 @@ public final class QueryEngine {
 	 */
 	private void debug(ModelMetadata model, Command command) {
 		if (logger.isDebugEnabled()) {
-			Document document = command.document();
+			debug(model, command.document());
+		}
+	}
+
+	private void debug(ModelMetadata model, Document document) {
+		if (logger.isDebugEnabled()) {
 			BsonDocument rendered = document.toBsonDocument(BsonDocument.class, codecs());
 			logger.debug(model.name() + ": " + this.formatter.command(document.keySet().iterator().next(), rendered));
 		}

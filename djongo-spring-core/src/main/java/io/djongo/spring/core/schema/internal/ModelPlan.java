@@ -72,6 +72,10 @@ final class ModelPlan {
 		return property != null && (property.getType() == Long.class || property.getType() == Integer.class);
 	}
 
+	Class<?> requiredIdType() {
+		return requiredId().getType();
+	}
+
 	@Nullable Object id(Object model) {
 		MongoPersistentProperty property = this.id;
 		return (property != null) ? entity().getPropertyAccessor(model).getProperty(property) : null;
