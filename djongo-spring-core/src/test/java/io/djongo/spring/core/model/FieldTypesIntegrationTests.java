@@ -154,6 +154,25 @@ class FieldTypesIntegrationTests {
 	}
 
 	@Test
+	void floatingFieldsTakeTheNearestDecimalButNoIntegerTheyCannotHoldExactly() {
+		assertThatExceptionOfType(io.djongo.spring.core.query.InvalidLookupException.class)
+			.isThrownBy(() -> this.specimens.objects().filter("ratio", 9_007_199_254_740_993L))
+			.withMessageContaining("Specimen.ratio expected a Double")
+			.withMessageContaining("not exactly representable");
+		assertThatExceptionOfType(io.djongo.spring.core.query.InvalidLookupException.class)
+			.isThrownBy(() -> this.specimens.objects().filter("single", 16_777_217))
+			.withMessageContaining("not exactly representable");
+		assertThatExceptionOfType(io.djongo.spring.core.query.InvalidLookupException.class)
+			.isThrownBy(() -> this.specimens.objects().filter("single__gt", 1e300))
+			.withMessageContaining("out of range");
+		Specimen saved = this.specimens.save(Specimen.full());
+		assertThat(this.specimens.objects().filter("id", saved.id).filter("single", 3.14159).exists())
+			.as("the float nearest to the double").isTrue();
+		assertThat(this.specimens.objects().filter("id", saved.id).filter("ratio", 0.1 + 0.2).exists()).isTrue();
+		assertThat(this.specimens.objects().filter("id", saved.id).filter("big", Long.MAX_VALUE - 1).exists()).isTrue();
+	}
+
+	@Test
 	void queriesCompareConvertedValues() {
 		Specimen saved = this.specimens.save(Specimen.full());
 		Query byConvertedValues = Query.query(Criteria.where("uuid")
