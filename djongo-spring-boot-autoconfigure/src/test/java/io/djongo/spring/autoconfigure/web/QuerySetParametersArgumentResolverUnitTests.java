@@ -14,12 +14,19 @@ import org.springframework.data.web.PageableDefault;
 import org.springframework.data.web.config.PageableHandlerMethodArgumentResolverCustomizer;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.util.ReflectionUtils;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.context.request.ServletWebRequest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
  * The resolver without a server: what it accepts and refuses of a request, Spring Data's pagination settings, and
@@ -142,6 +149,28 @@ class QuerySetParametersArgumentResolverUnitTests {
 		QuerySetRequest<?> request = resolve(this.resolver, "products", "");
 		assertThat(request.toString()).isEqualTo(
 				"QuerySetRequest{Product, lookups=[], ordering=[title], page=0, size=20}");
+	}
+
+	@Test
+	void aRefusedParameterIsA400WithoutDjongosProblemDetailsToo() throws Exception {
+		MockMvc mvc = MockMvcBuilders.standaloneSetup(new ProductsController())
+			.setCustomArgumentResolvers(this.resolver)
+			.build();
+		mvc.perform(get("/products").param("title", "Anvil").param("size", "5"))
+			.andExpect(status().isOk())
+			.andExpect(content().string("Product 0 5"));
+		mvc.perform(get("/products").param("body", "x")).andExpect(status().isBadRequest());
+	}
+
+	@RestController
+	static class ProductsController {
+
+		@GetMapping("/products")
+		String products(@QuerySetParameters(lookups = "title") QuerySetRequest<Product> request) {
+			return request.model().getSimpleName() + " " + request.pageable().getPageNumber() + " "
+					+ request.pageable().getPageSize();
+		}
+
 	}
 
 	@SuppressWarnings("unused")
