@@ -44,4 +44,23 @@ public @interface Model {
 	 */
 	EnforceSchema enforceSchema() default EnforceSchema.DEFAULT;
 
+	/**
+	 * The read concern of every read of this model (QuerySets, repositories, the template): {@code local},
+	 * {@code available}, {@code majority}, {@code linearizable} or {@code snapshot}; the client's when empty.
+	 */
+	String readConcern() default "";
+
+	/**
+	 * The write concern of every write of this model: {@code majority}, {@code w1}, {@code w2}, {@code w3},
+	 * {@code acknowledged}, {@code journaled} or {@code unacknowledged}; the template's (or the client's) when empty.
+	 */
+	String writeConcern() default "";
+
+	/**
+	 * The read preference of every read of this model: {@code primary}, {@code primaryPreferred}, {@code secondary},
+	 * {@code secondaryPreferred} or {@code nearest}; the client's when empty. {@code QuerySet.using} overrides it for
+	 * one QuerySet.
+	 */
+	String readPreference() default "";
+
 }

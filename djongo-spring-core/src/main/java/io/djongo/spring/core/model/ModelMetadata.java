@@ -7,6 +7,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import com.mongodb.ReadConcern;
+import com.mongodb.ReadPreference;
+import com.mongodb.WriteConcern;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.mongodb.core.mapping.Document;
 import org.springframework.data.mongodb.core.mapping.MongoPersistentEntity;
@@ -37,6 +40,12 @@ public final class ModelMetadata {
 
 	private final Map<String, Relation> throughRelations;
 
+	private final @Nullable ReadConcern readConcern;
+
+	private final @Nullable WriteConcern writeConcern;
+
+	private final @Nullable ReadPreference readPreference;
+
 	ModelMetadata(MongoPersistentEntity<?> entity, Map<String, FieldDescriptor> fields,
 			Map<String, Relation> throughRelations) {
 		this.entity = entity;
@@ -53,6 +62,9 @@ public final class ModelMetadata {
 		this.verboseName = verbose;
 		this.verboseNamePlural = (model != null && !model.verboseNamePlural().isEmpty()) ? model.verboseNamePlural()
 				: verbose + "s";
+		this.readConcern = (model != null) ? Concerns.readConcern(name(), model.readConcern()) : null;
+		this.writeConcern = (model != null) ? Concerns.writeConcern(name(), model.writeConcern()) : null;
+		this.readPreference = (model != null) ? Concerns.readPreference(name(), model.readPreference()) : null;
 	}
 
 	private static String verboseNameOf(String className) {
@@ -124,6 +136,21 @@ public final class ModelMetadata {
 	/** Django's {@code verbose_name_plural}. */
 	public String verboseNamePlural() {
 		return this.verboseNamePlural;
+	}
+
+	/** The read concern of the model's reads, from {@code @Model(readConcern)}; null for the client's. */
+	public @Nullable ReadConcern readConcern() {
+		return this.readConcern;
+	}
+
+	/** The write concern of the model's writes, from {@code @Model(writeConcern)}; null for the template's. */
+	public @Nullable WriteConcern writeConcern() {
+		return this.writeConcern;
+	}
+
+	/** The read preference of the model's reads, from {@code @Model(readPreference)}; null for the client's. */
+	public @Nullable ReadPreference readPreference() {
+		return this.readPreference;
 	}
 
 	/** The Spring Data entity behind this metadata. */

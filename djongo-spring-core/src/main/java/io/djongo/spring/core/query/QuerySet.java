@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
+import com.mongodb.ReadPreference;
 import org.bson.Document;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Page;
@@ -110,6 +111,13 @@ public interface QuerySet<T> extends Iterable<T> {
 	 * {@link #values}, and usable in later {@code filter}, {@code exclude} and {@code orderBy} calls.
 	 */
 	QuerySet<T> annotate(String name, Expression expression);
+
+	/**
+	 * This QuerySet, read with another read preference than its model's ({@code @Model(readPreference)}) or the
+	 * client's: {@code using(ReadPreference.secondaryPreferred())} sends its reads to a secondary when one is there.
+	 * Chained calls keep it; writes ({@code update}, {@code delete}) always go to the primary.
+	 */
+	QuerySet<T> using(ReadPreference readPreference);
 
 	/** An empty QuerySet that never asks the server. */
 	QuerySet<T> none();

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
+import com.mongodb.ReadPreference;
 import io.djongo.spring.core.query.Aggregate;
 import io.djongo.spring.core.query.CreateResult;
 import io.djongo.spring.core.query.DeleteResult;
@@ -46,6 +47,11 @@ final class DefaultQuerySet<T> implements QuerySet<T> {
 
 	private <R> DefaultQuerySet<R> with(QueryPlan next) {
 		return new DefaultQuerySet<>(this.engine, next);
+	}
+
+	@Override
+	public QuerySet<T> using(ReadPreference readPreference) {
+		return new DefaultQuerySet<>(this.engine.using(readPreference), this.plan);
 	}
 
 	private QueryCompiler compiler() {

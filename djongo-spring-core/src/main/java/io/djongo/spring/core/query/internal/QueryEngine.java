@@ -11,6 +11,7 @@ import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
+import com.mongodb.ReadPreference;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoCursor;
 import com.mongodb.client.result.UpdateResult;
@@ -81,6 +82,9 @@ public final class QueryEngine {
 
 	private volatile @Nullable CodecRegistry codecs;
 
+	/** The read preference of {@code QuerySet.using}, over the model's; null for the model's. */
+	private final @Nullable ReadPreference readPreference;
+
 	/**
 	 * @param operations what commands are sent through
 	 * @param models the models' metadata
@@ -121,6 +125,27 @@ public final class QueryEngine {
 		RowMappers rows = new RowMappers(reader, operations.getConverter(), new ValueReader(operations.getConverter()));
 		this.prefetcher = new Prefetcher(this, paths, reader);
 		this.compiler = new QueryCompiler(targets, filters, expressions, rows, this.prefetcher);
+		this.readPreference = null;
+	}
+
+	private QueryEngine(QueryEngine engine, ReadPreference readPreference) {
+		this.creator = engine.creator;
+		this.uniqueIndexes = engine.uniqueIndexes;
+		this.operations = engine.operations;
+		this.models = engine.models;
+		this.zone = engine.zone;
+		this.formatter = engine.formatter;
+		this.updateValidator = engine.updateValidator;
+		this.deleter = engine.deleter;
+		this.coercion = engine.coercion;
+		this.compiler = engine.compiler;
+		this.prefetcher = engine.prefetcher;
+		this.readPreference = readPreference;
+	}
+
+	/** This engine, reading with another read preference ({@code QuerySet.using}); prefetches keep the model's. */
+	QueryEngine using(ReadPreference readPreference) {
+		return new QueryEngine(this, readPreference);
 	}
 
 	/** The base QuerySet of a model. */
@@ -350,7 +375,7 @@ public final class QueryEngine {
 		debug(model, command);
 		try {
 			this.operations.execute(command.collection(), (MongoCollection<Document> collection) -> {
-				command.read(collection).forEach(sink);
+				command.read(preferred(collection)).forEach(sink);
 				return null;
 			});
 		}
@@ -376,7 +401,7 @@ public final class QueryEngine {
 		MongoCursor<Document> cursor;
 		try {
 			cursor = Objects.requireNonNull(this.operations.execute(command.collection(),
-					(MongoCollection<Document> collection) -> command.read(collection).batchSize(chunkSize).cursor()),
+					(MongoCollection<Document> collection) -> command.read(preferred(collection)).batchSize(chunkSize).cursor()),
 					"a listing opens a cursor");
 		}
 		catch (RuntimeException ex) {
@@ -419,6 +444,12 @@ public final class QueryEngine {
 		catch (RuntimeException ex) {
 			throw ServerGaps.translate(ex, what);
 		}
+	}
+
+	/** The collection a read goes to: with this QuerySet's {@code using(ReadPreference)}, when it has one. */
+	private MongoCollection<Document> preferred(MongoCollection<Document> collection) {
+		ReadPreference preference = this.readPreference;
+		return (preference != null) ? collection.withReadPreference(preference) : collection;
 	}
 
 	/**
