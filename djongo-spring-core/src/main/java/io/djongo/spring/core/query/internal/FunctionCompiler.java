@@ -115,7 +115,7 @@ final class FunctionCompiler {
 				&& !context.scope().annotations().containsKey(reference.substring(1));
 		if (!stored || !GeoValues.isGeo(field.type())) {
 			throw new InvalidLookupException(where + ": GeoDistance measures from a point field of the model itself"
-					+ " (a GeoJsonPoint or a legacy pair), not " + argument);
+					+ " (a GeoJsonPoint or a Point; not a double[] pair), not " + argument);
 		}
 		String key = String.valueOf(path).substring(1);
 		GeoValues.requireSphereIndex(context.scope().model(), key, where);
