@@ -12,7 +12,6 @@ import com.mongodb.client.model.geojson.Polygon;
 import com.mongodb.client.model.geojson.Position;
 import io.djongo.spring.core.model.FieldError;
 import io.djongo.spring.core.query.Exists;
-import io.djongo.spring.core.query.F;
 import io.djongo.spring.core.query.InvalidLookupException;
 import io.djongo.spring.core.query.OuterRef;
 import io.djongo.spring.core.query.Place;
@@ -37,7 +36,6 @@ import org.springframework.data.mongodb.core.geo.GeoJsonPoint;
 import org.springframework.data.mongodb.core.geo.GeoJsonPolygon;
 import org.springframework.data.mongodb.core.geo.Sphere;
 
-import static com.mongodb.client.model.geojson.NamedCoordinateReferenceSystem.EPSG_4326;
 import static io.djongo.spring.core.query.internal.OfflineEngine.bson;
 import static io.djongo.spring.core.query.internal.OfflineEngine.plan;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -177,6 +175,9 @@ class GeoQueryUnitTests {
 		assertThat(pipelineOf(places().filter("location__near", PARIS))).as("a plain point: no bounds, no query")
 			.containsExactly(bson(geoNear(paris(), com.mongodb.client.model.GeoNearOptions.geoNearOptions())),
 					bson(Aggregates.sort(Sorts.ascending(GeoNear.DISTANCE))));
+		assertThat(pipelineOf(places().filter("legacy__near", PARIS))).first().as("a legacy pair, by its key")
+			.isEqualTo(bson(Aggregates.geoNear(paris(), GeoNear.DISTANCE,
+					com.mongodb.client.model.GeoNearOptions.geoNearOptions().key("legacy").spherical())));
 		assertThat(pipelineOf(near.orderBy("-name")).get(1)).as("an explicit order wins")
 			.isEqualTo(bson(Aggregates.sort(Sorts.descending("name"))));
 	}
@@ -262,12 +263,6 @@ class GeoQueryUnitTests {
 				new ServerAddress());
 		assertThat(ServerErrors.translate(embedded, "Place", command))
 			.hasMessageStartingWith("Place: needs a real MongoDB: $geoNear is not supported by this server");
-	}
-
-	@Test
-	void unusedImportsStayUsed() {
-		assertThat(F.of("location")).isNotNull();
-		assertThat(EPSG_4326).isNotNull();
 	}
 
 }
