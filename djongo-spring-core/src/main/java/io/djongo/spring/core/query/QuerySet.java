@@ -379,7 +379,9 @@ public interface QuerySet<T> extends Iterable<T> {
 	 * {@code getMore}s; {@code earliest}/{@code latest}: the listing ordered by their fields, sliced to one;
 	 * {@code contains}: the {@code exists()} of {@code filter("pk", id)}; {@code explain()}:
 	 * {@code {explain: <this command>, verbosity: "queryPlanner"}};
-	 * {@code getOrCreate}/{@code updateOrCreate} on their race-free path: one {@code findAndModify} upsert.</li>
+	 * {@code getOrCreate}/{@code updateOrCreate} on their race-free path: one {@code findAndModify} upsert;
+	 * {@code tail()}: one {@code listCollections}, then this {@code find} with {@code tailable: true, awaitData: true}
+	 * (refused when it has a sort, a slice or is an {@code aggregate}), then {@code getMore}s.</li>
 	 * </ul>
 	 */
 	@Nullable Document command();
