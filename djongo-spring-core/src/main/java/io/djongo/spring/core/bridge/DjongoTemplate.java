@@ -156,6 +156,11 @@ public class DjongoTemplate extends MongoTemplate {
 		return this.queries.related(instance, relation);
 	}
 
+	/** {@link #related(Object, String)} typed: fails naming the relation's model when it is not {@code model}. */
+	public <R> QuerySet<R> related(Object instance, String relation, Class<R> model) {
+		return this.queries.related(instance, relation, model);
+	}
+
 	// --- transactions (see io.djongo.spring.core.transaction) ---
 
 	/**

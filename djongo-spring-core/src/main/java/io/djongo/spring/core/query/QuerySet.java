@@ -13,6 +13,8 @@ import java.util.stream.Stream;
 import com.mongodb.ReadPreference;
 import org.bson.Document;
 import org.jspecify.annotations.Nullable;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
 import org.springframework.data.util.CloseableIterator;
 
 /**
@@ -270,6 +272,14 @@ public interface QuerySet<T> extends Iterable<T> {
 	<K> Map<K, T> inBulk(Collection<K> values, String field);
 
 	/**
+	 * Spring Data's page of the results: one command for its content, and one count when the content does not tell
+	 * the total (as Spring Data's repositories count). The Pageable's sort orders the results (as Django orderings:
+	 * {@code author.name} descending is {@code -author__name}); without one, the ordering in force, else the primary
+	 * key, so that pages never overlap. An unpaged Pageable lists every result in one command.
+	 */
+	Page<T> page(Pageable pageable);
+
+	/**
 	 * The first result by the given fields ({@code -} descending), else by the model's
 	 * {@code @Model(getLatestBy)}: Django's {@code earliest()}.
 	 * @throws DoesNotExistException when there is none
@@ -353,6 +363,12 @@ public interface QuerySet<T> extends Iterable<T> {
 
 	/** The model this QuerySet queries. */
 	Class<?> model();
+
+	/**
+	 * Django's {@code ordered}: whether the results come in a defined order, by an {@link #orderBy} or the model's
+	 * default ordering.
+	 */
+	boolean isOrdered();
 
 	/**
 	 * The command that listing this QuerySet sends, as MongoDB's own document ({@code find} or {@code aggregate}),

@@ -28,6 +28,8 @@ import io.djongo.spring.core.query.functions.TruncDate;
 import org.bson.Document;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.InvalidDataAccessApiUsageException;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
 import org.springframework.data.mapping.PersistentEntity;
 import org.springframework.data.util.CloseableIterator;
 
@@ -481,6 +483,12 @@ final class DefaultQuerySet<T> implements QuerySet<T> {
 		return this.engine.creations().getOrCreate(this, lookups, defaults, true);
 	}
 
+	@Override
+	public Page<T> page(Pageable pageable) {
+		// an unordered QuerySet is paged by pk (a sliced one keeps the order its slice was taken in)
+		return Paging.page(this, pageable, !this.plan.isOrdered() && !this.plan.isSliced());
+	}
+
 	// ---- writes
 
 	@Override
@@ -509,6 +517,11 @@ final class DefaultQuerySet<T> implements QuerySet<T> {
 	@Override
 	public Class<?> model() {
 		return this.plan.model().type();
+	}
+
+	@Override
+	public boolean isOrdered() {
+		return this.plan.isOrdered();
 	}
 
 	@Override

@@ -190,6 +190,21 @@ public final class QueryEngine {
 		return ids.isEmpty() ? related.none() : related.filter("pk__in", ids);
 	}
 
+	/**
+	 * {@link #related(Object, String)} as a QuerySet of the given model, which must be the relation's own (or a
+	 * supertype of it).
+	 */
+	public <R> QuerySet<R> related(Object instance, String relation, Class<R> type) {
+		QuerySet<R> related = related(instance, relation);
+		if (!type.isAssignableFrom(related.model())) {
+			throw new InvalidDataAccessApiUsageException("'" + relation + "' of "
+					+ this.models.metadata(instance.getClass()).name() + " relates to "
+					+ related.model().getSimpleName() + ", not " + type.getSimpleName() + ": ask for related(instance, \""
+					+ relation + "\", " + related.model().getSimpleName() + ".class)");
+		}
+		return related;
+	}
+
 	private static Object requireId(ModelMetadata model, @Nullable Object id) {
 		if (id == null) {
 			throw new InvalidDataAccessApiUsageException(model.name()
