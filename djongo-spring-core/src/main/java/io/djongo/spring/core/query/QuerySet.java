@@ -1,5 +1,6 @@
 package io.djongo.spring.core.query;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
@@ -183,6 +184,25 @@ public interface QuerySet<T> extends Iterable<T> {
 	 * {@link #prefetchRelated} are fetched once per batch. Close it when it is not read to its end.
 	 */
 	CloseableIterator<T> iterator(int chunkSize);
+
+	/**
+	 * Follows a capped collection ({@code @Model(capped = true)}) as {@code tail -f} follows a file: the matching
+	 * documents already there, then each new one as it is inserted, in insertion order; the stream blocks while it
+	 * waits. One {@code listCollections} checks the collection is capped, then one {@code find} with a tailable,
+	 * await-data cursor (its {@code tailable} and {@code awaitData} options) and {@code getMore}s, each waiting up to
+	 * the server's default of one second. Closing the stream (try-with-resources) kills the cursor; a thread
+	 * interrupted while waiting ends the stream, its interrupt flag kept. An ordering, a slice, and anything that
+	 * needs an aggregate are refused. Needs a real MongoDB (the embedded server has no capped collections).
+	 * @throws org.springframework.dao.InvalidDataAccessApiUsageException when the collection is not capped, or the
+	 * QuerySet cannot be tailed
+	 */
+	Stream<T> tail();
+
+	/**
+	 * {@link #tail()}, each {@code getMore} waiting up to {@code maxAwait} for new documents (its
+	 * {@code maxTimeMS}): how soon an interrupt is noticed at worst.
+	 */
+	Stream<T> tail(Duration maxAwait);
 
 	@Override
 	default Iterator<T> iterator() {
@@ -384,7 +404,9 @@ public interface QuerySet<T> extends Iterable<T> {
 	 * {@code getMore}s; {@code earliest}/{@code latest}: the listing ordered by their fields, sliced to one;
 	 * {@code contains}: the {@code exists()} of {@code filter("pk", id)}; {@code explain()}:
 	 * {@code {explain: <this command>, verbosity: "queryPlanner"}};
-	 * {@code getOrCreate}/{@code updateOrCreate} on their race-free path: one {@code findAndModify} upsert.</li>
+	 * {@code getOrCreate}/{@code updateOrCreate} on their race-free path: one {@code findAndModify} upsert;
+	 * {@code tail()}: one {@code listCollections}, then this {@code find} with {@code tailable: true, awaitData: true}
+	 * (refused when it has a sort, a slice or is an {@code aggregate}), then {@code getMore}s.</li>
 	 * </ul>
 	 */
 	@Nullable Document command();

@@ -1,6 +1,7 @@
 package io.djongo.spring.core.query.internal;
 
 import java.util.ArrayList;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -399,6 +400,16 @@ final class DefaultQuerySet<T> implements QuerySet<T> {
 	public Stream<T> stream() {
 		List<T> cached = this.cache;
 		return (cached != null) ? cached.stream() : iterator(DEFAULT_CHUNK_SIZE).stream();
+	}
+
+	@Override
+	public Stream<T> tail() {
+		return this.engine.tail(this.plan, null);
+	}
+
+	@Override
+	public Stream<T> tail(Duration maxAwait) {
+		return this.engine.tail(this.plan, maxAwait);
 	}
 
 	@Override
