@@ -62,17 +62,18 @@ public final class TestMongo {
 	}
 
 	/**
-	 * Skips the calling test unless the server runs multi-document transactions (a replica set member or mongos):
-	 * neither the embedded server nor a real standalone one does, and {@code DJONGO_TEST_MONGODB_URI} may name either.
-	 * @param reason what the test needs transactions for
+	 * Skips the calling test unless the server is a replica set member or mongos, which transactions and change
+	 * streams need: neither the embedded server nor a real standalone one is, and {@code DJONGO_TEST_MONGODB_URI} may
+	 * name either.
+	 * @param reason what the test needs a replica set for
 	 */
-	public static void assumeTransactions(String reason) {
+	public static void assumeReplicaSet(String reason) {
 		assumeRealMongoDb(reason);
-		Assumptions.assumeTrue(runsTransactions(), () -> "needs a MongoDB replica set member or mongos (" + reason
+		Assumptions.assumeTrue(isReplicaSet(), () -> "needs a MongoDB replica set member or mongos (" + reason
 				+ "); " + description() + " is a standalone server");
 	}
 
-	private static boolean runsTransactions() {
+	private static boolean isReplicaSet() {
 		Boolean known = transactions;
 		if (known == null) {
 			com.mongodb.client.MongoClient client = TestClients.client();
