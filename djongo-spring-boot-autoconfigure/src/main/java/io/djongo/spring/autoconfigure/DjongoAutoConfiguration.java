@@ -68,13 +68,15 @@ public final class DjongoAutoConfiguration {
 
 	/**
 	 * Spring Boot's mapping context, configured as Boot configures it, as a {@link DjongoMappingContext}: the
-	 * relation annotations ({@code @ForeignKey}, {@code @OneToOne}, {@code @ManyToMany}) need it.
+	 * relation annotations ({@code @ForeignKey}, {@code @OneToOne}, {@code @ManyToMany}) and {@code djongo.storage}
+	 * need it.
 	 */
 	@Bean
 	@ConditionalOnMissingBean
-	MongoMappingContext mongoMappingContext(DataMongoProperties properties, MongoCustomConversions conversions,
-			MongoManagedTypes managedTypes) {
+	MongoMappingContext mongoMappingContext(DataMongoProperties properties, DjongoProperties djongo,
+			MongoCustomConversions conversions, MongoManagedTypes managedTypes) {
 		DjongoMappingContext context = new DjongoMappingContext();
+		context.setDefaultStorage(djongo.getStorage());
 		PropertyMapper map = PropertyMapper.get();
 		map.from(properties.isAutoIndexCreation()).to(context::setAutoIndexCreation);
 		context.setManagedTypes(managedTypes);

@@ -9,6 +9,7 @@ import java.util.function.Consumer;
 import com.mongodb.WriteConcern;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.InsertManyOptions;
+import com.mongodb.client.model.ReplaceOptions;
 import io.djongo.spring.core.gridfs.FileFieldCallbacks;
 import io.djongo.spring.core.model.ModelRegistry;
 import io.djongo.spring.core.model.Relation;
@@ -18,6 +19,7 @@ import io.djongo.spring.core.query.DeleteResult;
 import io.djongo.spring.core.query.QuerySet;
 import io.djongo.spring.core.query.internal.QueryEngine;
 import io.djongo.spring.core.relation.InvalidRelationException;
+import io.djongo.spring.core.relation.RelatedManager;
 import io.djongo.spring.core.relation.internal.Deletions;
 import io.djongo.spring.core.relation.internal.RelationSetup;
 import io.djongo.spring.core.relation.internal.UnsavedRelations;
@@ -83,6 +85,8 @@ public class DjongoTemplate extends MongoTemplate {
 
 	private final QueryMapper queryMapper;
 
+	private final DjangoStorage django;
+
 	/** The application's entity callbacks, which the writer calls itself; djongo's rules wrap them for the rest. */
 	private EntityCallbacks applicationCallbacks = EntityCallbacks.create();
 
@@ -103,12 +107,13 @@ public class DjongoTemplate extends MongoTemplate {
 		this.queries = new QueryEngine(this, this.models, options.timeZone(), options.logValues(), this::toModel,
 				this::validateValues, this.deletions::delete);
 		this.files = new FileFieldCallbacks(databaseFactory, converter.getMappingContext());
+		this.django = new DjangoStorage(databaseFactory, this.models, this.queries);
 		this.rules = new TemplateRules(new UnsavedRelations(converter.getMappingContext()), this.files,
-				options.validator());
+				options.validator(), this.django::check);
 		SpringDataWrites springData = new SpringDataWrites();
 		this.writer = new ModelWriter(converter, databaseFactory, springData, this.rules, this::encode, springData,
 				BulkCreateException::new);
-		super.setEntityCallbacks(new DjongoEntityCallbacks(this.applicationCallbacks, this.writer::prepare));
+		useCallbacks(this.applicationCallbacks);
 	}
 
 	// --- QuerySets ---
@@ -127,6 +132,16 @@ public class DjongoTemplate extends MongoTemplate {
 	 */
 	public <R> QuerySet<R> related(Object instance, String relation) {
 		return this.queries.related(instance, relation);
+	}
+
+	/**
+	 * Django's many-related manager of a many-to-many whose pairs are rows of the through collection Django creates
+	 * (Django storage): {@code post.tags.add(tag)} is {@code manyToMany(post, "tags").add(tag)}; the reverse side by
+	 * its related name ({@code manyToMany(tag, "post")}).
+	 * @param <R> the related model
+	 */
+	public <R> RelatedManager<R> manyToMany(Object instance, String relation) {
+		return this.django.manyToMany(this, instance, relation);
 	}
 
 	// --- the mongo bridge ---
@@ -264,7 +279,26 @@ public class DjongoTemplate extends MongoTemplate {
 	private Document encode(Object model) {
 		Document document = new Document();
 		getConverter().write(model, document);
+		this.django.shape(model, document);
 		return document;
+	}
+
+	/** Spring Data's save of a document; one of a model in Django storage replaces the document of its id column. */
+	@Override
+	protected Object saveDocument(String collectionName, Document dbDoc, Class<?> entityClass) {
+		String idField = this.django.idField(entityClass);
+		Object id = (idField != null) ? dbDoc.get(idField) : null;
+		if (idField == null || id == null) {
+			return super.saveDocument(collectionName, dbDoc, entityClass);
+		}
+		execute(collectionName, (collection) -> {
+			WriteConcern concern = prepareWriteConcern(new MongoAction(this.options.writeConcern(),
+					MongoActionOperation.SAVE, collectionName, entityClass, dbDoc, null));
+			// the replacement has no _id: the stored document keeps its own, as Django's updates leave it
+			return ((concern != null) ? collection.withWriteConcern(concern) : collection)
+				.replaceOne(new Document(idField, id), dbDoc, new ReplaceOptions().upsert(true));
+		});
+		return id;
 	}
 
 	// --- deletions: on_delete rules (see io.djongo.spring.core.relation) ---
@@ -311,13 +345,16 @@ public class DjongoTemplate extends MongoTemplate {
 	/**
 	 * Checks the {@code on_delete} rule of every relation of the models the mapping context knows, and creates the
 	 * sparse unique index of each {@code @OneToOne} field, so that a second model referring to the same one fails with
-	 * a {@code DuplicateKeyException}. Spring Boot calls it once all singletons exist.
+	 * a {@code DuplicateKeyException}; for models in Django storage, creates what djongo's {@code migrate} would and
+	 * is missing: {@code __schema__} entries and djongo's indexes. Spring Boot calls it once all singletons exist.
 	 * @return the relations indexed
 	 * @throws InvalidRelationException for the first relation whose rule cannot be honoured, or whose index cannot be
 	 * created because stored documents already share a value
 	 */
 	public List<Relation> prepareRelations() {
-		return new RelationSetup(this, this.models).prepare();
+		List<Relation> indexed = new RelationSetup(this, this.models).prepare();
+		this.django.prepare();
+		return indexed;
 	}
 
 	// --- Spring wiring ---
@@ -340,7 +377,8 @@ public class DjongoTemplate extends MongoTemplate {
 
 	private void useCallbacks(EntityCallbacks entityCallbacks) {
 		this.applicationCallbacks = entityCallbacks;
-		super.setEntityCallbacks(new DjongoEntityCallbacks(entityCallbacks, this.writer::prepare));
+		super.setEntityCallbacks(new DjongoEntityCallbacks(entityCallbacks, this.writer::prepare, this.django::shape,
+				this.django::attach));
 	}
 
 	/** Spring Data's part of the writer's inserts, as {@code MongoTemplate.doInsert} and its siblings do it. */

@@ -38,4 +38,10 @@ public @interface Model {
 	 */
 	EnforceSchema enforceSchema() default EnforceSchema.DEFAULT;
 
+	/**
+	 * How this model's documents are stored; {@code DEFAULT} defers to the {@code djongo.storage} setting.
+	 * {@link Storage#DJANGO} shares the collection with a Django application on djongo.
+	 */
+	Storage storage() default Storage.DEFAULT;
+
 }

@@ -15,6 +15,7 @@ import java.util.function.Function;
 
 import io.djongo.spring.core.model.FieldDescriptor;
 import io.djongo.spring.core.model.FieldError;
+import io.djongo.spring.core.model.ModelMetadata;
 import io.djongo.spring.core.query.F;
 import io.djongo.spring.core.query.InvalidLookupException;
 import io.djongo.spring.core.query.Q;
@@ -249,9 +250,15 @@ final class FilterCompiler {
 		}
 		Lookup compare = lookup;
 		Function<String, Filter> condition = target.relationValued()
-				? (path) -> Filter.of(condition(compare, converted, Operand.field(path + "._id")))
+				? (path) -> Filter.of(condition(compare, converted, Operand.field(path + "." + relatedId(target))))
 				: (path) -> Filter.of(condition(compare, converted, Operand.field(path)));
 		return leafOf(target, condition);
+	}
+
+	/** The stored id of the related documents a relation-valued target joins. */
+	private static String relatedId(Target target) {
+		ModelMetadata related = target.related();
+		return (related != null) ? related.idField() : "_id";
 	}
 
 	/** Whether the target's own value is a list: a many-to-many field, or a multi-valued join at the end. */

@@ -163,7 +163,7 @@ final class QueryCompiler {
 
 	QueryPlan defer(QueryPlan plan, List<String> fields) {
 		List<String> paths = storedPaths(plan, fields, "defer");
-		if (paths.contains("_id")) {
+		if (paths.contains(plan.model().idField())) {
 			throw new FieldError(plan.model().name() + ": the id cannot be deferred");
 		}
 		if (!(plan.projection() instanceof Projection.Entities entities)) {
@@ -288,6 +288,11 @@ final class QueryCompiler {
 			return null;
 		}
 		ModelMetadata related = path.hops().get(0).target();
+		if (related == null) {
+			throw new InvalidLookupException(scope.model().name() + ": " + aggregate + ": the many-to-many '" + relation
+					+ "' is carried by the through collection '" + path.hops().get(0).collection()
+					+ "': a filter restricting what is aggregated over it is not supported; filter after annotate");
+		}
 		FilterCompiler.Compiled compiled = this.filters.compile(Q.and(conditions.toArray(Q[]::new)),
 				new Scope(related, Map.of()));
 		if (!compiled.uses().isLocal()) {

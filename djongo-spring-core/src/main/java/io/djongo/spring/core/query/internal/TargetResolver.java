@@ -59,7 +59,7 @@ final class TargetResolver {
 		String multiJoin = tree.multiValued();
 		List<String> rest = path.rest();
 		if (path.fields().isEmpty()) {
-			ModelMetadata target = path.hops().get(path.hops().size() - 1).target();
+			ModelMetadata target = path.hops().get(path.hops().size() - 1).requiredTarget();
 			if (!rest.isEmpty() && !isLookupOrTransform(rest.get(0))) {
 				throw this.paths.unknownField(target, rest.get(0), expression);
 			}
@@ -179,7 +179,7 @@ final class TargetResolver {
 		if (collection == null) {
 			return null;
 		}
-		LookupPath.Hop hop = new LookupPath.Hop(last, false, path.storedPath(), "_id", target);
+		LookupPath.Hop hop = new LookupPath.Hop(last, false, path.storedPath(), target.idField(), collection, target);
 		List<LookupPath.Hop> hops = new ArrayList<>(path.hops());
 		hops.add(hop);
 		LookupPath extended = new LookupPath(path.model(), path.expression(), hops, List.of(), "", null, target,

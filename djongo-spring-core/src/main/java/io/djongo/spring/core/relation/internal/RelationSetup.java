@@ -10,6 +10,7 @@ import io.djongo.spring.core.model.FieldDescriptor;
 import io.djongo.spring.core.model.ModelMetadata;
 import io.djongo.spring.core.model.ModelRegistry;
 import io.djongo.spring.core.model.Relation;
+import io.djongo.spring.core.model.Storage;
 import io.djongo.spring.core.relation.InvalidRelationException;
 import io.djongo.spring.core.relation.OnDelete;
 import io.djongo.spring.core.relation.OneToOne;
@@ -25,7 +26,7 @@ import org.springframework.data.mongodb.core.MongoOperations;
  * field;</li>
  * <li>creates the sparse unique index of each {@link OneToOne} field on {@code <field>_id}, so that a second model
  * referring to the same one fails with Spring's {@code DuplicateKeyException}. Creating an index that exists costs
- * nothing.</li>
+ * nothing. A model in Django storage gets djongo's unique index instead, with its other Django indexes.</li>
  * </ul>
  */
 public final class RelationSetup {
@@ -59,7 +60,7 @@ public final class RelationSetup {
 			}
 			ModelMetadata owner = this.models.metadata(relation.owner());
 			String collection = owner.collection();
-			if (collection == null) {
+			if (collection == null || owner.storage() == Storage.DJANGO) {
 				continue;
 			}
 			try {

@@ -164,12 +164,13 @@ public final class ModelWriter {
 		this.rules.validate(model);
 		Object prepared = model;
 		if (plan.autoId()) {
+			IdSequence counters = plan.counters(this.counters);
 			Object id = plan.id(model);
 			if (id instanceof Number explicit) {
-				this.counters.advancePast(collection, explicit.longValue());
+				counters.advancePast(collection, explicit.longValue());
 			}
 			else {
-				prepared = plan.assignId(model, this.counters.reserve(collection, 1));
+				prepared = plan.assignId(model, counters.reserve(collection, 1));
 			}
 		}
 		return this.rules.attach(prepared);
@@ -225,11 +226,14 @@ public final class ModelWriter {
 		long highestExplicit = Long.MIN_VALUE;
 		int[] unassigned = new int[batch.size()];
 		int count = 0;
+		IdSequence counters = this.counters;
 		for (int i = 0; i < batch.size(); i++) {
 			ModelPlan plan = batch.plan(i);
 			if (!plan.autoId()) {
 				continue;
 			}
+			// one collection, one counter: the models of a batch share it
+			counters = plan.counters(this.counters);
 			Object id = plan.id(batch.model(i));
 			if (id instanceof Number explicit) {
 				highestExplicit = Math.max(highestExplicit, explicit.longValue());
@@ -239,12 +243,12 @@ public final class ModelWriter {
 			}
 		}
 		if (highestExplicit != Long.MIN_VALUE) {
-			this.counters.advancePast(batch.collection(), highestExplicit);
+			counters.advancePast(batch.collection(), highestExplicit);
 		}
 		if (count == 0) {
 			return;
 		}
-		long next = this.counters.reserve(batch.collection(), count);
+		long next = counters.reserve(batch.collection(), count);
 		for (int k = 0; k < count; k++) {
 			int i = unassigned[k];
 			batch.model(i, batch.plan(i).assignId(batch.model(i), next++));
@@ -278,7 +282,7 @@ public final class ModelWriter {
 				return idList(this.inserts.insertOne(batch.collection(), document, type));
 			}
 			catch (DuplicateKeyException ex) {
-				if (IdCounters.duplicateIdIndex(ex) != 0 || !reassignIds(batch, List.of(0))) {
+				if (IdCounters.duplicateIdIndex(ex, batch.plan(0).idIndex()) != 0 || !reassignIds(batch, List.of(0))) {
 					throw ex;
 				}
 				return idList(this.inserts.insertOne(batch.collection(), document, type));
@@ -293,7 +297,7 @@ public final class ModelWriter {
 		}
 		catch (DuplicateKeyException ex) {
 			// models whose automatic ids collide with documents inserted by hand get new ids, once
-			List<Integer> retried = refusedForTheirId(ex, batch.size(), batch.ordered());
+			List<Integer> retried = refusedForTheirId(ex, batch.size(), batch.ordered(), batch.plan(0).idIndex());
 			if (retried.isEmpty() || !reassignIds(batch, retried)) {
 				throw failure(batch, ex, null);
 			}
@@ -332,13 +336,14 @@ public final class ModelWriter {
 				renumbered.add(position);
 			}
 		}
-		this.counters.resynchronize(batch.collection());
-		long next = this.counters.reserve(batch.collection(), renumbered.size());
+		IdSequence counters = batch.plan(positions.get(0)).counters(this.counters);
+		counters.resynchronize(batch.collection());
+		long next = counters.reserve(batch.collection(), renumbered.size());
 		for (int position : renumbered) {
 			ModelPlan plan = batch.plan(position);
 			Object model = plan.assignId(batch.model(position), next++);
 			batch.model(position, model);
-			batch.document(position).put("_id", plan.id(model));
+			batch.document(position).put(plan.storedId(), plan.storedIdValue(model));
 		}
 		return true;
 	}
@@ -347,8 +352,9 @@ public final class ModelWriter {
 	 * The positions to send again after a refusal for duplicate automatic ids: from the refused one on (ordered), or
 	 * the refused ones (unordered); empty when anything else was refused.
 	 */
-	private static List<Integer> refusedForTheirId(DuplicateKeyException ex, int size, boolean ordered) {
-		int first = IdCounters.duplicateIdIndex(ex);
+	private static List<Integer> refusedForTheirId(DuplicateKeyException ex, int size, boolean ordered,
+			String idIndex) {
+		int first = IdCounters.duplicateIdIndex(ex, idIndex);
 		if (first < 0) {
 			return List.of();
 		}
@@ -364,7 +370,7 @@ public final class ModelWriter {
 			return List.of();
 		}
 		for (BulkWriteError error : report.getWriteErrors()) {
-			if (!error.getMessage().contains(" _id_ ")) {
+			if (!IdCounters.isDuplicateId(error.getCode(), error.getMessage(), idIndex)) {
 				return List.of();
 			}
 			positions.add(error.getIndex());
