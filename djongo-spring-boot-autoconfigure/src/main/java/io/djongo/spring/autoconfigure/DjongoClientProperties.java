@@ -31,17 +31,17 @@ public class DjongoClientProperties {
 	private @Nullable Integer port;
 
 	/**
-	 * Name of a Spring Boot SSL bundle (spring.ssl.bundle.*) to connect with; implies TLS.
+	 * Name of a Spring Boot SSL bundle (spring.ssl.bundle.*) to connect with; implies TLS. Not set: none.
 	 */
 	private @Nullable String sslBundle;
 
 	/**
-	 * User name to authenticate as.
+	 * User name to authenticate as. Not set: no authentication.
 	 */
 	private @Nullable String username;
 
 	/**
-	 * Password of the user. Never logged.
+	 * Password of the user. Never logged. Not set: none.
 	 */
 	private @Nullable String password;
 
@@ -61,7 +61,7 @@ public class DjongoClientProperties {
 	private Map<String, String> authMechanismProperties = new LinkedHashMap<>();
 
 	/**
-	 * Name of the replica set; the hosts are then a seed list.
+	 * Name of the replica set; the hosts are then a seed list. Not set: none; the driver discovers the deployment.
 	 */
 	private @Nullable String replicaSet;
 
@@ -102,6 +102,7 @@ public class DjongoClientProperties {
 
 	/**
 	 * Time limit in milliseconds for the whole execution of an operation (client-side operation timeout).
+	 * Not set: no limit (the driver's default).
 	 */
 	private @Nullable Long timeoutMs;
 
@@ -182,21 +183,24 @@ public class DjongoClientProperties {
 
 	/**
 	 * Read concern level of reads: local, available, majority, linearizable or snapshot.
+	 * Default: the driver's, the server's default read concern.
 	 */
 	private @Nullable ReadConcernLevel readConcernLevel;
 
 	/**
 	 * Write concern: the number of members that acknowledge a write, 'majority', or a tag set name.
+	 * Default: the driver's, the server's default write concern.
 	 */
 	private @Nullable String w;
 
 	/**
-	 * Time limit in milliseconds for the write concern to be satisfied.
+	 * Time limit in milliseconds for the write concern to be satisfied. Not set: no limit (the driver's default).
 	 */
 	private @Nullable Integer wtimeoutMs;
 
 	/**
 	 * Whether writes are acknowledged only once written to the journal.
+	 * Default: the driver's, the server's default write concern.
 	 */
 	private @Nullable Boolean journal;
 
@@ -211,7 +215,7 @@ public class DjongoClientProperties {
 	private @Nullable Boolean retryReads;
 
 	/**
-	 * Application name sent to the server, shown in its logs and in currentOp.
+	 * Application name sent to the server, shown in its logs and in currentOp. Not set: none.
 	 */
 	private @Nullable String appName;
 
@@ -226,7 +230,7 @@ public class DjongoClientProperties {
 	private @Nullable Integer zlibCompressionLevel;
 
 	/**
-	 * Host of a SOCKS5 proxy to connect through.
+	 * Host of a SOCKS5 proxy to connect through. Not set: no proxy.
 	 */
 	private @Nullable String proxyHost;
 
@@ -236,12 +240,12 @@ public class DjongoClientProperties {
 	private @Nullable Integer proxyPort;
 
 	/**
-	 * User name for the SOCKS5 proxy.
+	 * User name for the SOCKS5 proxy. Not set: none.
 	 */
 	private @Nullable String proxyUsername;
 
 	/**
-	 * Password for the SOCKS5 proxy. Never logged.
+	 * Password for the SOCKS5 proxy. Never logged. Not set: none.
 	 */
 	private @Nullable String proxyPassword;
 

@@ -20,7 +20,8 @@ import org.springframework.boot.context.properties.NestedConfigurationProperty;
 public class DjongoProperties {
 
 	/**
-	 * Name of the MongoDB database the application's models live in. Required.
+	 * Name of the MongoDB database the application's models live in. Required; shorter than 64 bytes, without / \ .
+	 * " $ or spaces.
 	 */
 	private @Nullable String name;
 
@@ -54,11 +55,21 @@ public class DjongoProperties {
 
 	private final Gridfs gridfs = new Gridfs();
 
+	private final Web web = new Web();
+
 	public @Nullable String getName() {
 		return this.name;
 	}
 
+	/**
+	 * Sets the database name, checked against MongoDB's rule for database names at binding.
+	 * @param name the name; blank is the same as missing ({@link #requireName()} explains that)
+	 * @throws InvalidDatabaseNameException when MongoDB would refuse the name
+	 */
 	public void setName(@Nullable String name) {
+		if (name != null && !name.isBlank()) {
+			InvalidDatabaseNameException.check(name);
+		}
 		this.name = name;
 	}
 
@@ -112,6 +123,10 @@ public class DjongoProperties {
 
 	public Gridfs getGridfs() {
 		return this.gridfs;
+	}
+
+	public Web getWeb() {
+		return this.web;
 	}
 
 	/**
@@ -304,6 +319,40 @@ public class DjongoProperties {
 
 		public void setBucket(String bucket) {
 			this.bucket = bucket;
+		}
+
+	}
+
+	/**
+	 * djongo in a Spring MVC application.
+	 */
+	public static class Web {
+
+		private final ProblemDetails problemDetails = new ProblemDetails();
+
+		public ProblemDetails getProblemDetails() {
+			return this.problemDetails;
+		}
+
+	}
+
+	/**
+	 * RFC 9457 problem details for djongo's exceptions.
+	 */
+	public static class ProblemDetails {
+
+		/**
+		 * Whether djongo's exceptions thrown by a controller answer with RFC 9457 problem details (400 for invalid
+		 * models and lookups, 404 for DoesNotExist, 409 for protected deletions and duplicate keys).
+		 */
+		private boolean enabled = true;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
 		}
 
 	}

@@ -12,7 +12,8 @@ import org.springframework.context.event.GenericApplicationListener;
 import org.springframework.core.ResolvableType;
 
 /**
- * Applies {@code djongo.logging.loggers} right after Spring Boot has initialized its logging system, before any bean
+ * Applies the embedded server's default levels ({@link EmbeddedServerLogLevels}) and {@code djongo.logging.loggers}
+ * right after Spring Boot has initialized its logging system, before any bean
  * exists, so that start-up logs already honour them. Runs after Spring Boot's {@code logging.level.*}, so a level
  * set here wins for its logger.
  */
@@ -29,9 +30,12 @@ public class DjongoLoggingApplicationListener implements GenericApplicationListe
 	@Override
 	public void onApplicationEvent(ApplicationEvent event) {
 		if (event instanceof ApplicationEnvironmentPreparedEvent prepared) {
+			Binder binder = Binder.get(prepared.getEnvironment());
+			LoggingSystem system = LoggingSystem.get(prepared.getSpringApplication().getClassLoader());
 			DjongoProperties.Logging logging;
 			try {
-				logging = Binder.get(prepared.getEnvironment())
+				EmbeddedServerLogLevels.apply(binder, system);
+				logging = binder
 					.bind("djongo.logging", DjongoProperties.Logging.class)
 					.orElse(null);
 			}
@@ -40,7 +44,7 @@ public class DjongoLoggingApplicationListener implements GenericApplicationListe
 				return;
 			}
 			if (logging != null) {
-				DjongoLoggers.apply(logging, LoggingSystem.get(prepared.getSpringApplication().getClassLoader()));
+				DjongoLoggers.apply(logging, system);
 			}
 		}
 	}

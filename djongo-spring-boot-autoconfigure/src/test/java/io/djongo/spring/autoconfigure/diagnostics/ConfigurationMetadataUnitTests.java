@@ -9,9 +9,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import com.jayway.jsonpath.JsonPath;
+import com.mongodb.MongoClientSettings;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -81,6 +83,41 @@ class ConfigurationMetadataUnitTests {
 		assertThat(property("djongo.enforce-schema")).containsEntry("defaultValue", false);
 		assertThat(property("djongo.logging.log-values")).containsEntry("defaultValue", false);
 		assertThat(property("djongo.time-zone")).containsEntry("defaultValue", "UTC");
+	}
+
+	@Test
+	void everyKeyHasADefaultOrSaysWhatLeavingItUnsetMeans() {
+		assertThat(djongoProperties()).allSatisfy((property) -> {
+			if (!property.containsKey("defaultValue")) {
+				assertThat((String) property.get("description")).as((String) property.get("name"))
+					.containsAnyOf("Default:", "Not set", "not set", "Required");
+			}
+		});
+	}
+
+	@Test
+	void clientDefaultsAreTheDriversOwn() {
+		MongoClientSettings driver = MongoClientSettings.builder().build();
+		assertThat(property("djongo.client.max-pool-size")).containsEntry("defaultValue",
+				driver.getConnectionPoolSettings().getMaxSize());
+		assertThat(property("djongo.client.min-pool-size")).containsEntry("defaultValue",
+				driver.getConnectionPoolSettings().getMinSize());
+		assertThat(property("djongo.client.max-connecting")).containsEntry("defaultValue",
+				driver.getConnectionPoolSettings().getMaxConnecting());
+		assertThat(property("djongo.client.wait-queue-timeout-ms")).containsEntry("defaultValue",
+				(int) driver.getConnectionPoolSettings().getMaxWaitTime(TimeUnit.MILLISECONDS));
+		assertThat(property("djongo.client.connect-timeout-ms")).containsEntry("defaultValue",
+				driver.getSocketSettings().getConnectTimeout(TimeUnit.MILLISECONDS));
+		assertThat(property("djongo.client.server-selection-timeout-ms")).containsEntry("defaultValue",
+				(int) driver.getClusterSettings().getServerSelectionTimeout(TimeUnit.MILLISECONDS));
+		assertThat(property("djongo.client.local-threshold-ms")).containsEntry("defaultValue",
+				(int) driver.getClusterSettings().getLocalThreshold(TimeUnit.MILLISECONDS));
+		assertThat(property("djongo.client.heartbeat-frequency-ms")).containsEntry("defaultValue",
+				(int) driver.getServerSettings().getHeartbeatFrequency(TimeUnit.MILLISECONDS));
+		assertThat(property("djongo.client.retry-writes")).containsEntry("defaultValue", driver.getRetryWrites());
+		assertThat(property("djongo.client.retry-reads")).containsEntry("defaultValue", driver.getRetryReads());
+		assertThat(property("djongo.client.read-preference")).containsEntry("defaultValue",
+				driver.getReadPreference().getName());
 	}
 
 	@Test

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 import ch.qos.logback.classic.LoggerContext;
+import com.mongodb.client.model.Indexes;
 import io.djongo.spring.autoconfigure.DjongoAutoConfiguration;
 import io.djongo.spring.autoconfigure.DjongoDatabaseFactoryAutoConfiguration;
 import io.djongo.spring.core.bridge.DjongoTemplate;
@@ -35,7 +36,12 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 @ExtendWith(OutputCaptureExtension.class)
 class DjongoLoggingApplicationListenerIntegrationTests {
 
-	private static final List<String> LOGGERS = List.of("djongo", CommandLogger.LOGGER_NAME, "djongo.embedded");
+	private static final String CONNECTIONS = "de.bwaldvogel.mongo.wire.MongoWireProtocolHandler";
+
+	private static final String INDEXES = "de.bwaldvogel.mongo.backend.AbstractMongoDatabase";
+
+	private static final List<String> LOGGERS = List.of("djongo", CommandLogger.LOGGER_NAME, "djongo.embedded",
+			"de.bwaldvogel", "de.bwaldvogel.mongo.MongoServer", CONNECTIONS, INDEXES);
 
 	private final LoggingSystem loggingSystem = LoggingSystem.get(getClass().getClassLoader());
 
@@ -57,6 +63,40 @@ class DjongoLoggingApplicationListenerIntegrationTests {
 		}
 		// the embedded server's WARN line is logged while the beans are created
 		assertThat(output).doesNotContain("djongo started an embedded MongoDB-wire server");
+	}
+
+	@Test
+	void theEmbeddedServersConnectionAndIndexLinesAreQuietByDefault(CapturedOutput output) {
+		try (ConfigurableApplicationContext context = run()) {
+			context.getBean(DjongoTemplate.class).mongo("quiet").createIndex(Indexes.ascending("title"));
+			assertThat(this.loggingSystem.getLoggerConfiguration(CONNECTIONS).getEffectiveLevel())
+				.isEqualTo(LogLevel.WARN);
+			assertThat(this.loggingSystem.getLoggerConfiguration(INDEXES).getConfiguredLevel())
+				.isEqualTo(LogLevel.ERROR);
+		}
+		assertThat(output).doesNotContain("is not yet implemented")
+			.doesNotContain("de.bwaldvogel.mongo.wire")
+			.doesNotContain("Closing 2 clients");
+	}
+
+	@Test
+	void anApplicationsOwnLevelForTheEmbeddedServerWins(CapturedOutput output) {
+		try (ConfigurableApplicationContext context = run("--logging.level.de.bwaldvogel=INFO")) {
+			context.getBean(DjongoTemplate.class).mongo("loud").createIndex(Indexes.ascending("title"));
+			assertThat(this.loggingSystem.getLoggerConfiguration(INDEXES).getConfiguredLevel()).isNull();
+		}
+		assertThat(output).contains("is not yet implemented").containsPattern("client .* connected");
+	}
+
+	@Test
+	void djongoLoggingCanSetTheEmbeddedServersLevelsToo() {
+		try (ConfigurableApplicationContext context = run(
+				"--djongo.logging.loggers[de.bwaldvogel.mongo.wire.MongoWireProtocolHandler].level=DEBUG")) {
+			assertThat(this.loggingSystem.getLoggerConfiguration(CONNECTIONS).getConfiguredLevel())
+				.isEqualTo(LogLevel.DEBUG);
+			assertThat(this.loggingSystem.getLoggerConfiguration(INDEXES).getConfiguredLevel())
+				.isEqualTo(LogLevel.ERROR);
+		}
 	}
 
 	@Test

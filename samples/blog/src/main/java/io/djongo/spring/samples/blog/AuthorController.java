@@ -2,20 +2,17 @@ package io.djongo.spring.samples.blog;
 
 import java.net.URI;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
-import io.djongo.spring.core.gridfs.InvalidFileException;
 import io.djongo.spring.core.gridfs.StoredFile;
 import io.djongo.spring.core.gridfs.StoredFileResource;
 import io.djongo.spring.core.query.aggregate.Count;
-import jakarta.validation.Valid;
+
 import org.springframework.core.io.Resource;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.DeleteMapping;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -59,7 +56,7 @@ class AuthorController {
 	}
 
 	@PostMapping
-	ResponseEntity<Author> create(@Valid @RequestBody Author author) {
+	ResponseEntity<Author> create(@RequestBody Author author) {
 		author.setId(null);
 		author.setAvatar(null);
 		Author saved = this.authors.save(author);
@@ -113,11 +110,6 @@ class AuthorController {
 			response.lastModified(avatar.getUploadDate());
 		}
 		return response.body(resource);
-	}
-
-	@ExceptionHandler(InvalidFileException.class)
-	ResponseEntity<Map<String, Object>> invalidFile(InvalidFileException ex) {
-		return ApiErrors.badRequest(String.valueOf(ex.getMessage()), List.of());
 	}
 
 }

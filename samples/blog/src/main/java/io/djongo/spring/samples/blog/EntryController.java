@@ -5,8 +5,8 @@ import java.util.List;
 
 import com.mongodb.client.model.Aggregates;
 import com.mongodb.client.model.Filters;
-import jakarta.validation.Valid;
 import org.bson.types.ObjectId;
+
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -51,7 +51,7 @@ class EntryController {
 	}
 
 	@PostMapping
-	ResponseEntity<Entry> create(@Valid @RequestBody Entry entry) {
+	ResponseEntity<Entry> create(@RequestBody Entry entry) {
 		entry.setId(null);
 		Entry saved = this.entries.save(entry);
 		return ResponseEntity.created(URI.create("/api/entries/" + saved.getId())).body(saved);

@@ -10,7 +10,10 @@ import java.util.Set;
 
 import io.djongo.spring.core.query.QuerySet;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.util.MultiValueMap;
+import org.springframework.web.ErrorResponseException;
 
 /**
  * Query parameters as QuerySet lookups, for an allow-list of fields and lookups:
@@ -165,9 +168,10 @@ final class LookupParameters {
 	}
 
 	/**
-	 * A query parameter the endpoint does not accept.
+	 * A query parameter the endpoint does not accept: a 400 problem detail ({@code spring.mvc.problemdetails.enabled})
+	 * whose {@code errors} name the parameter and what it could have been.
 	 */
-	static final class RejectedParameterException extends RuntimeException {
+	static final class RejectedParameterException extends ErrorResponseException {
 
 		private static final long serialVersionUID = 1L;
 
@@ -176,9 +180,22 @@ final class LookupParameters {
 		private final List<String> allowed;
 
 		RejectedParameterException(String parameter, String message, List<String> allowed) {
-			super(message);
+			super(HttpStatus.BAD_REQUEST, problem(parameter, message, allowed), null);
 			this.parameter = parameter;
 			this.allowed = List.copyOf(allowed);
+		}
+
+		private static ProblemDetail problem(String parameter, String message, List<String> allowed) {
+			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, message);
+			problem.setTitle("Invalid query parameter");
+			Map<String, Object> error = new LinkedHashMap<>();
+			error.put("parameter", parameter);
+			error.put("message", message);
+			if (!allowed.isEmpty()) {
+				error.put("allowed", List.copyOf(allowed));
+			}
+			problem.setProperty("errors", List.of(error));
+			return problem;
 		}
 
 		/** The parameter at fault. */

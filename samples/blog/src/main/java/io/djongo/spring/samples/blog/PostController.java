@@ -6,7 +6,8 @@ import java.util.Optional;
 
 import io.djongo.spring.core.query.QuerySet;
 
-import jakarta.validation.Valid;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -65,9 +66,14 @@ class PostController {
 		return withRelated(this.posts.findByTitleContainingIgnoreCase(q)).orderBy("-publishedDate").slice(0, 20).list();
 	}
 
+	/**
+	 * A post with its author and tags; with {@code ?expand=false} as {@code findById} reads it, the author and the
+	 * tags still lazy, which djongo's Jackson module writes as their ids ({@code "author": 1, "tags": [1, 4]}).
+	 */
 	@GetMapping("/{id}")
-	ResponseEntity<Post> get(@PathVariable long id) {
-		return ResponseEntity.of(withRelated(this.posts.objects()).filter("id", id).first());
+	ResponseEntity<Post> get(@PathVariable long id, @RequestParam(defaultValue = "true") boolean expand) {
+		return ResponseEntity
+			.of(expand ? withRelated(this.posts.objects()).filter("id", id).first() : this.posts.findById(id));
 	}
 
 	/**
@@ -75,24 +81,28 @@ class PostController {
 	 * exist.
 	 */
 	@PostMapping
-	ResponseEntity<?> create(@Valid @RequestBody Post post) {
+	ResponseEntity<?> create(@RequestBody Post post) {
 		post.setId(null);
 		Author author = post.getAuthor();
 		if (author != null) {
 			Optional<Author> stored = (author.getId() != null) ? this.authors.findById(author.getId()) : Optional.empty();
 			if (stored.isEmpty()) {
-				return ApiErrors.badRequest("No author with id " + author.getId(), List.of());
+				return badRequest("No author with id " + author.getId());
 			}
 			post.setAuthor(stored.get());
 		}
 		List<Long> tagIds = post.getTags().stream().map(Tag::getId).toList();
 		List<Tag> stored = (tagIds.contains(null)) ? List.of() : this.tags.objects().filter("id__in", tagIds).list();
 		if (stored.size() != tagIds.size()) {
-			return ApiErrors.badRequest("Unknown tag ids in " + tagIds, List.of());
+			return badRequest("Unknown tag ids in " + tagIds);
 		}
 		post.setTags(stored);
 		Post saved = this.posts.save(post);
 		return ResponseEntity.created(URI.create("/api/posts/" + saved.getId())).body(saved);
+	}
+
+	private static ResponseEntity<ProblemDetail> badRequest(String detail) {
+		return ResponseEntity.badRequest().body(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail));
 	}
 
 	private static QuerySet<Post> withRelated(QuerySet<Post> posts) {

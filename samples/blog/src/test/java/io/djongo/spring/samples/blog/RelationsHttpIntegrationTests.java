@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 
 import com.jayway.jsonpath.JsonPath;
+import com.mongodb.client.model.Filters;
+import org.bson.Document;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -32,6 +34,9 @@ class RelationsHttpIntegrationTests {
 
 	@Autowired
 	TagRepository tags;
+
+	@Autowired
+	PostRepository posts;
 
 	@Test
 	void authorsOrderedByTheirAnnotatedNumberOfPosts() throws Exception {
@@ -81,6 +86,24 @@ class RelationsHttpIntegrationTests {
 		assertThat(deleted.statusCode()).isEqualTo(204);
 		assertThat(get(location).statusCode()).isEqualTo(404);
 		assertThat(get("/api/posts?tags__name=mongodb").body()).contains("Django on MongoDB");
+	}
+
+	@Test
+	void aPostReadByFindByIdShowsItsLazyAuthorAndTagsAsIds() throws Exception {
+		Post post = this.posts.objects().filter("author__name", "Ann").filter("tags__name", "mongodb").first()
+			.orElseThrow();
+		Document stored = this.posts.mongoFindOne(Filters.eq("_id", post.getId())).orElseThrow();
+		long ann = stored.get("author_id", Number.class).longValue();
+		List<Long> tagIds = stored.getList("tags", Number.class).stream().map(Number::longValue).toList();
+		HttpResponse<String> lazy = get("/api/posts/" + post.getId() + "?expand=false");
+		assertThat(lazy.statusCode()).isEqualTo(200);
+		assertThat(JsonPath.<Number>read(lazy.body(), "$.author").longValue()).isEqualTo(ann);
+		assertThat(JsonPath.<List<Number>>read(lazy.body(), "$.tags")).extracting(Number::longValue)
+			.containsExactlyElementsOf(tagIds);
+		assertThat(lazy.body()).doesNotContain("source").doesNotContain("target");
+		HttpResponse<String> expanded = get("/api/posts/" + post.getId());
+		assertThat(JsonPath.<String>read(expanded.body(), "$.author.name")).isEqualTo("Ann");
+		assertThat(JsonPath.<List<String>>read(expanded.body(), "$.tags[*].name")).contains("mongodb");
 	}
 
 	@Test
