@@ -12,8 +12,6 @@ import jakarta.validation.constraints.Digits;
 import org.bson.Document;
 import org.bson.types.Decimal128;
 import org.jspecify.annotations.Nullable;
-import org.springframework.data.mapping.AssociationHandler;
-import org.springframework.data.mapping.PropertyHandler;
 import org.springframework.data.mapping.context.MappingContext;
 import org.springframework.data.mongodb.core.mapping.MongoPersistentEntity;
 import org.springframework.data.mongodb.core.mapping.MongoPersistentProperty;
@@ -76,13 +74,12 @@ public final class DjangoDocuments {
 		}
 		MongoPersistentProperty id = entity.getIdProperty();
 		List<Column> columns = new ArrayList<>();
-		entity.doWithProperties((PropertyHandler<MongoPersistentProperty>) (property) -> {
+		// declaration order, relations among the other columns, as Django inserts a model's fields
+		for (MongoPersistentProperty property : entity) {
 			if (!property.isIdProperty() && property.isWritable()) {
-				columns.add(column(property));
+				columns.add(property.isAssociation() ? new Column(property.getFieldName(), null, -1) : column(property));
 			}
-		});
-		entity.doWithAssociations((AssociationHandler<MongoPersistentProperty>) (association) -> columns
-			.add(new Column(association.getInverse().getFieldName(), null, -1)));
+		}
 		return new Shape((id != null) ? id.getFieldName() : null, List.copyOf(columns));
 	}
 

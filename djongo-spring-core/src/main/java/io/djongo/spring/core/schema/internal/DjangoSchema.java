@@ -15,8 +15,6 @@ import org.bson.Document;
 import org.bson.types.Binary;
 import org.bson.types.ObjectId;
 import org.jspecify.annotations.Nullable;
-import org.springframework.data.mapping.AssociationHandler;
-import org.springframework.data.mapping.PropertyHandler;
 import org.springframework.data.mapping.context.MappingContext;
 import org.springframework.data.mongodb.core.mapping.MongoPersistentEntity;
 import org.springframework.data.mongodb.core.mapping.MongoPersistentProperty;
@@ -57,17 +55,15 @@ final class DjangoSchema {
 		if (id != null) {
 			fields.append(id.getFieldName(), typeCode(idCode(id.getType())));
 		}
-		entity.doWithProperties((PropertyHandler<MongoPersistentProperty>) (property) -> {
-			if (!property.isIdProperty() && property.isWritable()) {
-				fields.append(property.getFieldName(), typeCode(code(property)));
+		// declaration order, relations among the other columns, as Django lists a model's fields
+		for (MongoPersistentProperty property : entity) {
+			if (property.isIdProperty() || !property.isWritable()) {
+				continue;
 			}
-		});
-		entity.doWithAssociations((AssociationHandler<MongoPersistentProperty>) (association) -> {
-			MongoPersistentProperty property = association.getInverse();
-			String code = property.isCollectionLike() ? "array"
+			String code = !property.isAssociation() ? code(property) : property.isCollectionLike() ? "array"
 					: idCode(targetIdType(property.getAssociationTargetType(), mappingContext));
 			fields.append(property.getFieldName(), typeCode(code));
-		});
+		}
 		return fields;
 	}
 
