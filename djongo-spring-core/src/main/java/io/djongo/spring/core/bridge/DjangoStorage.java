@@ -5,8 +5,12 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
+import com.mongodb.WriteConcern;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.UpdateOptions;
 import io.djongo.spring.core.model.ModelMetadata;
 import io.djongo.spring.core.model.ModelRegistry;
 import io.djongo.spring.core.model.Relation;
@@ -91,6 +95,22 @@ final class DjangoStorage {
 				}
 			}
 		}
+	}
+
+	/**
+	 * Saves the document of a model in Django storage as Django's {@code save()} does, an {@code UPDATE} of its
+	 * columns that djongo sends as {@code $set}: columns the model does not declare (a field only the Django model has)
+	 * keep their values, and so does {@code _id}; a document without that id is inserted (upsert).
+	 * @return the id
+	 */
+	static Object update(MongoCollection<Document> collection, @Nullable WriteConcern concern, String idField,
+			Document document) {
+		Object id = Objects.requireNonNull(document.get(idField), "a saved document has its id");
+		Document columns = new Document(document);
+		columns.remove("_id");
+		((concern != null) ? collection.withWriteConcern(concern) : collection).updateOne(new Document(idField, id),
+				new Document("$set", columns), new UpdateOptions().upsert(true));
+		return id;
 	}
 
 	/** Creates what the collections of the models in Django storage lack; returns what was created. */

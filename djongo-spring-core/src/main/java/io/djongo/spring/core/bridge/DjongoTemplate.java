@@ -9,7 +9,6 @@ import java.util.function.Consumer;
 import com.mongodb.WriteConcern;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.InsertManyOptions;
-import com.mongodb.client.model.ReplaceOptions;
 import io.djongo.spring.core.gridfs.FileFieldCallbacks;
 import io.djongo.spring.core.model.ModelRegistry;
 import io.djongo.spring.core.model.Relation;
@@ -135,10 +134,8 @@ public class DjongoTemplate extends MongoTemplate {
 	}
 
 	/**
-	 * Django's many-related manager of a many-to-many whose pairs are rows of the through collection Django creates
-	 * (Django storage): {@code post.tags.add(tag)} is {@code manyToMany(post, "tags").add(tag)}; the reverse side by
-	 * its related name ({@code manyToMany(tag, "post")}).
-	 * @param <R> the related model
+	 * Django's {@code post.tags.add(tag)}: {@code manyToMany(post, "tags").add(tag)}, for a many-to-many in a through
+	 * collection Django creates (Django storage); the reverse side by its related name.
 	 */
 	public <R> RelatedManager<R> manyToMany(Object instance, String relation) {
 		return this.django.manyToMany(this, instance, relation);
@@ -283,22 +280,17 @@ public class DjongoTemplate extends MongoTemplate {
 		return document;
 	}
 
-	/** Spring Data's save of a document; one of a model in Django storage replaces the document of its id column. */
+	/** Spring Data's save of a document; one of a model in Django storage sets its columns, as Django's save does. */
 	@Override
 	protected Object saveDocument(String collectionName, Document dbDoc, Class<?> entityClass) {
 		String idField = this.django.idField(entityClass);
-		Object id = (idField != null) ? dbDoc.get(idField) : null;
-		if (idField == null || id == null) {
+		if (idField == null || dbDoc.get(idField) == null) {
 			return super.saveDocument(collectionName, dbDoc, entityClass);
 		}
-		execute(collectionName, (collection) -> {
-			WriteConcern concern = prepareWriteConcern(new MongoAction(this.options.writeConcern(),
-					MongoActionOperation.SAVE, collectionName, entityClass, dbDoc, null));
-			// the replacement has no _id: the stored document keeps its own, as Django's updates leave it
-			return ((concern != null) ? collection.withWriteConcern(concern) : collection)
-				.replaceOne(new Document(idField, id), dbDoc, new ReplaceOptions().upsert(true));
-		});
-		return id;
+		WriteConcern concern = prepareWriteConcern(new MongoAction(this.options.writeConcern(),
+				MongoActionOperation.SAVE, collectionName, entityClass, dbDoc, null));
+		return Objects.requireNonNull(execute(collectionName, (target) -> DjangoStorage.update(target, concern,
+				idField, dbDoc)));
 	}
 
 	// --- deletions: on_delete rules (see io.djongo.spring.core.relation) ---

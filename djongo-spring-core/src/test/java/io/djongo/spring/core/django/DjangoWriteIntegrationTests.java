@@ -97,6 +97,17 @@ class DjangoWriteIntegrationTests {
 	}
 
 	@Test
+	void anIdTakenBehindTheCountersBackMovesTheCounterPastTheHighestIdOnce() {
+		this.db.getCollection("blog_author").insertOne(new Document("id", 4).append("name", "by hand"));
+		this.db.getCollection("blog_author").insertOne(new Document("id", 5).append("name", "by hand too"));
+		Author java = this.template.insert(new Author("Dee"));
+		assertThat(java.getId()).isEqualTo(6L);
+		assertThat(raw("blog_author", 6)).containsEntry("name", "Dee");
+		assertThat(DjangoShapes.of(schema("blog_author"))).containsEntry("auto.seq", "INT32");
+		assertThat(DjangoFixture.djangoInsert(this.db, "blog_author", new Document("name", "Django's"))).isEqualTo(7);
+	}
+
+	@Test
 	void anExistingEntryIsOnlyIncremented() {
 		Document before = schema("blog_post");
 		this.template.insert(new Post("One more", this.template.objects(Author.class).get("pk", 2)));
@@ -135,7 +146,10 @@ class DjangoWriteIntegrationTests {
 	}
 
 	@Test
-	void saveReplacesTheDocumentOfTheIdColumnAndKeepsItsObjectId() {
+	void saveSetsTheColumnsOfTheIdColumnsDocumentAsDjangosSaveDoes() {
+		// a column only the Django model has
+		this.db.getCollection("blog_post").updateOne(new Document("id", 1),
+				new Document("$set", new Document("slug", "hello-djongo")));
 		Document before = raw("blog_post", 1);
 		Post post = this.template.objects(Post.class).get("pk", 1);
 		post.title = "Edited";
@@ -143,7 +157,9 @@ class DjangoWriteIntegrationTests {
 
 		Document after = raw("blog_post", 1);
 		assertThat(after.get("_id")).isEqualTo(before.get("_id"));
-		assertThat(after).containsEntry("title", "Edited").doesNotContainKeys("_class", "tags");
+		assertThat(after).containsEntry("title", "Edited")
+			.containsEntry("slug", "hello-djongo")
+			.doesNotContainKeys("_class", "tags");
 		before.put("title", "Edited");
 		assertThat(DjangoShapes.of(after)).containsExactlyEntriesOf(DjangoShapes.of(before));
 		assertThat(after).isEqualTo(before);

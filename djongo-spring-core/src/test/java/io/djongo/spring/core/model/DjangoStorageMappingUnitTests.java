@@ -73,6 +73,16 @@ class DjangoStorageMappingUnitTests {
 	}
 
 	@Test
+	void djongosObjectIdPrimaryKeyStaysTheDocumentsId() {
+		ModelMetadata keyed = this.models.metadata(ObjectIdKeyed.class);
+		assertThat(keyed.idField()).isEqualTo("_id");
+		assertThat(this.context.getRequiredPersistentEntity(Referring.class)
+			.getRequiredPersistentProperty("keyed")
+			.getDocumentReference()
+			.lookup()).isEqualTo("{ '_id' : ?#{#target} }");
+	}
+
+	@Test
 	void longThroughTablesAreCutAsDjangoCutsThem() {
 		assertThat(DjangoThrough.truncate("a_really_long_application_label_and_model_table_with_many_tags", 60))
 			.isEqualTo("a_really_long_application_label_and_model_table_with_man4092");
@@ -93,6 +103,29 @@ class DjangoStorageMappingUnitTests {
 
 		@Id
 		Long id;
+
+	}
+
+	/** djongo's {@code _id = ObjectIdField()} as primary key. */
+	@Document("keyed")
+	@Model(storage = Storage.DJANGO)
+	static class ObjectIdKeyed {
+
+		@Id
+		@org.springframework.data.mongodb.core.mapping.Field("_id")
+		org.bson.types.ObjectId id;
+
+	}
+
+	@Document("referring")
+	@Model(storage = Storage.DJANGO)
+	static class Referring {
+
+		@Id
+		Long id;
+
+		@io.djongo.spring.core.relation.ForeignKey(onDelete = io.djongo.spring.core.relation.OnDelete.CASCADE)
+		ObjectIdKeyed keyed;
 
 	}
 
