@@ -8,9 +8,14 @@ import java.util.Map;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.IndexOptions;
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import io.djongo.spring.core.bridge.DjongoTemplate;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -85,6 +90,33 @@ class DjangoCollectionsIntegrationTests {
 			assertThat(indexes(db, collection)).isEqualTo(before.get(collection));
 		}
 		assertThat(db.getCollection("__schema__").find().into(new ArrayList<>())).isEqualTo(entries);
+	}
+
+	@Test
+	void anEntryDjangoCannotUseIsReportedNotRewritten() {
+		DjongoTemplate template = DjangoFixture.emptyTemplate("django_native_entry");
+		MongoDatabase db = DjangoFixture.database(template);
+		// the counter djongo-spring's native storage writes: no fields, no auto.field_names
+		db.getCollection("__schema__").insertOne(new Document("name", "blog_tag").append("auto",
+				new Document("seq", 4L)));
+		Document before = db.getCollection("__schema__").find(new Document("name", "blog_tag")).first();
+		Logger logger = (Logger) LoggerFactory.getLogger("djongo.schema");
+		ListAppender<ILoggingEvent> events = new ListAppender<>();
+		events.start();
+		logger.addAppender(events);
+		try {
+			template.prepareRelations();
+		}
+		finally {
+			logger.detachAppender(events);
+		}
+		assertThat(db.getCollection("__schema__").find(new Document("name", "blog_tag")).first()).isEqualTo(before);
+		assertThat(events.list).singleElement().satisfies((event) -> {
+			assertThat(event.getLevel()).isEqualTo(Level.WARN);
+			assertThat(event.getFormattedMessage()).contains("'blog_tag' has no auto.field_names",
+					"KeyError: 'field_names'", "{$set: {'auto.field_names': ['id']}}");
+		});
+		assertThat(template.insert(new Tag("java")).getId()).isEqualTo(5L);
 	}
 
 	@Test

@@ -11,6 +11,8 @@ import io.djongo.spring.core.model.ModelRegistry;
 import io.djongo.spring.core.model.Relation;
 import io.djongo.spring.core.model.Storage;
 import io.djongo.spring.core.schema.internal.DjangoIndexes.DjangoIndex;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.bson.Document;
 import org.springframework.data.mongodb.MongoDatabaseFactory;
 import org.springframework.data.mongodb.core.mapping.MongoPersistentEntity;
@@ -23,6 +25,8 @@ import org.springframework.data.mongodb.core.mapping.MongoPersistentEntity;
  * rows of through collections from their own counters.
  */
 public final class DjangoCollections {
+
+	private static final Log logger = LogFactory.getLog("djongo.schema");
 
 	private final MongoDatabaseFactory databaseFactory;
 
@@ -57,15 +61,14 @@ public final class DjangoCollections {
 
 	private void prepare(ModelMetadata model, List<String> created) {
 		String collection = model.collection();
-		if (collection != null && this.counters.create(collection,
-				DjangoSchema.counter(model.entity(), this.models.mappingContext()))) {
-			created.add("__schema__ " + collection);
+		if (collection != null) {
+			entry(collection, DjangoSchema.counter(model.entity(), this.models.mappingContext()), created);
 		}
 		for (Relation relation : model.throughRelations().values()) {
 			Relation.Through through = relation.through();
-			if (through != null && through.isAutoCreated() && this.counters.create(through.collection(),
-					DjangoSchema.throughCounter(relation, this.models.mappingContext()))) {
-				created.add("__schema__ " + through.collection());
+			if (through != null && through.isAutoCreated()) {
+				entry(through.collection(), DjangoSchema.throughCounter(relation, this.models.mappingContext()),
+						created);
 			}
 		}
 		MongoDatabase database = this.databaseFactory.getMongoDatabase();
@@ -78,6 +81,29 @@ public final class DjangoCollections {
 				.unique(Boolean.TRUE.equals(index.options().getBoolean("unique")));
 			target.createIndex(index.keys(), options);
 			created.add("index " + index.collection() + " " + index.name());
+		}
+	}
+
+	/**
+	 * Creates the entry of a collection unless it exists; an existing one that Django's inserts cannot use (no
+	 * {@code auto.field_names}, as djongo-spring's native storage writes its counters) is reported, never rewritten.
+	 */
+	private void entry(String collection, DjangoCounter counter, List<String> created) {
+		if (this.counters.create(collection, counter)) {
+			created.add("__schema__ " + collection);
+			return;
+		}
+		Document entry = this.databaseFactory.getMongoDatabase()
+			.getCollection(IdCounters.SCHEMA_COLLECTION)
+			.find(new Document("name", collection))
+			.first();
+		Object auto = (entry != null) ? entry.get("auto") : null;
+		if (counter.idField() != null && auto instanceof Document document && !document.containsKey("field_names")) {
+			logger.warn("The " + IdCounters.SCHEMA_COLLECTION + " entry of '" + collection + "' has no auto.field_names"
+					+ " (djongo-spring's native storage writes its counters so): Django's inserts into it fail with"
+					+ " KeyError: 'field_names'. djongo-spring never rewrites an entry; add it: db."
+					+ IdCounters.SCHEMA_COLLECTION + ".updateOne({name: '" + collection + "'}, {$set: {'auto.field_names':"
+					+ " ['" + counter.idField() + "']}})");
 		}
 	}
 
