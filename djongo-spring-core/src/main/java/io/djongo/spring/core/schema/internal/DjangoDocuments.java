@@ -38,6 +38,9 @@ public final class DjangoDocuments {
 
 	private final Map<Class<?>, Shape> shapes = new ConcurrentHashMap<>();
 
+	/** The shapes of containers inside the documents of models, apart: a container is no model of its own. */
+	private final Map<Class<?>, Shape> containers = new ConcurrentHashMap<>();
+
 	public DjangoDocuments(MappingContext<? extends MongoPersistentEntity<?>, MongoPersistentProperty> mappingContext) {
 		this.mappingContext = mappingContext;
 	}
@@ -93,7 +96,7 @@ public final class DjangoDocuments {
 
 	/** The container's shape (nulls, decimals) inside an embedded document. */
 	private Shape embedded(Class<?> type) {
-		return this.shapes.computeIfAbsent(type, (key) -> create(key, false));
+		return this.containers.computeIfAbsent(type, (key) -> create(key, false));
 	}
 
 	/**
