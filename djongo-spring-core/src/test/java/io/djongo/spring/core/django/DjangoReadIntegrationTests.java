@@ -85,6 +85,12 @@ class DjangoReadIntegrationTests {
 		assertThat(template.objects(Tag.class).filter("post__author__name", "Ann").orderBy("id")
 			.valuesList("name", String.class).list()).containsExactly("django", "mongodb");
 		assertThat(template.objects(Tag.class).filter("post__title", "Spring side").exists()).isFalse();
+		Tag mongodb = template.objects(Tag.class).get("name", "mongodb");
+		assertThat(titles(template.objects(Post.class).filter("tags", mongodb))).containsExactly("Hello djongo");
+		assertThat(titles(template.objects(Post.class).filter("tags__in", List.of(1, 2)))).containsExactly(
+				"Hello djongo", "Django on Mongo");
+		assertThat(titles(template.objects(Post.class).exclude("tags__name", "mongodb"))).containsExactly(
+				"Django on Mongo", "Spring side");
 		assertThat(template.objects(Author.class).filter("post__tags__name", "mongodb").valuesList("name",
 				String.class).list()).containsExactly("Ann");
 	}
