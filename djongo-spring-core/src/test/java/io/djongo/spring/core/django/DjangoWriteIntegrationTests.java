@@ -108,6 +108,17 @@ class DjangoWriteIntegrationTests {
 	}
 
 	@Test
+	void anExplicitIdMovesDjangosCounterPastIt() {
+		Author chosen = new Author("Chosen");
+		chosen.id = 50L;
+		this.template.insert(chosen);
+		assertThat(DjangoShapes.of(schema("blog_author"))).containsEntry("auto.seq", "INT32");
+		assertThat(schema("blog_author").get("auto", Document.class)).containsEntry("seq", 50);
+		assertThat(DjangoFixture.djangoInsert(this.db, "blog_author", new Document("name", "Django's"))).isEqualTo(51);
+		assertThat(this.template.insert(new Author("Java's")).getId()).isEqualTo(52L);
+	}
+
+	@Test
 	void anExistingEntryIsOnlyIncremented() {
 		Document before = schema("blog_post");
 		this.template.insert(new Post("One more", this.template.objects(Author.class).get("pk", 2)));
