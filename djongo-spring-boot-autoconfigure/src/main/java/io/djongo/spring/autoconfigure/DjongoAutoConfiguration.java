@@ -90,8 +90,8 @@ public final class DjongoAutoConfiguration {
 
 	/**
 	 * The template, with djongo's options from {@code djongo.*}, the validator bean, and the client's view of the
-	 * deployment (on_delete chains run in a transaction where it has them). It applies djongo's rules to every write:
-	 * related objects saved, validation, auto-increment ids, file fields.
+	 * deployment (atomic blocks and on_delete chains run in a transaction where it has them). It applies djongo's
+	 * rules to every write: related objects saved, validation, auto-increment ids, file fields.
 	 */
 	@Bean
 	@ConditionalOnMissingBean(MongoOperations.class)
@@ -101,7 +101,8 @@ public final class DjongoAutoConfiguration {
 		DjongoOptions options = DjongoOptions.defaults()
 			.withTimeZone(properties.getTimeZone())
 			.withLogValues(properties.getLogging().isLogValues())
-			.withValidator(modelValidator);
+			.withValidator(modelValidator)
+			.withTransactions(properties.getTransactions());
 		MongoClient mongoClient = client.getIfUnique();
 		if (mongoClient != null) {
 			options = options.withClusterDescription(mongoClient::getClusterDescription);

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.djongo.spring.core.model.Storage;
+import io.djongo.spring.core.transaction.TransactionMode;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.NestedConfigurationProperty;
@@ -42,6 +43,13 @@ public class DjongoProperties {
 	 * _class); @Model(storage = ...) overrides it per model.
 	 */
 	private Storage storage = Storage.NATIVE;
+
+	/**
+	 * Whether atomic blocks, @Transactional methods and on_delete chains run in MongoDB transactions: auto where the
+	 * deployment runs them (a replica set or mongos; elsewhere without one, said once at start-up), required (start-up
+	 * fails without them) or off.
+	 */
+	private TransactionMode transactions = TransactionMode.AUTO;
 
 	/**
 	 * Where and how to connect: djongo's CLIENT settings.
@@ -107,6 +115,14 @@ public class DjongoProperties {
 
 	public void setStorage(Storage storage) {
 		this.storage = storage;
+	}
+
+	public TransactionMode getTransactions() {
+		return this.transactions;
+	}
+
+	public void setTransactions(TransactionMode transactions) {
+		this.transactions = transactions;
 	}
 
 	public DjongoClientProperties getClient() {

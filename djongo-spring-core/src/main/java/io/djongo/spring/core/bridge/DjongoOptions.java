@@ -8,6 +8,7 @@ import java.util.function.Supplier;
 import com.mongodb.WriteConcern;
 import com.mongodb.connection.ClusterDescription;
 import io.djongo.spring.core.schema.ModelValidator;
+import io.djongo.spring.core.transaction.TransactionMode;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -21,7 +22,8 @@ import org.jspecify.annotations.Nullable;
  */
 public final class DjongoOptions {
 
-	private static final DjongoOptions DEFAULTS = new DjongoOptions(ZoneOffset.UTC, false, null, null, null);
+	private static final DjongoOptions DEFAULTS = new DjongoOptions(ZoneOffset.UTC, false, null, null, null,
+			TransactionMode.AUTO);
 
 	private final ZoneId timeZone;
 
@@ -33,13 +35,17 @@ public final class DjongoOptions {
 
 	private final @Nullable Supplier<ClusterDescription> clusterDescription;
 
+	private final TransactionMode transactions;
+
 	private DjongoOptions(ZoneId timeZone, boolean logValues, @Nullable ModelValidator validator,
-			@Nullable WriteConcern writeConcern, @Nullable Supplier<ClusterDescription> clusterDescription) {
+			@Nullable WriteConcern writeConcern, @Nullable Supplier<ClusterDescription> clusterDescription,
+			TransactionMode transactions) {
 		this.timeZone = timeZone;
 		this.logValues = logValues;
 		this.validator = validator;
 		this.writeConcern = writeConcern;
 		this.clusterDescription = clusterDescription;
+		this.transactions = transactions;
 	}
 
 	/** UTC, values hidden in the QuerySet log, the application's validator, the client's write concern. */
@@ -53,7 +59,7 @@ public final class DjongoOptions {
 	 */
 	public DjongoOptions withTimeZone(ZoneId timeZone) {
 		return new DjongoOptions(Objects.requireNonNull(timeZone, "timeZone"), this.logValues, this.validator,
-				this.writeConcern, this.clusterDescription);
+				this.writeConcern, this.clusterDescription, this.transactions);
 	}
 
 	/**
@@ -61,7 +67,8 @@ public final class DjongoOptions {
 	 * shape, values as {@code ?}, as the command log does.
 	 */
 	public DjongoOptions withLogValues(boolean logValues) {
-		return new DjongoOptions(this.timeZone, logValues, this.validator, this.writeConcern, this.clusterDescription);
+		return new DjongoOptions(this.timeZone, logValues, this.validator, this.writeConcern, this.clusterDescription,
+				this.transactions);
 	}
 
 	/**
@@ -70,7 +77,7 @@ public final class DjongoOptions {
 	 */
 	public DjongoOptions withValidator(ModelValidator validator) {
 		return new DjongoOptions(this.timeZone, this.logValues, Objects.requireNonNull(validator, "validator"),
-				this.writeConcern, this.clusterDescription);
+				this.writeConcern, this.clusterDescription, this.transactions);
 	}
 
 	/**
@@ -79,16 +86,27 @@ public final class DjongoOptions {
 	 */
 	public DjongoOptions withWriteConcern(WriteConcern writeConcern) {
 		return new DjongoOptions(this.timeZone, this.logValues, this.validator,
-				Objects.requireNonNull(writeConcern, "writeConcern"), this.clusterDescription);
+				Objects.requireNonNull(writeConcern, "writeConcern"), this.clusterDescription, this.transactions);
 	}
 
 	/**
 	 * The driver's view of the deployment, {@code MongoClient::getClusterDescription}: on a replica set or sharded
-	 * cluster, deletions that follow {@code on_delete} rules run in one transaction. Without it they run without.
+	 * cluster, atomic blocks and deletions that follow {@code on_delete} rules run in a transaction. Without it they
+	 * run without one.
 	 */
 	public DjongoOptions withClusterDescription(Supplier<ClusterDescription> clusterDescription) {
 		return new DjongoOptions(this.timeZone, this.logValues, this.validator, this.writeConcern,
-				Objects.requireNonNull(clusterDescription, "clusterDescription"));
+				Objects.requireNonNull(clusterDescription, "clusterDescription"), this.transactions);
+	}
+
+	/**
+	 * Whether atomic blocks, {@code @Transactional} methods of the template's transaction manager and
+	 * {@code on_delete} chains run in MongoDB transactions ({@code djongo.transactions}); {@code AUTO} by default:
+	 * where the deployment runs them.
+	 */
+	public DjongoOptions withTransactions(TransactionMode transactions) {
+		return new DjongoOptions(this.timeZone, this.logValues, this.validator, this.writeConcern,
+				this.clusterDescription, Objects.requireNonNull(transactions, "transactions"));
 	}
 
 	public ZoneId timeZone() {
@@ -111,24 +129,31 @@ public final class DjongoOptions {
 		return this.clusterDescription;
 	}
 
+	public TransactionMode transactions() {
+		return this.transactions;
+	}
+
 	@Override
 	public boolean equals(@Nullable Object other) {
 		return this == other || (other instanceof DjongoOptions that && this.timeZone.equals(that.timeZone)
 				&& this.logValues == that.logValues && Objects.equals(this.validator, that.validator)
 				&& Objects.equals(this.writeConcern, that.writeConcern)
-				&& Objects.equals(this.clusterDescription, that.clusterDescription));
+				&& Objects.equals(this.clusterDescription, that.clusterDescription)
+				&& this.transactions == that.transactions);
 	}
 
 	@Override
 	public int hashCode() {
-		return Objects.hash(this.timeZone, this.logValues, this.validator, this.writeConcern, this.clusterDescription);
+		return Objects.hash(this.timeZone, this.logValues, this.validator, this.writeConcern, this.clusterDescription,
+				this.transactions);
 	}
 
 	@Override
 	public String toString() {
 		return "DjongoOptions[timeZone=" + this.timeZone + ", logValues=" + this.logValues + ", validator="
 				+ ((this.validator != null) ? "given" : "default") + ", writeConcern=" + this.writeConcern
-				+ ", clusterDescription=" + ((this.clusterDescription != null) ? "given" : "none") + "]";
+				+ ", clusterDescription=" + ((this.clusterDescription != null) ? "given" : "none") + ", transactions="
+				+ this.transactions + "]";
 	}
 
 }

@@ -5,10 +5,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import com.mongodb.WriteConcern;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.InsertManyOptions;
+import io.djongo.spring.core.bulk.BulkWrite;
+import io.djongo.spring.core.bulk.internal.BulkSupport;
+import io.djongo.spring.core.bulk.internal.BulkUpdates;
+import io.djongo.spring.core.bulk.internal.DefaultBulkWrite;
 import io.djongo.spring.core.gridfs.FileFieldCallbacks;
 import io.djongo.spring.core.model.ModelRegistry;
 import io.djongo.spring.core.model.Relation;
@@ -27,6 +32,8 @@ import io.djongo.spring.core.schema.ModelValidator;
 import io.djongo.spring.core.schema.internal.DocumentInserts;
 import io.djongo.spring.core.schema.internal.ModelWriter;
 import io.djongo.spring.core.schema.internal.WriteLifecycle;
+import io.djongo.spring.core.transaction.DjongoTransactionManager;
+import io.djongo.spring.core.transaction.internal.AtomicBlocks;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.jspecify.annotations.Nullable;
@@ -86,6 +93,12 @@ public class DjongoTemplate extends MongoTemplate {
 
 	private final DjangoStorage django;
 
+	private final DjongoTransactionManager transactionManager;
+
+	private final AtomicBlocks atomic;
+
+	private final BulkSupport bulk;
+
 	/** The application's entity callbacks, which the writer calls itself; djongo's rules wrap them for the rest. */
 	private EntityCallbacks applicationCallbacks = EntityCallbacks.create();
 
@@ -102,7 +115,10 @@ public class DjongoTemplate extends MongoTemplate {
 		this.models = new ModelRegistry(converter.getMappingContext());
 		this.reads = new ModelReads(converter);
 		this.queryMapper = new QueryMapper(converter);
-		this.deletions = new Deletions(this, this.models, this::toModel, databaseFactory, options.clusterDescription());
+		this.transactionManager = new DjongoTransactionManager(databaseFactory, options.transactions(),
+				options.clusterDescription());
+		this.atomic = new AtomicBlocks(this.transactionManager);
+		this.deletions = new Deletions(this, this.models, this::toModel, this.atomic::run);
 		this.queries = new QueryEngine(this, this.models, options.timeZone(), options.logValues(), this::toModel,
 				this::validateValues, this.deletions::delete);
 		this.files = new FileFieldCallbacks(databaseFactory, converter.getMappingContext());
@@ -113,6 +129,8 @@ public class DjongoTemplate extends MongoTemplate {
 		this.writer = new ModelWriter(converter, databaseFactory, springData, this.rules, this::encode, springData,
 				BulkCreateException::new);
 		useCallbacks(this.applicationCallbacks);
+		this.bulk = new TemplateBulkSupport(this, this.models, this.writer, this.queries, this.deletions,
+				options.writeConcern());
 	}
 
 	// --- QuerySets ---
@@ -141,9 +159,32 @@ public class DjongoTemplate extends MongoTemplate {
 		return this.django.manyToMany(this, instance, relation);
 	}
 
+	// --- transactions (see io.djongo.spring.core.transaction) ---
+
+	/**
+	 * Django's {@code transaction.atomic}: one transaction, committed on return, rolled back on an exception; a nested
+	 * block joins the outer one; transient errors rerun it (docs/transactions-and-bulk.md).
+	 */
+	public void atomic(Runnable block) {
+		this.atomic.run(() -> {
+			block.run();
+			return null;
+		});
+	}
+
+	/** {@link #atomic(Runnable)}, returning what the block returns. */
+	public <T extends @Nullable Object> T atomic(Supplier<T> block) {
+		return this.atomic.run(block);
+	}
+
+	/** The transaction manager of the atomic blocks; Spring Boot makes it the application's one. */
+	public DjongoTransactionManager getTransactionManager() {
+		return this.transactionManager;
+	}
+
 	// --- the mongo bridge ---
 
-	/** The raw collection behind a model. Writes through it are not validated. */
+	/** The raw collection behind a model, unvalidated; asked for inside an atomic block, bound to its session. */
 	@BypassesValidation
 	public MongoCollection<Document> mongo(Class<?> model) {
 		return getCollection(getCollectionName(model));
@@ -230,6 +271,16 @@ public class DjongoTemplate extends MongoTemplate {
 				ordered ? ModelWriter.Mode.ORDERED : ModelWriter.Mode.UNORDERED));
 	}
 
+	/** Mixed writes to one model, checked whole, then sent in one {@code bulkWrite}: see {@link BulkWrite}. */
+	public <T> BulkWrite<T> bulk(Class<T> model) {
+		return new DefaultBulkWrite<>(model, this.bulk);
+	}
+
+	/** Django's {@code bulk_update}: the named fields of saved models of one class, in one {@code bulkWrite}. */
+	public long bulkUpdate(Collection<?> models, String... fields) {
+		return new BulkUpdates(this.bulk).update(models, fields);
+	}
+
 	@Override
 	protected <T> T doInsert(String collectionName, T objectToSave, MongoWriter<T> writer) {
 		if (writer != getConverter() || !this.writer.writes(objectToSave)) {
@@ -273,7 +324,8 @@ public class DjongoTemplate extends MongoTemplate {
 				+ " write: new DjongoTemplate(factory, converter, DjongoOptions.defaults().withWriteConcern(...))");
 	}
 
-	private Document encode(Object model) {
+	/** A model converted as a write stores it (in Django storage, in djongo's shape). */
+	Document encode(Object model) {
 		Document document = new Document();
 		getConverter().write(model, document);
 		this.django.shape(model, document);

@@ -13,6 +13,7 @@ import org.bson.conversions.Bson;
 import org.bson.types.ObjectId;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.mongodb.MongoDatabaseFactory;
+import org.springframework.data.mongodb.MongoDatabaseUtils;
 import org.springframework.data.mapping.context.MappingContext;
 import org.springframework.data.mongodb.core.mapping.MongoPersistentEntity;
 import org.springframework.data.mongodb.core.mapping.MongoPersistentProperty;
@@ -98,7 +99,9 @@ final class FileFields {
 	 * Deletes a file from its field's storage unless a document of the collection still refers to it in that field.
 	 */
 	void deleteUnlessReferenced(String collection, FileFieldProperty field, StoredFile file) {
-		MongoCollection<Document> documents = this.databaseFactory.getMongoDatabase().getCollection(collection);
+		// inside a transaction, read in it: the deletion that dropped the reference is not visible outside yet
+		MongoCollection<Document> documents = MongoDatabaseUtils.getDatabase(this.databaseFactory)
+			.getCollection(collection);
 		Bson reference = (file.getId() != null) ? Filters.eq(field.fieldName() + ".id", file.getId())
 				: Filters.or(Filters.eq(field.fieldName(), file.getName()),
 						Filters.eq(field.fieldName() + ".name", file.getName()));
@@ -115,7 +118,7 @@ final class FileFields {
 	}
 
 	MongoCollection<Document> collection(String name) {
-		return this.databaseFactory.getMongoDatabase().getCollection(name);
+		return MongoDatabaseUtils.getDatabase(this.databaseFactory).getCollection(name);
 	}
 
 	private List<FileFieldProperty> introspect(Class<?> model) {

@@ -9,13 +9,17 @@ import java.util.List;
 import java.util.Optional;
 
 import com.mongodb.MongoGridFSException;
+import com.mongodb.client.ClientSession;
 import com.mongodb.client.gridfs.GridFSBucket;
 import com.mongodb.client.gridfs.GridFSBuckets;
+import com.mongodb.client.gridfs.GridFSFindIterable;
 import com.mongodb.client.gridfs.model.GridFSFile;
 import com.mongodb.client.gridfs.model.GridFSUploadOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
+import io.djongo.spring.core.transaction.DjongoTransactionManager;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.bson.types.ObjectId;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.BeanFactory;
@@ -37,6 +41,11 @@ import org.springframework.util.ClassUtils;
  * Content is streamed in both directions: uploads go chunk by chunk (255 KiB), downloads fetch
  * {@value #DOWNLOAD_BATCH_CHUNKS} chunks per round trip. The content type is kept in the file's metadata as
  * {@code _contentType}, where Spring Data's {@code GridFsTemplate} looks for it.
+ * <p>
+ * Inside a transaction of djongo's transaction manager on the storage's database (an atomic block, a
+ * {@code @Transactional} method), every call uses the transaction's session: an upload is undone with the
+ * transaction. MongoDB cannot list indexes in a transaction, so the bucket's indexes are checked (and created)
+ * outside it, once per storage.
  */
 public class GridFsStorage implements ResourceLoader, BeanFactoryAware {
 
@@ -55,6 +64,9 @@ public class GridFsStorage implements ResourceLoader, BeanFactoryAware {
 	private @Nullable MongoDatabaseFactory databaseFactory;
 
 	private @Nullable BeanFactory beanFactory;
+
+	/** The bucket of the storage's database, once one upload has checked its indexes. */
+	private volatile @Nullable GridFSBucket checked;
 
 	/**
 	 * A storage on a bucket of the application's database, found in the application context.
@@ -98,17 +110,20 @@ public class GridFsStorage implements ResourceLoader, BeanFactoryAware {
 	public StoredFile save(String name, InputStreamSource content, @Nullable String contentType) {
 		String path = FileNames.checkPath(name);
 		String type = (contentType != null && !contentType.isBlank()) ? contentType : FileNames.guessContentType(path);
-		GridFSBucket gridFs = gridFs();
+		ClientSession session = session();
+		GridFSBucket gridFs = (session != null) ? checkedGridFs() : gridFs();
 		String candidate = getAvailableName(path);
 		ObjectId id;
+		GridFSUploadOptions options = new GridFSUploadOptions().metadata(new Document(CONTENT_TYPE_KEY, type));
 		try (InputStream stream = content.getInputStream()) {
-			id = gridFs.uploadFromStream(candidate, stream,
-					new GridFSUploadOptions().metadata(new Document(CONTENT_TYPE_KEY, type)));
+			id = (session != null) ? gridFs.uploadFromStream(session, candidate, stream, options)
+					: gridFs.uploadFromStream(candidate, stream, options);
+			this.checked = gridFs;
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot read the content of '" + path + "'", ex);
 		}
-		return toStoredFile(settleName(gridFs, id, path, candidate));
+		return toStoredFile(settleName(gridFs, session, id, path, candidate));
 	}
 
 	/**
@@ -128,7 +143,7 @@ public class GridFsStorage implements ResourceLoader, BeanFactoryAware {
 	 * Whether a file with this name exists in the bucket.
 	 */
 	public boolean exists(String name) {
-		return gridFs().find(Filters.eq("filename", name)).limit(1).first() != null;
+		return find(Filters.eq("filename", name)).limit(1).first() != null;
 	}
 
 	/**
@@ -137,7 +152,7 @@ public class GridFsStorage implements ResourceLoader, BeanFactoryAware {
 	 * @return the file, bound to this storage, or empty
 	 */
 	public Optional<StoredFile> find(String name) {
-		GridFSFile file = gridFs().find(Filters.eq("filename", name))
+		GridFSFile file = find(Filters.eq("filename", name))
 			.sort(Sorts.descending("uploadDate"))
 			.limit(1)
 			.first();
@@ -150,7 +165,7 @@ public class GridFsStorage implements ResourceLoader, BeanFactoryAware {
 	 * @return the file, bound to this storage, or empty
 	 */
 	public Optional<StoredFile> findById(ObjectId id) {
-		return Optional.ofNullable(gridFs().find(Filters.eq("_id", id)).first()).map(this::toStoredFile);
+		return Optional.ofNullable(find(Filters.eq("_id", id)).first()).map(this::toStoredFile);
 	}
 
 	/**
@@ -161,8 +176,14 @@ public class GridFsStorage implements ResourceLoader, BeanFactoryAware {
 	public void delete(StoredFile file) {
 		ObjectId id = file.getId();
 		Assert.notNull(id, () -> "Only a stored file can be deleted, not " + file);
+		ClientSession session = session();
 		try {
-			gridFs().delete(id);
+			if (session != null) {
+				gridFs().delete(session, id);
+			}
+			else {
+				gridFs().delete(id);
+			}
 		}
 		catch (MongoGridFSException ex) {
 			// already deleted: nothing left to do
@@ -201,8 +222,14 @@ public class GridFsStorage implements ResourceLoader, BeanFactoryAware {
 	InputStream open(StoredFile file) throws IOException {
 		try {
 			ObjectId id = file.getId();
-			return (id != null) ? gridFs().openDownloadStream(id).batchSize(DOWNLOAD_BATCH_CHUNKS)
-					: gridFs().openDownloadStream(file.getName()).batchSize(DOWNLOAD_BATCH_CHUNKS);
+			ClientSession session = session();
+			GridFSBucket gridFs = gridFs();
+			if (session != null) {
+				return (id != null) ? gridFs.openDownloadStream(session, id).batchSize(DOWNLOAD_BATCH_CHUNKS)
+						: gridFs.openDownloadStream(session, file.getName()).batchSize(DOWNLOAD_BATCH_CHUNKS);
+			}
+			return (id != null) ? gridFs.openDownloadStream(id).batchSize(DOWNLOAD_BATCH_CHUNKS)
+					: gridFs.openDownloadStream(file.getName()).batchSize(DOWNLOAD_BATCH_CHUNKS);
 		}
 		catch (MongoGridFSException ex) {
 			FileNotFoundException notFound = new FileNotFoundException(
@@ -216,10 +243,13 @@ public class GridFsStorage implements ResourceLoader, BeanFactoryAware {
 	 * Makes the uploaded file's name unique: another upload may have taken the name between the check and the
 	 * upload; then this file moves to a fresh alternative, until no other file shares its name.
 	 */
-	private GridFSFile settleName(GridFSBucket gridFs, ObjectId id, String requested, String candidate) {
+	private GridFSFile settleName(GridFSBucket gridFs, @Nullable ClientSession session, ObjectId id, String requested,
+			String candidate) {
 		String name = candidate;
 		while (true) {
-			List<GridFSFile> sameName = gridFs.find(Filters.eq("filename", name)).into(new ArrayList<>());
+			Bson named = Filters.eq("filename", name);
+			List<GridFSFile> sameName = ((session != null) ? gridFs.find(session, named) : gridFs.find(named))
+				.into(new ArrayList<>());
 			GridFSFile own = sameName.stream()
 				.filter((file) -> id.equals(file.getObjectId()))
 				.findFirst()
@@ -229,7 +259,12 @@ public class GridFsStorage implements ResourceLoader, BeanFactoryAware {
 				return own;
 			}
 			name = FileNames.alternativeName(requested);
-			gridFs.rename(id, name);
+			if (session != null) {
+				gridFs.rename(session, id, name);
+			}
+			else {
+				gridFs.rename(id, name);
+			}
 		}
 	}
 
@@ -242,6 +277,31 @@ public class GridFsStorage implements ResourceLoader, BeanFactoryAware {
 
 	private GridFSBucket gridFs() {
 		return GridFSBuckets.create(databaseFactory().getMongoDatabase(), this.bucket);
+	}
+
+	private GridFSFindIterable find(Bson filter) {
+		ClientSession session = session();
+		return (session != null) ? gridFs().find(session, filter) : gridFs().find(filter);
+	}
+
+	/**
+	 * A bucket whose indexes were checked outside any transaction: the driver checks them on a bucket's first
+	 * upload, with {@code listIndexes} when the bucket is empty, which MongoDB refuses in a transaction. An upload
+	 * stream opened and aborted at once, without the session, runs the check.
+	 */
+	private GridFSBucket checkedGridFs() {
+		GridFSBucket gridFs = this.checked;
+		if (gridFs == null) {
+			gridFs = gridFs();
+			gridFs.openUploadStream(FileNames.alternativeName("index-check")).abort();
+			this.checked = gridFs;
+		}
+		return gridFs;
+	}
+
+	/** The session of a djongo transaction on the storage's database running on this thread, or null. */
+	private @Nullable ClientSession session() {
+		return DjongoTransactionManager.currentSession(databaseFactory());
 	}
 
 	private MongoDatabaseFactory databaseFactory() {

@@ -7,7 +7,9 @@ import java.util.Map;
 
 import com.mongodb.client.MongoDatabase;
 import io.djongo.spring.core.bridge.DjongoTemplate;
+import io.djongo.spring.core.bulk.BulkResult;
 import io.djongo.spring.core.query.DeleteResult;
+import io.djongo.spring.core.query.Q;
 import io.djongo.spring.core.repository.DjongoRepository;
 import io.djongo.spring.core.repository.support.DjongoRepositoryFactory;
 import org.bson.Document;
@@ -195,6 +197,34 @@ class DjangoWriteIntegrationTests {
 		assertThat(post).containsEntry("rating", 3).containsEntry("score", Decimal128.parse("2.50"))
 			.containsEntry("author_id", 2);
 		assertThat(DjangoShapes.of(post)).containsExactlyEntriesOf(djongos);
+	}
+
+	@Test
+	void bulkWritesWorkOnTheIdColumn() {
+		Author ann = this.template.objects(Author.class).get("pk", 1);
+		Author renamed = this.template.objects(Author.class).get("pk", 2);
+		renamed.name = "Robert";
+		BulkResult result = this.template.bulk(Author.class)
+			.insert(new Author("Dee"))
+			.replace(renamed)
+			.update(Q.of("pk", 3), Map.of("name", "Cidney"))
+			.upsert(Q.of("name", "Eve"), Map.of("name", "Eve"))
+			.execute();
+		assertThat(result.insertedIds()).containsValue(4);
+		assertThat(raw("blog_author", 4)).containsEntry("name", "Dee");
+		assertThat(raw("blog_author", 2)).containsEntry("name", "Robert").doesNotContainKey("_class");
+		assertThat(raw("blog_author", 3)).containsEntry("name", "Cidney");
+		assertThat(raw("blog_author", 5)).containsEntry("name", "Eve");
+		// an upsert's document starts with the filter's fields: the order differs, the types do not
+		assertThat(DjangoShapes.of(raw("blog_author", 5))).containsExactlyInAnyOrderEntriesOf(
+				DjangoShapes.of(raw("blog_author", 1)));
+
+		Post post = this.template.objects(Post.class).get("pk", 3);
+		post.rating = null;
+		post.title = "Bulk";
+		assertThat(this.template.bulkUpdate(List.of(post), "rating", "title")).isEqualTo(1);
+		assertThat(raw("blog_post", 3)).containsEntry("rating", null).containsEntry("title", "Bulk");
+		assertThat(ann.getName()).isEqualTo("Ann");
 	}
 
 	@Test

@@ -21,12 +21,14 @@ import io.djongo.spring.core.model.ModelRegistry;
 import io.djongo.spring.core.model.Relation;
 import io.djongo.spring.core.query.Aggregate;
 import io.djongo.spring.core.query.DeleteResult;
+import io.djongo.spring.core.query.Q;
 import io.djongo.spring.core.query.QuerySet;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.bson.BsonDocument;
 import org.bson.Document;
 import org.bson.codecs.configuration.CodecRegistry;
+import org.bson.conversions.Bson;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.InvalidDataAccessApiUsageException;
 import org.springframework.data.mongodb.core.MongoOperations;
@@ -145,6 +147,29 @@ public final class QueryEngine {
 		this.models.relationsTo(model.type()).forEach((r) -> names.add(r.relatedName()));
 		this.models.throughRelationsTo(model.type()).forEach((r) -> names.add(r.relatedName()));
 		return String.join(", ", names);
+	}
+
+	/**
+	 * For one operation of a bulk write on a model: the stored filter of {@code objects(model).filter(where)} and,
+	 * given values, the update {@code update(values)} sends (validated; a document of operators, or a pipeline).
+	 * Where no document can match, a filter matching nothing; where the filter needs joins, the ids an aggregate
+	 * finds first, as a QuerySet's update does.
+	 */
+	public BulkOperation bulkOperation(Class<?> model, Q where, @Nullable Map<String, ?> values) {
+		QueryPlan plan = ((DefaultQuerySet<?>) objects(model).filter(where)).plan();
+		QueryWrites writes = new QueryWrites(this);
+		if (values == null) {
+			return new BulkOperation(writes.bulkFilter(plan), null);
+		}
+		Command.Update update = writes.bulkUpdate(plan, values);
+		return new BulkOperation(update.filter(), update.update());
+	}
+
+	/**
+	 * The filter and update of one operation of a bulk write.
+	 * @param update a document of update operators, a pipeline ({@code List<Bson>}), or null for a delete
+	 */
+	public record BulkOperation(Bson filter, @Nullable Object update) {
 	}
 
 	// ---- for the QuerySets

@@ -43,6 +43,31 @@ final class QueryWrites {
 
 	/** The update to send, validated; null when no document can match. */
 	Command.@Nullable Update update(QueryPlan plan, Map<String, ?> values) {
+		Object update = updateOf(plan, values);
+		if (plan.isEmpty()) {
+			return null;
+		}
+		Bson filter = filter(plan);
+		return (filter != null) ? new Command.Update(plan.collection(), filter, update) : null;
+	}
+
+	/**
+	 * The update of one operation of a bulk write, validated: as {@link #update}, with a filter matching nothing
+	 * where no document can match, so that the operation keeps its place among the others.
+	 */
+	Command.Update bulkUpdate(QueryPlan plan, Map<String, ?> values) {
+		Object update = updateOf(plan, values);
+		return new Command.Update(plan.collection(), bulkFilter(plan), update);
+	}
+
+	/** The filter of one operation of a bulk write; one matching nothing where no document can match. */
+	Bson bulkFilter(QueryPlan plan) {
+		Bson filter = plan.isEmpty() ? null : filter(plan);
+		return (filter != null) ? filter : new Document("_id", new Document("$in", List.of()));
+	}
+
+	/** The update document (or pipeline) setting the values, validated. */
+	private Object updateOf(QueryPlan plan, Map<String, ?> values) {
 		ModelMetadata model = plan.model();
 		if (values.isEmpty()) {
 			throw new InvalidDataAccessApiUsageException(model.name() + ": update() needs at least one field");
@@ -94,13 +119,6 @@ final class QueryWrites {
 			set.append(path, stored(model, field, this.engine.coercion().toBson(java, field.type())));
 		}
 		this.engine.updateValidator().validate(model.type(), validated);
-		if (plan.isEmpty()) {
-			return null;
-		}
-		Bson filter = filter(plan);
-		if (filter == null) {
-			return null;
-		}
 		if (!pipelineSet.isEmpty()) {
 			for (Map.Entry<String, Object> literal : set.entrySet()) {
 				pipelineSet.append(literal.getKey(), new Document("$literal", literal.getValue()));
@@ -108,7 +126,7 @@ final class QueryWrites {
 			unset.keySet().forEach((key) -> pipelineSet.append(key, "$$REMOVE"));
 			inc.forEach((key, amount) -> pipelineSet.append(key, new Document("$add", List.of("$" + key, amount))));
 			mul.forEach((key, factor) -> pipelineSet.append(key, new Document("$multiply", List.of("$" + key, factor))));
-			return new Command.Update(plan.collection(), filter, List.of(new Document("$set", pipelineSet)));
+			return List.of(new Document("$set", pipelineSet));
 		}
 		Document update = new Document();
 		if (!set.isEmpty()) {
@@ -123,7 +141,7 @@ final class QueryWrites {
 		if (!mul.isEmpty()) {
 			update.append("$mul", mul);
 		}
-		return new Command.Update(plan.collection(), filter, update);
+		return update;
 	}
 
 	/**

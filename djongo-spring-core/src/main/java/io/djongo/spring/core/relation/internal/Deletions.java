@@ -7,14 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.function.Supplier;
 
-import com.mongodb.ClientSessionOptions;
-import com.mongodb.client.ClientSession;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
-import com.mongodb.connection.ClusterDescription;
-import com.mongodb.connection.ClusterType;
 import io.djongo.spring.core.model.FieldDescriptor;
 import io.djongo.spring.core.model.ModelMetadata;
 import io.djongo.spring.core.model.ModelRegistry;
@@ -26,8 +21,6 @@ import io.djongo.spring.core.relation.internal.DeletionCollector.DeletionPlan;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.jspecify.annotations.Nullable;
-import org.springframework.data.mongodb.MongoDatabaseFactory;
-import org.springframework.data.mongodb.MongoDatabaseUtils;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.convert.QueryMapper;
 import org.springframework.data.mongodb.core.mapping.MongoPersistentEntity;
@@ -44,9 +37,9 @@ import org.springframework.util.ClassUtils;
  * When no relation points at the model, a deletion is one delete command. Otherwise the {@link DeletionCollector}
  * first reads what the deletion reaches and checks every {@code PROTECT} and {@code RESTRICT} rule; only then is
  * anything written: one update per {@code SET_NULL}, {@code SET_DEFAULT} and many-to-many relation, then one delete
- * per model, referring models before referred ones. When the deployment runs transactions (a replica set or sharded
- * cluster, as the driver's cluster description reports it), reads and writes run in one transaction; inside a
- * Spring-managed MongoDB transaction they join it.
+ * per model, referring models before referred ones. Reads and writes run in one atomic block of the template: one
+ * transaction where the deployment runs them (a replica set or sharded cluster), joining an atomic block or a
+ * {@code @Transactional} method already running.
  */
 public final class Deletions {
 
@@ -56,25 +49,19 @@ public final class Deletions {
 
 	private final ModelReader reader;
 
-	private final MongoDatabaseFactory databaseFactory;
-
-	private final @Nullable Supplier<ClusterDescription> cluster;
+	private final AtomicRunner atomic;
 
 	/**
 	 * @param operations where the reads and writes go
 	 * @param models the models and the relations between them
 	 * @param reader reads the documents a refused deletion names as models
-	 * @param databaseFactory the sessions of transactional deletions
-	 * @param cluster the driver's view of the deployment ({@code MongoClient::getClusterDescription}); without it,
-	 * deletions run without a transaction
+	 * @param atomic runs the reads and writes of a deletion that follows relations in one transaction
 	 */
-	public Deletions(MongoOperations operations, ModelRegistry models, ModelReader reader,
-			MongoDatabaseFactory databaseFactory, @Nullable Supplier<ClusterDescription> cluster) {
+	public Deletions(MongoOperations operations, ModelRegistry models, ModelReader reader, AtomicRunner atomic) {
 		this.operations = operations;
 		this.models = models;
 		this.reader = reader;
-		this.databaseFactory = databaseFactory;
-		this.cluster = cluster;
+		this.atomic = atomic;
 	}
 
 	/**
@@ -111,14 +98,8 @@ public final class Deletions {
 					"deleteMany returned no result");
 			return new DeleteResult(deleted, (deleted > 0) ? Map.of(model, deleted) : Map.of());
 		}
-		if (MongoDatabaseUtils.isTransactionActive(this.databaseFactory) || !supportsTransactions()) {
-			return run(this.operations, model, filter);
-		}
-		try (ClientSession session = this.databaseFactory
-			.getSession(ClientSessionOptions.builder().causallyConsistent(true).build())) {
-			MongoOperations bound = this.operations.withSession(session);
-			return session.withTransaction(() -> run(bound, model, filter));
-		}
+		// the operations find the transaction's session themselves, as every template call does
+		return this.atomic.run(() -> run(this.operations, model, filter));
 	}
 
 	/**
@@ -234,23 +215,6 @@ public final class Deletions {
 	private static @Nullable Object pythonInt(@Nullable Object value) {
 		return (value instanceof Long number && number >= Integer.MIN_VALUE && number <= Integer.MAX_VALUE)
 				? (Object) number.intValue() : value;
-	}
-
-	/**
-	 * Whether the deployment runs multi-document transactions, as the driver's cluster description says. Before the
-	 * client has reached any server its description is unknown: one {@code ping} makes it select one.
-	 */
-	boolean supportsTransactions() {
-		Supplier<ClusterDescription> source = this.cluster;
-		if (source == null) {
-			return false;
-		}
-		ClusterDescription description = source.get();
-		if (description.getType() == ClusterType.UNKNOWN) {
-			this.operations.executeCommand(new Document("ping", 1));
-			description = source.get();
-		}
-		return Transactions.supported(description);
 	}
 
 	private MongoPersistentEntity<?> entity(Class<?> model) {

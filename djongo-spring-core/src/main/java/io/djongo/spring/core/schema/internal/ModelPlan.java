@@ -108,6 +108,10 @@ final class ModelPlan {
 				: value;
 	}
 
+	Class<?> requiredIdType() {
+		return requiredId().getType();
+	}
+
 	@Nullable Object id(Object model) {
 		MongoPersistentProperty property = this.id;
 		return (property != null) ? entity().getPropertyAccessor(model).getProperty(property) : null;

@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.IntPredicate;
 import java.util.function.Supplier;
 
 import com.mongodb.MongoBulkWriteException;
@@ -148,6 +149,89 @@ public final class ModelWriter {
 			saved.add((T) this.lifecycle.afterSave(model, document, collection));
 		}
 		return saved;
+	}
+
+	/**
+	 * The steps of an insert before the send, for a bulk write that sends the documents itself among other writes:
+	 * before-convert callbacks, the batch validated whole, ids, pending files, conversion and before-save callbacks.
+	 * Automatic ids colliding with documents inserted by hand are not retried.
+	 * @return the models and their documents, by position; hand it to {@link #afterInsert} once sent
+	 */
+	public PreparedInsert prepareInsert(String collection, Collection<?> models) {
+		WriteBatch batch = new WriteBatch(collection, models, Mode.ORDERED);
+		for (int i = 0; i < batch.size(); i++) {
+			batch.model(i, this.lifecycle.beforeConvert(batch.model(i), collection));
+		}
+		planAll(batch);
+		check(batch);
+		assignIds(batch);
+		for (int i = 0; i < batch.size(); i++) {
+			batch.model(i, this.rules.attach(batch.model(i)));
+		}
+		for (int i = 0; i < batch.size(); i++) {
+			convert(batch, i);
+		}
+		return new PreparedInsert(batch);
+	}
+
+	/**
+	 * The last step of an insert prepared by {@link #prepareInsert}: the id the driver generated set on each model
+	 * written, and its after-save callbacks.
+	 * @param written whether the document at a position was written
+	 * @return the models written, as written
+	 */
+	public List<Object> afterInsert(PreparedInsert prepared, IntPredicate written) {
+		WriteBatch batch = prepared.batch;
+		List<Object> saved = new ArrayList<>();
+		for (int i = 0; i < batch.size(); i++) {
+			if (!written.test(i)) {
+				continue;
+			}
+			Object model = batch.model(i);
+			Document document = batch.document(i);
+			Object id = document.get("_id");
+			if (id != null && !batch.plan(i).autoId() && batch.plan(i).id(model) == null) {
+				model = this.lifecycle.populateId(model, id);
+			}
+			saved.add(this.lifecycle.afterSave(model, document, batch.collection()));
+		}
+		return saved;
+	}
+
+	/**
+	 * A new id for a document of the model that an upsert may insert, as stored: the next of the collection's counter
+	 * for a model with an auto-increment id (an upsert that updates leaves a gap, as a failed insert does), else null.
+	 */
+	public @Nullable Object reserveId(Class<?> model, String collection) {
+		ModelPlan plan = plan(model);
+		if (!plan.autoId()) {
+			return null;
+		}
+		long id = plan.counters(this.counters).reserve(collection, 1);
+		if (!plan.storedId().equals("_id")) {
+			// Django storage: the value as stored, int32 while it fits
+			return IdCounters.pythonInt(id);
+		}
+		return (plan.requiredIdType() == Integer.class) ? (Object) Math.toIntExact(id) : (Object) id;
+	}
+
+	/** Models and their documents, converted and checked, not yet sent. */
+	public static final class PreparedInsert {
+
+		private final WriteBatch batch;
+
+		PreparedInsert(WriteBatch batch) {
+			this.batch = batch;
+		}
+
+		public List<Document> documents() {
+			List<Document> documents = new ArrayList<>(this.batch.size());
+			for (int i = 0; i < this.batch.size(); i++) {
+				documents.add(this.batch.document(i));
+			}
+			return documents;
+		}
+
 	}
 
 	/**
