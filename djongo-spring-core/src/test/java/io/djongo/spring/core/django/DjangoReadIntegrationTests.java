@@ -142,6 +142,16 @@ class DjangoReadIntegrationTests {
 	}
 
 	@Test
+	void valuesOfARelationAreTheRelatedIds() {
+		assertThat(template.objects(Post.class).orderBy("id").valuesList("tags", Object.class).list())
+			.containsExactly(List.of(2L, 1L), List.of(1L), List.of());
+		assertThat(template.objects(Author.class).orderBy("id").valuesList("post", Object.class).list())
+			.containsExactly(List.of(1L, 2L), List.of(3L), List.of());
+		assertThat(template.objects(Post.class).orderBy("id").valuesList("author", Long.class).list())
+			.containsExactly(1L, 1L, 2L);
+	}
+
+	@Test
 	void inBulkIsKeyedByTheIdColumn() {
 		Map<Long, Post> posts = template.objects(Post.class).inBulk(List.of(1L, 3L));
 		assertThat(posts).containsOnlyKeys(1L, 3L);

@@ -346,6 +346,11 @@ final class QueryCompiler {
 		if (!target.rest().isEmpty()) {
 			storedPath(lookup, scope, purpose);
 		}
+		if (target.relationValued() && target.rest().isEmpty()) {
+			// the related documents themselves (a reverse relation, a many-to-many in a through collection): their ids,
+			// as Django's values() gives a relation's primary keys
+			return this.targets.resolve(lookup + PathResolver.SEPARATOR + PathResolver.PK, scope);
+		}
 		return target;
 	}
 
