@@ -3,6 +3,8 @@ package io.djongo.spring.core.schema.internal;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.mongodb.MongoException;
+import com.mongodb.MongoServerException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.IndexOptions;
@@ -60,6 +62,30 @@ public final class DjangoCollections {
 	}
 
 	private void prepare(ModelMetadata model, List<String> created) {
+		try {
+			create(model, created);
+		}
+		catch (MongoException ex) {
+			if (!isUnauthorized(ex)) {
+				throw ex;
+			}
+			// a read-only user (a reporting service): Django's side, or an administrator, creates them
+			logger.warn("djongo-spring may not create what djongo's migrate creates for " + model.name()
+					+ " (Django storage): its __schema__ entries and indexes are left to Django's migrate ("
+					+ ex.getMessage() + ")");
+		}
+	}
+
+	static boolean isUnauthorized(Throwable ex) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof MongoServerException server && server.getCode() == 13) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private void create(ModelMetadata model, List<String> created) {
 		String collection = model.collection();
 		if (collection != null) {
 			entry(collection, DjangoSchema.counter(model.entity(), this.models.mappingContext()), created);

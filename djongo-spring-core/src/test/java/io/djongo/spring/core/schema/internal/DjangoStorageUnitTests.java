@@ -3,6 +3,8 @@ package io.djongo.spring.core.schema.internal;
 import java.math.BigDecimal;
 import java.util.List;
 
+import com.mongodb.MongoCommandException;
+import com.mongodb.ServerAddress;
 import io.djongo.spring.core.django.Author;
 import io.djongo.spring.core.django.Post;
 import io.djongo.spring.core.django.Tag;
@@ -10,6 +12,9 @@ import io.djongo.spring.core.model.DjongoConversions;
 import io.djongo.spring.core.model.DjongoMappingContext;
 import io.djongo.spring.core.model.ModelRegistry;
 import io.djongo.spring.core.schema.internal.DjangoIndexes.DjangoIndex;
+import org.bson.BsonDocument;
+import org.bson.BsonInt32;
+import org.bson.BsonString;
 import org.bson.Document;
 import org.bson.types.Decimal128;
 import org.junit.jupiter.api.Test;
@@ -114,6 +119,18 @@ class DjangoStorageUnitTests {
 		new DjangoDocuments(this.context).shape(io.djongo.spring.core.relation.Tag.class, native_);
 		assertThat(native_).containsKey("_class");
 		assertThat(new DjangoDocuments(this.context).shapes(Tag.class)).isTrue();
+	}
+
+	@Test
+	void aUserWhoMayNotCreateIsToldRatherThanStopped() {
+		ServerAddress server = new ServerAddress();
+		MongoCommandException unauthorized = new MongoCommandException(
+				new BsonDocument("ok", new BsonInt32(0)).append("code", new BsonInt32(13))
+					.append("errmsg", new BsonString("not authorized on blog to execute command")),
+				server);
+		assertThat(DjangoCollections.isUnauthorized(new RuntimeException(unauthorized))).isTrue();
+		assertThat(DjangoCollections.isUnauthorized(new MongoCommandException(
+				new BsonDocument("ok", new BsonInt32(0)).append("code", new BsonInt32(85)), server))).isFalse();
 	}
 
 	@Test
