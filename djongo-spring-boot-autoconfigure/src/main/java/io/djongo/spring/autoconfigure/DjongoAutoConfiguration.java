@@ -11,6 +11,7 @@ import io.djongo.spring.core.model.DjongoMappingContext;
 import io.djongo.spring.core.schema.EnforceSchemaCallback;
 import io.djongo.spring.core.schema.ModelValidator;
 import jakarta.validation.Validator;
+import org.apache.commons.logging.LogFactory;
 import org.bson.UuidRepresentation;
 import org.springframework.beans.BeanUtils;
 import org.springframework.beans.factory.ObjectProvider;
@@ -20,7 +21,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.context.properties.PropertyMapper;
 import org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration;
 import org.springframework.boot.data.mongodb.autoconfigure.DataMongoProperties;
 import org.springframework.boot.mongodb.autoconfigure.MongoAutoConfiguration;
@@ -69,7 +69,8 @@ public final class DjongoAutoConfiguration {
 	/**
 	 * Spring Boot's mapping context, configured as Boot configures it, as a {@link DjongoMappingContext}: the
 	 * relation annotations ({@code @ForeignKey}, {@code @OneToOne}, {@code @ManyToMany}) and {@code djongo.storage}
-	 * need it.
+	 * need it. Spring Data's own index creation stays off: djongo creates the indexes once at start-up
+	 * ({@code djongo.indexes}).
 	 */
 	@Bean
 	@ConditionalOnMissingBean
@@ -77,8 +78,11 @@ public final class DjongoAutoConfiguration {
 			MongoCustomConversions conversions, MongoManagedTypes managedTypes) {
 		DjongoMappingContext context = new DjongoMappingContext();
 		context.setDefaultStorage(djongo.getStorage());
-		PropertyMapper map = PropertyMapper.get();
-		map.from(properties.isAutoIndexCreation()).to(context::setAutoIndexCreation);
+		if (Boolean.TRUE.equals(properties.isAutoIndexCreation())) {
+			LogFactory.getLog("djongo.schema").warn("djongo: spring.data.mongodb.auto-index-creation is ignored; djongo"
+					+ " creates the models' indexes once at start-up as djongo.indexes says (create, verify or off)");
+		}
+		context.setAutoIndexCreation(false);
 		context.setManagedTypes(managedTypes);
 		Class<?> strategy = properties.getFieldNamingStrategy();
 		if (strategy != null) {

@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.djongo.spring.core.model.Storage;
+import io.djongo.spring.core.schema.IndexMode;
+import io.djongo.spring.core.schema.SchemaValidation;
 import io.djongo.spring.core.transaction.TransactionMode;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -64,6 +66,22 @@ public class DjongoProperties {
 	private final Gridfs gridfs = new Gridfs();
 
 	private final Web web = new Web();
+
+	/**
+	 * What djongo does with the indexes the models declare, once at start-up: create the missing ones, verify that
+	 * they exist (start-up fails otherwise), or nothing.
+	 */
+	private IndexMode indexes = IndexMode.CREATE;
+
+	private final Schema schema = new Schema();
+
+	/**
+	 * Set by the --djongo.migrate switch: create the models' collections, indexes and validators (and shard the
+	 * collections of @Sharded models on a sharded cluster), then exit. Not set: the application runs.
+	 */
+	private @Nullable String migrate;
+
+	private final Check check = new Check();
 
 	public @Nullable String getName() {
 		return this.name;
@@ -143,6 +161,85 @@ public class DjongoProperties {
 
 	public Web getWeb() {
 		return this.web;
+	}
+
+	public IndexMode getIndexes() {
+		return this.indexes;
+	}
+
+	public void setIndexes(IndexMode indexes) {
+		this.indexes = indexes;
+	}
+
+	public Schema getSchema() {
+		return this.schema;
+	}
+
+	public @Nullable String getMigrate() {
+		return this.migrate;
+	}
+
+	public void setMigrate(@Nullable String migrate) {
+		this.migrate = migrate;
+	}
+
+	public Check getCheck() {
+		return this.check;
+	}
+
+	/**
+	 * The JSON Schema validators djongo generates from the models.
+	 */
+	public static class Schema {
+
+		/**
+		 * Whether MongoDB validates documents against each model's $jsonSchema, and what it does with an invalid
+		 * one: off (no validator), warn (log it) or error (refuse it).
+		 */
+		private SchemaValidation validation = SchemaValidation.OFF;
+
+		/**
+		 * Which writes MongoDB validates: strict (every insert and update) or moderate (updates of documents that
+		 * are valid already).
+		 */
+		private SchemaValidation.Level level = SchemaValidation.Level.STRICT;
+
+		public SchemaValidation getValidation() {
+			return this.validation;
+		}
+
+		public void setValidation(SchemaValidation validation) {
+			this.validation = validation;
+		}
+
+		public SchemaValidation.Level getLevel() {
+			return this.level;
+		}
+
+		public void setLevel(SchemaValidation.Level level) {
+			this.level = level;
+		}
+
+	}
+
+	/**
+	 * The --djongo.check switch: compare each model's documents with the model, report, then exit.
+	 */
+	public static class Check {
+
+		/**
+		 * Documents read per collection ($sample); 0 reads them all.
+		 */
+		private int sampleSize;
+
+		public int getSampleSize() {
+			return this.sampleSize;
+		}
+
+		public void setSampleSize(int sampleSize) {
+			this.sampleSize = sampleSize;
+		}
+
 	}
 
 	/**

@@ -3,6 +3,7 @@ package io.djongo.spring.autoconfigure;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.djongo.spring.autoconfigure.schema.DjongoSchemaAutoConfiguration;
 import io.djongo.spring.core.bridge.DjongoTemplate;
 import io.djongo.spring.core.relation.ForeignKey;
 import io.djongo.spring.core.relation.InvalidRelationException;
@@ -34,8 +35,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 class DjongoRelationsAutoConfigurationIntegrationTests {
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(DjongoAutoConfiguration.class, MongoAutoConfiguration.class,
-				DataMongoAutoConfiguration.class))
+		.withConfiguration(AutoConfigurations.of(DjongoAutoConfiguration.class, DjongoSchemaAutoConfiguration.class,
+				MongoAutoConfiguration.class, DataMongoAutoConfiguration.class))
 		.withPropertyValues("djongo.client.host=" + TestMongo.uri());
 
 	@Test

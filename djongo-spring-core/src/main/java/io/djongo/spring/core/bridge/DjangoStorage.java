@@ -32,7 +32,8 @@ import org.springframework.util.ReflectionUtils;
 /**
  * What a {@link DjongoTemplate} does for models in Django storage besides mapping them: the documents it writes get
  * djongo's shape, a many-to-many field read from such a model re-reads its pairs from the through collection on
- * first use, a save refuses a list assigned to it (Django's rule), and the collections are made ready at start-up.
+ * first use, and a save refuses a list assigned to it (Django's rule); a many-to-many's pairs change through
+ * {@link #manyToMany}. (The start-up index step makes the collections ready: {@code DjongoSchema.indexes}.)
  * Nothing here touches a model in native storage.
  */
 final class DjangoStorage {
@@ -111,11 +112,6 @@ final class DjangoStorage {
 		((concern != null) ? collection.withWriteConcern(concern) : collection).updateOne(new Document(idField, id),
 				new Document("$set", columns), new UpdateOptions().upsert(true));
 		return id;
-	}
-
-	/** Creates what the collections of the models in Django storage lack; returns what was created. */
-	List<String> prepare() {
-		return this.collections.prepare();
 	}
 
 	/** The pairs of a model in a through collection Django creates. */

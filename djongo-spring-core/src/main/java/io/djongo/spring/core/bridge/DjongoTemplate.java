@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 import com.mongodb.WriteConcern;
@@ -28,9 +29,11 @@ import io.djongo.spring.core.relation.internal.Deletions;
 import io.djongo.spring.core.relation.internal.RelationSetup;
 import io.djongo.spring.core.relation.internal.UnsavedRelations;
 import io.djongo.spring.core.schema.BulkCreateException;
+import io.djongo.spring.core.schema.DjongoSchema;
 import io.djongo.spring.core.schema.ModelValidator;
 import io.djongo.spring.core.schema.internal.DocumentInserts;
 import io.djongo.spring.core.schema.internal.ModelWriter;
+import io.djongo.spring.core.schema.migration.internal.SchemaEngine;
 import io.djongo.spring.core.schema.internal.WriteLifecycle;
 import io.djongo.spring.core.transaction.DjongoTransactionManager;
 import io.djongo.spring.core.transaction.internal.AtomicBlocks;
@@ -99,6 +102,10 @@ public class DjongoTemplate extends MongoTemplate {
 
 	private final BulkSupport bulk;
 
+	private final SchemaEngine schema;
+
+	private final ModelConcerns concerns;
+
 	/** The application's entity callbacks, which the writer calls itself; djongo's rules wrap them for the rest. */
 	private EntityCallbacks applicationCallbacks = EntityCallbacks.create();
 
@@ -113,6 +120,7 @@ public class DjongoTemplate extends MongoTemplate {
 		this.options = options;
 		super.setWriteConcern(options.writeConcern());
 		this.models = new ModelRegistry(converter.getMappingContext());
+		this.concerns = new ModelConcerns(this.models);
 		this.reads = new ModelReads(converter);
 		this.queryMapper = new QueryMapper(converter);
 		this.transactionManager = new DjongoTransactionManager(databaseFactory, options.transactions(),
@@ -120,7 +128,7 @@ public class DjongoTemplate extends MongoTemplate {
 		this.atomic = new AtomicBlocks(this.transactionManager);
 		this.deletions = new Deletions(this, this.models, this::toModel, this.atomic::run);
 		this.queries = new QueryEngine(this, this.models, options.timeZone(), options.logValues(), this::toModel,
-				this::validateValues, this.deletions::delete);
+				this::validateValues, this.deletions::delete, this::create);
 		this.files = new FileFieldCallbacks(databaseFactory, converter.getMappingContext());
 		this.django = new DjangoStorage(databaseFactory, this.models, this.queries);
 		this.rules = new TemplateRules(new UnsavedRelations(converter.getMappingContext()), this.files,
@@ -131,6 +139,7 @@ public class DjongoTemplate extends MongoTemplate {
 		useCallbacks(this.applicationCallbacks);
 		this.bulk = new TemplateBulkSupport(this, this.models, this.writer, this.queries, this.deletions,
 				options.writeConcern());
+		this.schema = new SchemaEngine(this, this.models, databaseFactory, options.clusterDescription());
 	}
 
 	// --- QuerySets ---
@@ -324,6 +333,24 @@ public class DjongoTemplate extends MongoTemplate {
 				+ " write: new DjongoTemplate(factory, converter, DjongoOptions.defaults().withWriteConcern(...))");
 	}
 
+	/** A QuerySet's new model: inserted, or its document sent by an upsert of the QuerySet's own. */
+	private @Nullable Object create(Object model, @Nullable Predicate<Document> send) {
+		return (send != null) ? this.writer.insert(getCollectionName(model.getClass()), model, send) : insert(model);
+	}
+
+	/** The collection with its model's {@code @Model} read concern, read preference and write concern. */
+	@Override
+	protected MongoCollection<Document> prepareCollection(MongoCollection<Document> collection) {
+		return this.concerns.apply(super.prepareCollection(collection));
+	}
+
+	/** A model's {@code @Model(writeConcern)} wins over the template's and the resolver's. */
+	@Override
+	protected @Nullable WriteConcern prepareWriteConcern(MongoAction mongoAction) {
+		WriteConcern model = this.concerns.writeConcern(mongoAction.getCollectionName());
+		return (model != null) ? model : super.prepareWriteConcern(mongoAction);
+	}
+
 	/** A model converted as a write stores it (in Django storage, in djongo's shape). */
 	Document encode(Object model) {
 		Document document = new Document();
@@ -387,18 +414,25 @@ public class DjongoTemplate extends MongoTemplate {
 	}
 
 	/**
-	 * Checks the {@code on_delete} rule of every relation of the models the mapping context knows, and creates the
-	 * sparse unique index of each {@code @OneToOne} field, so that a second model referring to the same one fails with
-	 * a {@code DuplicateKeyException}; for models in Django storage, creates what djongo's {@code migrate} would and
-	 * is missing: {@code __schema__} entries and djongo's indexes. Spring Boot calls it once all singletons exist.
-	 * @return the relations indexed
-	 * @throws InvalidRelationException for the first relation whose rule cannot be honoured, or whose index cannot be
-	 * created because stored documents already share a value
+	 * Checks the {@code on_delete} rule of every relation of the models the mapping context knows (Spring Boot calls
+	 * it at start-up); the index step ({@link #schema()}) creates each {@code @OneToOne} field's unique index.
+	 * @return the one-to-one relations
+	 * @throws InvalidRelationException for the first relation whose rule cannot be honoured
 	 */
 	public List<Relation> prepareRelations() {
-		List<Relation> indexed = new RelationSetup(this, this.models).prepare();
-		this.django.prepare();
-		return indexed;
+		return new RelationSetup(this.models, getConverter()).prepare();
+	}
+
+	// --- the schema: indexes, JSON Schema validators, migrate and check (see io.djongo.spring.core.schema) ---
+
+	/** The schema steps of the models the mapping context knows: indexes, validators, migrate, check. */
+	public DjongoSchema schema() {
+		return this.schema;
+	}
+
+	/** The {@code $jsonSchema} djongo generates for a model: {@link DjongoSchema#jsonSchema(Class)}. */
+	public Document jsonSchema(Class<?> model) {
+		return this.schema.jsonSchema(model);
 	}
 
 	// --- Spring wiring ---

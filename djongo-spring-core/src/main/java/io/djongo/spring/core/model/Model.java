@@ -23,6 +23,12 @@ public @interface Model {
 	String[] ordering() default {};
 
 	/**
+	 * Django's {@code get_latest_by}: the fields {@code earliest()} and {@code latest()} order by when given none; a
+	 * leading {@code -} sorts descending.
+	 */
+	String[] getLatestBy() default {};
+
+	/**
 	 * Human-readable singular name; derived from the class name when empty.
 	 */
 	String verboseName() default "";
@@ -43,5 +49,24 @@ public @interface Model {
 	 * {@link Storage#DJANGO} shares the collection with a Django application on djongo.
 	 */
 	Storage storage() default Storage.DEFAULT;
+
+	/**
+	 * The read concern of every read of this model (QuerySets, repositories, the template): {@code local},
+	 * {@code available}, {@code majority}, {@code linearizable} or {@code snapshot}; the client's when empty.
+	 */
+	String readConcern() default "";
+
+	/**
+	 * The write concern of every write of this model: {@code majority}, {@code w1}, {@code w2}, {@code w3},
+	 * {@code acknowledged}, {@code journaled} or {@code unacknowledged}; the template's (or the client's) when empty.
+	 */
+	String writeConcern() default "";
+
+	/**
+	 * The read preference of every read of this model: {@code primary}, {@code primaryPreferred}, {@code secondary},
+	 * {@code secondaryPreferred} or {@code nearest}; the client's when empty. {@code QuerySet.using} overrides it for
+	 * one QuerySet.
+	 */
+	String readPreference() default "";
 
 }

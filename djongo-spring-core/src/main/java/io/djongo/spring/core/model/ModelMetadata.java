@@ -7,6 +7,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import com.mongodb.ReadConcern;
+import com.mongodb.ReadPreference;
+import com.mongodb.WriteConcern;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.mongodb.core.mapping.Document;
 import org.springframework.data.mongodb.core.mapping.MongoPersistentEntity;
@@ -27,6 +30,8 @@ public final class ModelMetadata {
 
 	private final List<String> ordering;
 
+	private final List<String> getLatestBy;
+
 	private final String verboseName;
 
 	private final String verboseNamePlural;
@@ -36,6 +41,12 @@ public final class ModelMetadata {
 	private final Map<String, Relation> throughRelations;
 
 	private final Storage storage;
+
+	private final @Nullable ReadConcern readConcern;
+
+	private final @Nullable WriteConcern writeConcern;
+
+	private final @Nullable ReadPreference readPreference;
 
 	ModelMetadata(MongoPersistentEntity<?> entity, Map<String, FieldDescriptor> fields,
 			Map<String, Relation> throughRelations, Storage storage) {
@@ -48,11 +59,15 @@ public final class ModelMetadata {
 		this.id = fields.values().stream().filter(FieldDescriptor::isId).findFirst().orElse(null);
 		Model model = entity.findAnnotation(Model.class);
 		this.ordering = (model != null) ? List.of(model.ordering()) : List.of();
+		this.getLatestBy = (model != null) ? List.of(model.getLatestBy()) : List.of();
 		String verbose = (model != null && !model.verboseName().isEmpty()) ? model.verboseName()
 				: verboseNameOf(this.type.getSimpleName());
 		this.verboseName = verbose;
 		this.verboseNamePlural = (model != null && !model.verboseNamePlural().isEmpty()) ? model.verboseNamePlural()
 				: verbose + "s";
+		this.readConcern = (model != null) ? Concerns.readConcern(name(), model.readConcern()) : null;
+		this.writeConcern = (model != null) ? Concerns.writeConcern(name(), model.writeConcern()) : null;
+		this.readPreference = (model != null) ? Concerns.readPreference(name(), model.readPreference()) : null;
 	}
 
 	private static String verboseNameOf(String className) {
@@ -125,6 +140,11 @@ public final class ModelMetadata {
 		return this.ordering;
 	}
 
+	/** Django's {@code get_latest_by} from {@code @Model(getLatestBy)}: what earliest() and latest() order by. */
+	public List<String> getLatestBy() {
+		return this.getLatestBy;
+	}
+
 	/** Django's {@code verbose_name}. */
 	public String verboseName() {
 		return this.verboseName;
@@ -133,6 +153,21 @@ public final class ModelMetadata {
 	/** Django's {@code verbose_name_plural}. */
 	public String verboseNamePlural() {
 		return this.verboseNamePlural;
+	}
+
+	/** The read concern of the model's reads, from {@code @Model(readConcern)}; null for the client's. */
+	public @Nullable ReadConcern readConcern() {
+		return this.readConcern;
+	}
+
+	/** The write concern of the model's writes, from {@code @Model(writeConcern)}; null for the template's. */
+	public @Nullable WriteConcern writeConcern() {
+		return this.writeConcern;
+	}
+
+	/** The read preference of the model's reads, from {@code @Model(readPreference)}; null for the client's. */
+	public @Nullable ReadPreference readPreference() {
+		return this.readPreference;
 	}
 
 	/** The Spring Data entity behind this metadata. */

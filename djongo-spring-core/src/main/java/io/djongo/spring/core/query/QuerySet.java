@@ -7,8 +7,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
+import com.mongodb.ReadPreference;
 import org.bson.Document;
 import org.jspecify.annotations.Nullable;
+import org.springframework.data.util.CloseableIterator;
 
 /**
  * A lazy, immutable query over one model's collection: Django's {@code QuerySet}.
@@ -27,6 +29,9 @@ import org.jspecify.annotations.Nullable;
  * @param <T> what one result is: the model, or a row of values
  */
 public interface QuerySet<T> extends Iterable<T> {
+
+	/** Django's default {@code chunk_size} of {@code iterator()}: documents read per batch by {@link #stream()}. */
+	int DEFAULT_CHUNK_SIZE = 2000;
 
 	// ---- chaining: each returns a new QuerySet
 
@@ -105,6 +110,13 @@ public interface QuerySet<T> extends Iterable<T> {
 	 */
 	QuerySet<T> annotate(String name, Expression expression);
 
+	/**
+	 * This QuerySet, read with another read preference than its model's ({@code @Model(readPreference)}) or the
+	 * client's: {@code using(ReadPreference.secondaryPreferred())} sends its reads to a secondary when one is there.
+	 * Chained calls keep it; writes ({@code update}, {@code delete}) always go to the primary.
+	 */
+	QuerySet<T> using(ReadPreference readPreference);
+
 	/** An empty QuerySet that never asks the server. */
 	QuerySet<T> none();
 
@@ -116,10 +128,21 @@ public interface QuerySet<T> extends Iterable<T> {
 	/** Evaluates the QuerySet; the list is cached on this instance. */
 	List<T> list();
 
-	/** The results as a stream (evaluates and caches them). */
+	/**
+	 * The results read from a server cursor, 2,000 documents a batch, without caching them: Django's
+	 * {@code iterator()} as a stream (a QuerySet already evaluated streams its cache). Close it (try-with-resources)
+	 * when it is not read to its end.
+	 */
 	default Stream<T> stream() {
-		return list().stream();
+		return iterator(DEFAULT_CHUNK_SIZE).stream();
 	}
+
+	/**
+	 * Django's {@code iterator(chunk_size)}: the results read from a server cursor in batches of {@code chunkSize}
+	 * documents, in constant memory: nothing is cached, and evaluating again asks the server again. Relations of
+	 * {@link #prefetchRelated} are fetched once per batch. Close it when it is not read to its end.
+	 */
+	CloseableIterator<T> iterator(int chunkSize);
 
 	@Override
 	default Iterator<T> iterator() {
@@ -160,6 +183,80 @@ public interface QuerySet<T> extends Iterable<T> {
 	/** The results whose id is among the given ones, keyed by id; nothing is sent for no ids. */
 	<K> Map<K, T> inBulk(Collection<K> ids);
 
+	/**
+	 * Django's {@code in_bulk(values, field_name=field)}: the results whose field is among the given values, keyed by
+	 * value. The field must be unique (the id, a unique index of its own), as Django checks.
+	 */
+	<K> Map<K, T> inBulk(Collection<K> values, String field);
+
+	/**
+	 * The first result by the given fields ({@code -} descending), else by the model's
+	 * {@code @Model(getLatestBy)}: Django's {@code earliest()}.
+	 * @throws DoesNotExistException when there is none
+	 */
+	T earliest(String... fields);
+
+	/** The last result by the given fields, else by {@code @Model(getLatestBy)}: Django's {@code latest()}. */
+	T latest(String... fields);
+
+	/**
+	 * Whether a model instance is among the results: one {@code exists()} by its id, or a look in the cache of an
+	 * evaluated QuerySet. A model of another class is never contained.
+	 */
+	boolean contains(Object model);
+
+	/**
+	 * The server's plan for this QuerySet's listing: MongoDB's {@code explain} of the {@link #command()}, verbosity
+	 * {@code queryPlanner}. Needs a real MongoDB (the embedded server has no {@code explain}).
+	 */
+	Document explain();
+
+	// ---- combining QuerySets of one model (Django's union, intersection, difference)
+
+	/**
+	 * The results of this QuerySet or any of the others, each once (SQL's {@code UNION}). Afterwards only ordering,
+	 * slicing, {@code values}, and evaluation are allowed, as in Django; the model's default ordering applies.
+	 */
+	QuerySet<T> union(QuerySet<?>... others);
+
+	/** The results of this QuerySet and of the others, repeated where several match ({@code UNION ALL}). */
+	QuerySet<T> unionAll(QuerySet<?>... others);
+
+	/** The results of this QuerySet that every other one has too ({@code INTERSECT}). */
+	QuerySet<T> intersection(QuerySet<?>... others);
+
+	/** The results of this QuerySet that none of the others has ({@code EXCEPT}). */
+	QuerySet<T> difference(QuerySet<?>... others);
+
+	// ---- creating
+
+	/**
+	 * Django's {@code create(**kwargs)}: a new model with these field values ({@code pk} names the id), inserted as
+	 * {@code insert} inserts it: validated, its auto-increment id assigned, callbacks run. Filters do not apply.
+	 */
+	T create(Map<String, ?> values);
+
+	/** Django's {@code get_or_create(**lookups)}: {@link #getOrCreate(Map, Map)} without defaults. */
+	CreateResult<T> getOrCreate(Map<String, ?> lookups);
+
+	/**
+	 * Django's {@code get_or_create(defaults, **lookups)}: the one result matching the lookups (and this QuerySet's
+	 * filters), else a new model of the lookups without {@code __} and the defaults (a {@code Supplier} default is
+	 * called only then). When the lookups are equalities on the fields of a unique index and the QuerySet has no
+	 * filters, it is one {@code findAndModify} upsert with {@code $setOnInsert}, race-free; otherwise Django's
+	 * {@code get}, then an insert, then a {@code get} again when a unique index refused the insert.
+	 * @throws MultipleObjectsReturnedException when several match
+	 */
+	CreateResult<T> getOrCreate(Map<String, ?> lookups, Map<String, ?> defaults);
+
+	/**
+	 * Django's {@code update_or_create(defaults, **lookups)}: the one result matching the lookups, updated with the
+	 * defaults (validated as {@link #update(Map)} validates), else created as {@link #getOrCreate(Map, Map)} creates
+	 * it; race-free in one {@code findAndModify} ({@code $set} the defaults, {@code $setOnInsert} the rest) on the
+	 * same conditions.
+	 */
+	CreateResult<T> updateOrCreate(Map<String, ?> lookups, Map<String, ?> defaults);
+
 	// ---- writes
 
 	/**
@@ -198,6 +295,11 @@ public interface QuerySet<T> extends Iterable<T> {
 	 * listing is an {@code aggregate}, that aggregate projected on {@code _id} first, then the write by
 	 * {@code {_id: {$in: [...]}}}. A delete of a model that relations point at applies their {@code on_delete}
 	 * rules with commands of their own.</li>
+	 * <li>{@code iterator(n)}, {@code stream()}: this command with a batch size ({@code n}, 2,000), then
+	 * {@code getMore}s; {@code earliest}/{@code latest}: the listing ordered by their fields, sliced to one;
+	 * {@code contains}: the {@code exists()} of {@code filter("pk", id)}; {@code explain()}:
+	 * {@code {explain: <this command>, verbosity: "queryPlanner"}};
+	 * {@code getOrCreate}/{@code updateOrCreate} on their race-free path: one {@code findAndModify} upsert.</li>
 	 * </ul>
 	 */
 	@Nullable Document command();

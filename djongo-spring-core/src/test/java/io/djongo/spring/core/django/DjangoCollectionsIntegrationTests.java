@@ -13,6 +13,8 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import io.djongo.spring.core.bridge.DjongoTemplate;
+import io.djongo.spring.core.schema.IndexMode;
+import io.djongo.spring.core.schema.IndexState;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
@@ -22,9 +24,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * The start-up step ({@code prepareRelations()}) on collections shared with Django: on an empty database it creates
- * what djongo's {@code migrate} creates, named as Django names it, so that a later {@code migrate} finds its indexes
- * in place; on djongo's database it creates nothing.
+ * The start-up index step ({@code djongo.indexes: create}) on collections shared with Django: on an empty database
+ * it creates what djongo's {@code migrate} creates, named as Django names it, so that a later {@code migrate} finds
+ * its indexes in place; on djongo's database it creates nothing, and finds every index in place.
  */
 class DjangoCollectionsIntegrationTests {
 
@@ -43,7 +45,7 @@ class DjangoCollectionsIntegrationTests {
 	void onAnEmptyDatabaseItCreatesWhatDjongosMigrateCreates() {
 		DjongoTemplate template = DjangoFixture.emptyTemplate("django_startup");
 		template.getConverter().getMappingContext().getRequiredPersistentEntity(Profile.class);
-		template.prepareRelations();
+		template.schema().indexes(IndexMode.CREATE);
 		MongoDatabase db = DjangoFixture.database(template);
 
 		assertThat(indexes(db, "blog_post")).containsOnly(Map.entry("_id_", "{\"_id\": 1}"),
@@ -84,7 +86,9 @@ class DjangoCollectionsIntegrationTests {
 		}
 		List<Document> entries = db.getCollection("__schema__").find().into(new ArrayList<>());
 
-		template.prepareRelations();
+		List<IndexState> states = template.schema().indexes(IndexMode.CREATE);
+		assertThat(states).isNotEmpty().allMatch((state) -> state.status() == IndexState.Status.PRESENT);
+		assertThat(template.schema().indexes(IndexMode.VERIFY)).hasSameSizeAs(states);
 
 		for (String collection : DjangoFixture.MODELS) {
 			assertThat(indexes(db, collection)).isEqualTo(before.get(collection));
@@ -105,7 +109,7 @@ class DjangoCollectionsIntegrationTests {
 		events.start();
 		logger.addAppender(events);
 		try {
-			template.prepareRelations();
+			template.schema().indexes(IndexMode.CREATE);
 		}
 		finally {
 			logger.detachAppender(events);
@@ -123,7 +127,7 @@ class DjangoCollectionsIntegrationTests {
 	void theIndexesHoldDjangosConstraints() {
 		DjongoTemplate template = DjangoFixture.emptyTemplate("django_constraints");
 		template.getConverter().getMappingContext().getRequiredPersistentEntity(Profile.class);
-		template.prepareRelations();
+		template.schema().indexes(IndexMode.CREATE);
 		MongoDatabase db = DjangoFixture.database(template);
 		Author ann = template.insert(new Author("Ann"));
 		Post post = template.insert(new Post("P", ann));

@@ -67,7 +67,7 @@ class RelationUpdateIntegrationTests {
 
 	@Test
 	void aOneToOneSetToNullIsUnsetSoItsSparseIndexHolds() {
-		this.template.prepareRelations();
+		this.template.schema().indexes(io.djongo.spring.core.schema.IndexMode.CREATE);
 		io.djongo.spring.core.relation.deletion.Author writer = this.template
 			.insert(new io.djongo.spring.core.relation.deletion.Author(7L, "Writer"));
 		this.template.insertAll(List.of(new Profile(1L, "one", writer), new Profile(2L, "two", null)));

@@ -1,5 +1,6 @@
 package io.djongo.spring.core.query.internal;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
@@ -8,8 +9,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
+import com.mongodb.ReadPreference;
 import io.djongo.spring.core.query.Aggregate;
+import io.djongo.spring.core.query.CreateResult;
 import io.djongo.spring.core.query.DeleteResult;
 import io.djongo.spring.core.query.DoesNotExistException;
 import io.djongo.spring.core.query.Expression;
@@ -20,6 +24,7 @@ import org.bson.Document;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.InvalidDataAccessApiUsageException;
 import org.springframework.data.mapping.PersistentEntity;
+import org.springframework.data.util.CloseableIterator;
 
 /**
  * The QuerySet implementation: a compiled {@link QueryPlan} plus the cache of its one evaluation. Each chain call
@@ -40,6 +45,11 @@ final class DefaultQuerySet<T> implements QuerySet<T> {
 
 	private <R> DefaultQuerySet<R> with(QueryPlan next) {
 		return new DefaultQuerySet<>(this.engine, next);
+	}
+
+	@Override
+	public QuerySet<T> using(ReadPreference readPreference) {
+		return new DefaultQuerySet<>(this.engine.using(readPreference), this.plan);
 	}
 
 	private QueryCompiler compiler() {
@@ -89,6 +99,7 @@ final class DefaultQuerySet<T> implements QuerySet<T> {
 	}
 
 	private QuerySet<T> where(Q condition, boolean exclude) {
+		requireUncombined(exclude ? "exclude" : "filter");
 		requireUnsliced("filter");
 		return with(compiler().filter(this.plan, condition, exclude));
 	}
@@ -127,46 +138,61 @@ final class DefaultQuerySet<T> implements QuerySet<T> {
 
 	@Override
 	public QuerySet<T> distinct() {
+		requireUncombined("distinct");
 		return with(this.plan.withDistinct());
 	}
 
 	@Override
 	public QuerySet<Map<String, @Nullable Object>> values(String... fields) {
-		return with(compiler().values(this.plan, List.of(fields), Projection.Values.Shape.MAP, null));
+		return with(values(List.of(fields), Projection.Values.Shape.MAP, null));
 	}
 
 	@Override
 	public QuerySet<List<@Nullable Object>> valuesList(String... fields) {
-		return with(compiler().values(this.plan, List.of(fields), Projection.Values.Shape.LIST, null));
+		return with(values(List.of(fields), Projection.Values.Shape.LIST, null));
 	}
 
 	@Override
 	public <V> QuerySet<V> valuesList(String field, Class<V> type) {
-		return with(compiler().values(this.plan, List.of(field), Projection.Values.Shape.FLAT, type));
+		return with(values(List.of(field), Projection.Values.Shape.FLAT, type));
+	}
+
+	private QueryPlan values(List<String> fields, Projection.Values.Shape shape, @Nullable Class<?> flatType) {
+		QueryPlan next = compiler().values(this.plan, fields, shape, flatType);
+		Combination combination = this.plan.combination();
+		if (combination != null) {
+			Combinations.requireIdentity(next, combination.kind(), (Projection.Values) next.projection());
+		}
+		return next;
 	}
 
 	@Override
 	public QuerySet<T> only(String... fields) {
+		requireUncombined("only");
 		return with(compiler().only(this.plan, List.of(fields)));
 	}
 
 	@Override
 	public QuerySet<T> defer(String... fields) {
+		requireUncombined("defer");
 		return with(compiler().defer(this.plan, List.of(fields)));
 	}
 
 	@Override
 	public QuerySet<T> selectRelated(String... relations) {
+		requireUncombined("selectRelated");
 		return with(compiler().selectRelated(this.plan, List.of(relations)));
 	}
 
 	@Override
 	public QuerySet<T> prefetchRelated(String... relations) {
+		requireUncombined("prefetchRelated");
 		return with(compiler().prefetchRelated(this.plan, List.of(relations)));
 	}
 
 	@Override
 	public QuerySet<T> annotate(String name, Expression expression) {
+		requireUncombined("annotate");
 		return with(compiler().annotate(this.plan, name, expression));
 	}
 
@@ -256,11 +282,13 @@ final class DefaultQuerySet<T> implements QuerySet<T> {
 
 	@Override
 	public T get(String lookup, @Nullable Object value) {
+		requireUnfilteredGet();
 		return ((DefaultQuerySet<T>) filter(lookup, value)).get();
 	}
 
 	@Override
 	public T get(Q... conditions) {
+		requireUnfilteredGet();
 		return ((DefaultQuerySet<T>) filter(conditions)).get();
 	}
 
@@ -292,34 +320,101 @@ final class DefaultQuerySet<T> implements QuerySet<T> {
 
 	@Override
 	public <K> Map<K, T> inBulk(Collection<K> ids) {
-		if (!(this.plan.projection() instanceof Projection.Entities)) {
-			throw new InvalidDataAccessApiUsageException("in_bulk() cannot be used with values() or values_list()");
+		return Evaluations.inBulk(this, ids, this.plan.model().requiredId(), PathResolver.PK);
+	}
+
+	@Override
+	public <K> Map<K, T> inBulk(Collection<K> values, String field) {
+		return Evaluations.inBulk(this, values, Evaluations.uniqueField(this.engine, this.plan.model(), field), field);
+	}
+
+	@Override
+	public CloseableIterator<T> iterator(int chunkSize) {
+		return this.engine.iterate(this.plan, chunkSize);
+	}
+
+	@Override
+	public Stream<T> stream() {
+		List<T> cached = this.cache;
+		return (cached != null) ? cached.stream() : iterator(DEFAULT_CHUNK_SIZE).stream();
+	}
+
+	@Override
+	public T earliest(String... fields) {
+		return earliest(fields, false);
+	}
+
+	@Override
+	public T latest(String... fields) {
+		return earliest(fields, true);
+	}
+
+	private T earliest(String[] fields, boolean latest) {
+		return Evaluations.earliest(this, fields, latest);
+	}
+
+	@Override
+	public boolean contains(Object model) {
+		requireUncombined("contains");
+		return Evaluations.contains(this, model);
+	}
+
+	@Override
+	public Document explain() {
+		return this.engine.explain(this.plan);
+	}
+
+	// ---- combining
+
+	@Override
+	public QuerySet<T> union(QuerySet<?>... others) {
+		return combine(Combination.Kind.UNION, false, others);
+	}
+
+	@Override
+	public QuerySet<T> unionAll(QuerySet<?>... others) {
+		return combine(Combination.Kind.UNION, true, others);
+	}
+
+	@Override
+	public QuerySet<T> intersection(QuerySet<?>... others) {
+		return combine(Combination.Kind.INTERSECTION, false, others);
+	}
+
+	@Override
+	public QuerySet<T> difference(QuerySet<?>... others) {
+		return combine(Combination.Kind.DIFFERENCE, false, others);
+	}
+
+	private QuerySet<T> combine(Combination.Kind kind, boolean all, QuerySet<?>[] others) {
+		List<QueryPlan> plans = new ArrayList<>();
+		for (QuerySet<?> other : others) {
+			plans.add(((DefaultQuerySet<?>) other).plan);
 		}
-		if (this.plan.isSliced()) {
-			throw new InvalidDataAccessApiUsageException("Cannot use 'limit' or 'offset' with in_bulk().");
-		}
-		Map<K, T> result = new LinkedHashMap<>();
-		if (ids.isEmpty()) {
-			return result;
-		}
-		DefaultQuerySet<T> matching = (DefaultQuerySet<T>) filter(PathResolver.PK + "__in", ids);
-		PersistentEntity<?, ?> entity = this.plan.model().entity();
-		Map<Object, T> byId = new LinkedHashMap<>();
-		for (T model : matching.list()) {
-			byId.put(entity.getIdentifierAccessor(model).getIdentifier(), model);
-		}
-		for (K id : ids) {
-			T model = byId.get(id);
-			if (model == null && id != null) {
-				Object converted = this.engine.coercion().toJava(id, this.plan.model().requiredId().type(),
-						this.engine.zone(), () -> this.plan.model().name() + ".pk");
-				model = byId.get(converted);
-			}
-			if (model != null) {
-				result.put(id, model);
-			}
-		}
-		return result;
+		return with(Combinations.combine(this.plan, kind, all, plans));
+	}
+
+	// ---- creating
+
+	@Override
+	@SuppressWarnings("unchecked")
+	public T create(Map<String, ?> values) {
+		return (T) this.engine.creations().create(this.plan, values);
+	}
+
+	@Override
+	public CreateResult<T> getOrCreate(Map<String, ?> lookups) {
+		return getOrCreate(lookups, Map.of());
+	}
+
+	@Override
+	public CreateResult<T> getOrCreate(Map<String, ?> lookups, Map<String, ?> defaults) {
+		return this.engine.creations().getOrCreate(this, lookups, defaults, false);
+	}
+
+	@Override
+	public CreateResult<T> updateOrCreate(Map<String, ?> lookups, Map<String, ?> defaults) {
+		return this.engine.creations().getOrCreate(this, lookups, defaults, true);
 	}
 
 	// ---- writes
@@ -333,12 +428,14 @@ final class DefaultQuerySet<T> implements QuerySet<T> {
 
 	@Override
 	public long update(Map<String, ?> values) {
+		requireUncombined("update");
 		requireUnsliced("update");
 		return this.engine.update(this.plan, values);
 	}
 
 	@Override
 	public DeleteResult delete() {
+		requireUncombined("delete");
 		if (this.plan.isSliced()) {
 			throw new InvalidDataAccessApiUsageException("Cannot use 'limit' or 'offset' with delete().");
 		}
@@ -356,10 +453,30 @@ final class DefaultQuerySet<T> implements QuerySet<T> {
 		return (command != null) ? command.document() : null;
 	}
 
+	private void requireUncombined(String operation) {
+		Combination combination = this.plan.combination();
+		if (combination != null) {
+			throw new InvalidDataAccessApiUsageException(combination.notSupported(operation));
+		}
+	}
+
+	private void requireUnfilteredGet() {
+		Combination combination = this.plan.combination();
+		if (combination != null) {
+			throw new InvalidDataAccessApiUsageException("Calling QuerySet.get(...) with filters after "
+					+ combination.kind().method() + "() is not supported.");
+		}
+	}
+
 	private void requireUnsliced(String what) {
 		if (this.plan.isSliced()) {
 			throw new InvalidDataAccessApiUsageException("Cannot " + what + " a query once a slice has been taken.");
 		}
+	}
+
+	/** The cached results, null until evaluated. */
+	@Nullable List<T> cached() {
+		return this.cache;
 	}
 
 	/** The compiled plan, as the tests of the commands read it. */

@@ -11,7 +11,9 @@ import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
+import com.mongodb.ReadPreference;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoCursor;
 import com.mongodb.client.result.UpdateResult;
 import io.djongo.spring.core.logging.CommandFormatter;
 import io.djongo.spring.core.model.FieldDescriptor;
@@ -31,7 +33,11 @@ import org.bson.codecs.configuration.CodecRegistry;
 import org.bson.conversions.Bson;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.InvalidDataAccessApiUsageException;
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.support.PersistenceExceptionTranslator;
 import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.util.CloseableIterator;
 
 /**
  * Compiles and runs QuerySets: the one place where QuerySets talk to the server, through Spring Data's
@@ -68,7 +74,16 @@ public final class QueryEngine {
 
 	private final Prefetcher prefetcher;
 
+	private final ModelCreator creator;
+
+	private final UniqueIndexes uniqueIndexes;
+
+	private final Creations creations = new Creations(this);
+
 	private volatile @Nullable CodecRegistry codecs;
+
+	/** The read preference of {@code QuerySet.using}, over the model's; null for the model's. */
+	private final @Nullable ReadPreference readPreference;
 
 	/**
 	 * @param operations what commands are sent through
@@ -81,6 +96,21 @@ public final class QueryEngine {
 	 */
 	public QueryEngine(MongoOperations operations, ModelRegistry models, ZoneId zone, boolean logValues,
 			ModelReader reader, UpdateValidator updateValidator, Deleter deleter) {
+		this(operations, models, zone, logValues, reader, updateValidator, deleter, (model, send) -> {
+			throw new InvalidDataAccessApiUsageException("Creating " + model.getClass().getSimpleName()
+					+ " needs a QueryEngine built with a ModelCreator (the DjongoTemplate's)");
+		});
+	}
+
+	/**
+	 * As {@link #QueryEngine(MongoOperations, ModelRegistry, ZoneId, boolean, ModelReader, UpdateValidator, Deleter)},
+	 * creating models with the given creator.
+	 * @param creator inserts the models of {@code create()}, {@code getOrCreate()} and {@code updateOrCreate()}
+	 */
+	public QueryEngine(MongoOperations operations, ModelRegistry models, ZoneId zone, boolean logValues,
+			ModelReader reader, UpdateValidator updateValidator, Deleter deleter, ModelCreator creator) {
+		this.creator = creator;
+		this.uniqueIndexes = new UniqueIndexes(operations.getConverter().getMappingContext());
 		this.operations = operations;
 		this.models = models;
 		this.zone = zone;
@@ -95,6 +125,27 @@ public final class QueryEngine {
 		RowMappers rows = new RowMappers(reader, operations.getConverter(), new ValueReader(operations.getConverter()));
 		this.prefetcher = new Prefetcher(this, paths, reader);
 		this.compiler = new QueryCompiler(targets, filters, expressions, rows, this.prefetcher);
+		this.readPreference = null;
+	}
+
+	private QueryEngine(QueryEngine engine, ReadPreference readPreference) {
+		this.creator = engine.creator;
+		this.uniqueIndexes = engine.uniqueIndexes;
+		this.operations = engine.operations;
+		this.models = engine.models;
+		this.zone = engine.zone;
+		this.formatter = engine.formatter;
+		this.updateValidator = engine.updateValidator;
+		this.deleter = engine.deleter;
+		this.coercion = engine.coercion;
+		this.compiler = engine.compiler;
+		this.prefetcher = engine.prefetcher;
+		this.readPreference = readPreference;
+	}
+
+	/** This engine, reading with another read preference ({@code QuerySet.using}); prefetches keep the model's. */
+	QueryEngine using(ReadPreference readPreference) {
+		return new QueryEngine(this, readPreference);
 	}
 
 	/** The base QuerySet of a model. */
@@ -198,6 +249,18 @@ public final class QueryEngine {
 		return this.operations;
 	}
 
+	ModelCreator creator() {
+		return this.creator;
+	}
+
+	Creations creations() {
+		return this.creations;
+	}
+
+	UniqueIndexes uniqueIndexes() {
+		return this.uniqueIndexes;
+	}
+
 	/** Runs a listing and maps each document; one find or one aggregate, and one find per prefetched relation. */
 	<R> List<R> list(QueryPlan plan) {
 		QueryPlan.Listing listing = plan.listing();
@@ -295,10 +358,83 @@ public final class QueryEngine {
 	/** Sends a command whose answer is documents, and hands each to the sink. */
 	void read(ModelMetadata model, Command.Read command, Consumer<Document> sink) {
 		debug(model, command);
-		this.operations.execute(command.collection(), (MongoCollection<Document> collection) -> {
-			command.read(collection).forEach(sink);
-			return null;
-		});
+		try {
+			this.operations.execute(command.collection(), (MongoCollection<Document> collection) -> {
+				command.read(preferred(collection)).forEach(sink);
+				return null;
+			});
+		}
+		catch (RuntimeException ex) {
+			throw ServerGaps.translate(ex, model.name() + "'s QuerySet");
+		}
+	}
+
+	/**
+	 * Opens a server cursor on a listing, read {@code chunkSize} documents per batch and mapped as they are read:
+	 * {@code iterator(chunk_size)}. Relations to prefetch are fetched once per chunk.
+	 */
+	<R> CloseableIterator<R> iterate(QueryPlan plan, int chunkSize) {
+		if (chunkSize <= 0) {
+			throw new InvalidDataAccessApiUsageException("Chunk size must be strictly positive.");
+		}
+		QueryPlan.Listing listing = plan.listing();
+		Command.Read command = listing.command();
+		if (command == null) {
+			return CursorResults.empty();
+		}
+		debug(plan.model(), command);
+		MongoCursor<Document> cursor;
+		try {
+			cursor = Objects.requireNonNull(this.operations.execute(command.collection(),
+					(MongoCollection<Document> collection) -> command.read(preferred(collection)).batchSize(chunkSize).cursor()),
+					"a listing opens a cursor");
+		}
+		catch (RuntimeException ex) {
+			throw ServerGaps.translate(ex, plan.model().name() + "'s QuerySet");
+		}
+		List<Prefetcher.Plan> prefetch = (plan.projection() instanceof Projection.Entities) ? plan.related().prefetch()
+				: List.of();
+		PersistenceExceptionTranslator translator = (this.operations instanceof MongoTemplate template)
+				? template.getExceptionTranslator() : (ex) -> null;
+		return new CursorResults<>(cursor, listing.mapper(), chunkSize, prefetch.isEmpty() ? null
+				: (models, documents) -> this.prefetcher.prefetch(prefetch, models, documents), (ex) -> {
+					DataAccessException translated = translator.translateExceptionIfPossible(ex);
+					return ServerGaps.translate((translated != null) ? translated : ex, plan.model().name()
+							+ "'s QuerySet");
+				});
+	}
+
+	/** MongoDB's {@code explain} of a listing, verbosity {@code queryPlanner}: the server's plan. */
+	Document explain(QueryPlan plan) {
+		Command.Read command = plan.listing().command();
+		if (command == null) {
+			throw new InvalidDataAccessApiUsageException(plan.model().name()
+					+ ": the QuerySet is known to be empty, so nothing is sent and there is no plan to explain");
+		}
+		return run(plan.model(), explainCommand(command), "explain()");
+	}
+
+	/** The {@code explain} command of a listing. */
+	static Document explainCommand(Command.Read command) {
+		return new Document("explain", command.document()).append("verbosity", "queryPlanner");
+	}
+
+	/** Runs a database command of a QuerySet (explain, findAndModify), logged first, and returns the reply. */
+	Document run(ModelMetadata model, Document command, String what) {
+		debug(model, command);
+		try {
+			return Objects.requireNonNull(this.operations.execute((database) -> database.runCommand(command)),
+					"a command has a reply");
+		}
+		catch (RuntimeException ex) {
+			throw ServerGaps.translate(ex, what);
+		}
+	}
+
+	/** The collection a read goes to: with this QuerySet's {@code using(ReadPreference)}, when it has one. */
+	private MongoCollection<Document> preferred(MongoCollection<Document> collection) {
+		ReadPreference preference = this.readPreference;
+		return (preference != null) ? collection.withReadPreference(preference) : collection;
 	}
 
 	/**
@@ -307,7 +443,12 @@ public final class QueryEngine {
 	 */
 	private void debug(ModelMetadata model, Command command) {
 		if (logger.isDebugEnabled()) {
-			Document document = command.document();
+			debug(model, command.document());
+		}
+	}
+
+	private void debug(ModelMetadata model, Document document) {
+		if (logger.isDebugEnabled()) {
 			BsonDocument rendered = document.toBsonDocument(BsonDocument.class, codecs());
 			logger.debug(model.name() + ": " + this.formatter.command(document.keySet().iterator().next(), rendered));
 		}

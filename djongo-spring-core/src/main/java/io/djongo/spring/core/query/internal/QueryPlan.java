@@ -46,15 +46,18 @@ final class QueryPlan {
 
 	private final Related related;
 
+	private final @Nullable Combination combination;
+
 	private volatile @Nullable Listing listing;
 
 	QueryPlan(QueryCompiler compiler, ModelMetadata model) {
 		this(compiler, model, Steps.of(model), null, false, 0, null, new Projection.Entities(List.of(), List.of()),
-				false, false, Related.NONE);
+				false, false, Related.NONE, null);
 	}
 
 	private QueryPlan(QueryCompiler compiler, ModelMetadata model, Steps steps, @Nullable Sort sort, boolean reversed,
-			long offset, @Nullable Long limit, Projection projection, boolean none, boolean distinct, Related related) {
+			long offset, @Nullable Long limit, Projection projection, boolean none, boolean distinct, Related related,
+			@Nullable Combination combination) {
 		this.compiler = compiler;
 		this.model = model;
 		this.steps = steps;
@@ -66,6 +69,7 @@ final class QueryPlan {
 		this.none = none;
 		this.distinct = distinct;
 		this.related = related;
+		this.combination = combination;
 	}
 
 	// ---- the evaluations
@@ -96,7 +100,7 @@ final class QueryPlan {
 	/** Whether one {@code find} can answer: no join, annotation or random order needs the pipeline. */
 	boolean isFind() {
 		return joins().isEmpty() && this.steps.annotations().isEmpty() && this.steps.after().isEmpty()
-				&& !effectiveSort().random();
+				&& !effectiveSort().random() && (this.combination == null || this.combination.pipeline() == null);
 	}
 
 	Filter filter() {
@@ -143,6 +147,10 @@ final class QueryPlan {
 
 	private List<Bson> unsliced(boolean sorted) {
 		List<Bson> stages = new ArrayList<>();
+		if (this.combination != null && this.combination.pipeline() != null) {
+			// the documents of a combination no filter expresses come first, as the collection's would
+			stages.addAll(this.combination.pipeline());
+		}
 		Filter filter = filter();
 		if (!filter.isTrue()) {
 			stages.add(new Document("$match", filter.toBson()));
@@ -290,46 +298,56 @@ final class QueryPlan {
 		return this.related;
 	}
 
+	/** How union(), intersection() or difference() made this plan; null for any other. */
+	@Nullable Combination combination() {
+		return this.combination;
+	}
+
 	// ---- the next plans
 
 	QueryPlan withSteps(Steps steps) {
 		return new QueryPlan(this.compiler, this.model, steps, this.sort, this.reversed, this.offset, this.limit,
-				this.projection, this.none, this.distinct, this.related);
+				this.projection, this.none, this.distinct, this.related, this.combination);
 	}
 
 	QueryPlan withSort(Sort sort) {
 		return new QueryPlan(this.compiler, this.model, this.steps, sort, false, this.offset, this.limit,
-				this.projection, this.none, this.distinct, this.related);
+				this.projection, this.none, this.distinct, this.related, this.combination);
 	}
 
 	QueryPlan reversed() {
 		return new QueryPlan(this.compiler, this.model, this.steps, this.sort, !this.reversed, this.offset, this.limit,
-				this.projection, this.none, this.distinct, this.related);
+				this.projection, this.none, this.distinct, this.related, this.combination);
 	}
 
 	QueryPlan withSlice(long offset, @Nullable Long limit) {
 		return new QueryPlan(this.compiler, this.model, this.steps, this.sort, this.reversed, offset, limit,
-				this.projection, this.none, this.distinct, this.related);
+				this.projection, this.none, this.distinct, this.related, this.combination);
 	}
 
 	QueryPlan withProjection(Projection projection) {
 		return new QueryPlan(this.compiler, this.model, this.steps, this.sort, this.reversed, this.offset, this.limit,
-				projection, this.none, this.distinct, this.related);
+				projection, this.none, this.distinct, this.related, this.combination);
 	}
 
 	QueryPlan withNone() {
 		return new QueryPlan(this.compiler, this.model, this.steps, this.sort, this.reversed, this.offset, this.limit,
-				this.projection, true, this.distinct, this.related);
+				this.projection, true, this.distinct, this.related, this.combination);
 	}
 
 	QueryPlan withDistinct() {
 		return new QueryPlan(this.compiler, this.model, this.steps, this.sort, this.reversed, this.offset, this.limit,
-				this.projection, this.none, true, this.related);
+				this.projection, this.none, true, this.related, this.combination);
+	}
+
+	QueryPlan withCombination(Combination combination) {
+		return new QueryPlan(this.compiler, this.model, this.steps, this.sort, this.reversed, this.offset, this.limit,
+				this.projection, this.none, this.distinct, this.related, combination);
 	}
 
 	QueryPlan withRelated(Related related) {
 		return new QueryPlan(this.compiler, this.model, this.steps, this.sort, this.reversed, this.offset, this.limit,
-				this.projection, this.none, this.distinct, related);
+				this.projection, this.none, this.distinct, related, this.combination);
 	}
 
 

@@ -5,14 +5,10 @@ import java.util.List;
 
 import com.mongodb.MongoException;
 import com.mongodb.MongoServerException;
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.IndexOptions;
 import io.djongo.spring.core.model.ModelMetadata;
 import io.djongo.spring.core.model.ModelRegistry;
 import io.djongo.spring.core.model.Relation;
 import io.djongo.spring.core.model.Storage;
-import io.djongo.spring.core.schema.internal.DjangoIndexes.DjangoIndex;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.bson.Document;
@@ -20,11 +16,11 @@ import org.springframework.data.mongodb.MongoDatabaseFactory;
 import org.springframework.data.mongodb.core.mapping.MongoPersistentEntity;
 
 /**
- * The collections of the models in Django storage, made ready at start-up as djongo 1.3's {@code migrate} makes them,
- * so that whichever side comes first, the other finds what it expects: the {@code __schema__} entry of each model's
- * collection and of each through collection Django creates (created complete when missing, never rewritten), and the
- * indexes djongo creates ({@link DjangoIndexes}), each created when no index of its keys exists. Also numbers the
- * rows of through collections from their own counters.
+ * The {@code __schema__} entries of the models in Django storage, made at start-up as djongo 1.3's {@code migrate}
+ * makes them, with the index step that creates djongo's indexes ({@link DjangoIndexes}) and so the collections: the
+ * entry of each model's collection and of each through collection Django creates, created complete when missing,
+ * never rewritten, so that whichever side comes first, the other finds what it expects. Also numbers the rows of
+ * through collections from their own counters.
  */
 public final class DjangoCollections {
 
@@ -43,11 +39,10 @@ public final class DjangoCollections {
 	}
 
 	/**
-	 * Prepares the collections of every model in Django storage the mapping context knows.
-	 * @return what was created, one line each ({@code __schema__ blog_post}, {@code index blog_post
-	 * __primary_key__})
+	 * Creates the missing {@code __schema__} entries of every model in Django storage the mapping context knows.
+	 * @return the collections whose entry was created
 	 */
-	public List<String> prepare() {
+	public List<String> createEntries() {
 		List<String> created = new ArrayList<>();
 		for (MongoPersistentEntity<?> entity : this.models.mappingContext().getPersistentEntities()) {
 			if (entity.getType().isInterface()) {
@@ -70,9 +65,8 @@ public final class DjangoCollections {
 				throw ex;
 			}
 			// a read-only user (a reporting service): Django's side, or an administrator, creates them
-			logger.warn("djongo-spring may not create what djongo's migrate creates for " + model.name()
-					+ " (Django storage): its __schema__ entries and indexes are left to Django's migrate ("
-					+ ex.getMessage() + ")");
+			logger.warn("djongo-spring may not create the __schema__ entries of " + model.name()
+					+ " (Django storage): they are left to Django's migrate (" + ex.getMessage() + ")");
 		}
 	}
 
@@ -97,17 +91,6 @@ public final class DjangoCollections {
 						created);
 			}
 		}
-		MongoDatabase database = this.databaseFactory.getMongoDatabase();
-		for (DjangoIndex index : indexes(model)) {
-			MongoCollection<Document> target = database.getCollection(index.collection());
-			if (hasIndexOn(target, index.keys())) {
-				continue;
-			}
-			IndexOptions options = new IndexOptions().name(index.name())
-				.unique(Boolean.TRUE.equals(index.options().getBoolean("unique")));
-			target.createIndex(index.keys(), options);
-			created.add("index " + index.collection() + " " + index.name());
-		}
 	}
 
 	/**
@@ -116,7 +99,7 @@ public final class DjangoCollections {
 	 */
 	private void entry(String collection, DjangoCounter counter, List<String> created) {
 		if (this.counters.create(collection, counter)) {
-			created.add("__schema__ " + collection);
+			created.add(collection);
 			return;
 		}
 		Document entry = this.databaseFactory.getMongoDatabase()
@@ -131,38 +114,6 @@ public final class DjangoCollections {
 					+ IdCounters.SCHEMA_COLLECTION + ".updateOne({name: '" + collection + "'}, {$set: {'auto.field_names':"
 					+ " ['" + counter.idField() + "']}})");
 		}
-	}
-
-	/**
-	 * The indexes djongo creates for a model in Django storage and its through collections: for the start-up step
-	 * that creates the indexes the models declare.
-	 */
-	static List<DjangoIndex> indexes(ModelMetadata model) {
-		return DjangoIndexes.of(model);
-	}
-
-	/** Whether the collection has an index of these keys, whatever its name (Django's may be named otherwise). */
-	private static boolean hasIndexOn(MongoCollection<Document> collection, Document keys) {
-		for (Document index : collection.listIndexes()) {
-			Object existing = index.get("key");
-			if (existing instanceof Document pattern && sameKeys(pattern, keys)) {
-				return true;
-			}
-		}
-		return false;
-	}
-
-	private static boolean sameKeys(Document existing, Document keys) {
-		if (!List.copyOf(existing.keySet()).equals(List.copyOf(keys.keySet()))) {
-			return false;
-		}
-		for (String key : keys.keySet()) {
-			if (!(existing.get(key) instanceof Number a && keys.get(key) instanceof Number b)
-					|| a.doubleValue() != b.doubleValue()) {
-				return false;
-			}
-		}
-		return true;
 	}
 
 	/**

@@ -25,10 +25,10 @@ import org.bson.Document;
  * <li>for a many-to-many's through collection: {@code __primary_key__}, the unique pair
  * ({@code blog_post_tags_post_id_tag_id_<md5>_uniq}) and the index of each key.</li>
  * </ul>
- * One list per model, in the shape of the model's other declared indexes (keys and {@code createIndexes} options),
- * for the start-up step that creates what is missing.
+ * One list per model, in the shape of the model's other declared indexes (keys and {@code createIndexes} options):
+ * the start-up index step ({@code djongo.indexes}) declares them with the model's others.
  */
-final class DjangoIndexes {
+public final class DjangoIndexes {
 
 	/** djongo's {@code max_name_length()}. */
 	private static final int MAX_NAME_LENGTH = 60;
@@ -43,16 +43,16 @@ final class DjangoIndexes {
 	 * @param options the {@code createIndexes} options, {@code name} among them
 	 * @param origin the declaration, for messages ({@code Post.author (Django storage)})
 	 */
-	record DjangoIndex(String collection, Document keys, Document options, String origin) {
+	public record DjangoIndex(String collection, Document keys, Document options, String origin) {
 
-		String name() {
+		public String name() {
 			return this.options.getString("name");
 		}
 
 	}
 
 	/** The indexes of a model in Django storage and of the through collections of its many-to-many fields. */
-	static List<DjangoIndex> of(ModelMetadata model) {
+	public static List<DjangoIndex> of(ModelMetadata model) {
 		String collection = model.collection();
 		if (collection == null || model.storage() != Storage.DJANGO) {
 			return List.of();

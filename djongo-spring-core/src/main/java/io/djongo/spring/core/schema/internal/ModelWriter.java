@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.IntPredicate;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 import com.mongodb.MongoBulkWriteException;
@@ -122,9 +123,34 @@ public final class ModelWriter {
 		if (models.isEmpty()) {
 			return List.of();
 		}
-		WriteBatch batch = new WriteBatch(collection, models, mode);
+		WriteBatch batch = prepare(new WriteBatch(collection, models, mode));
+		return saved(batch, send(batch));
+	}
+
+	/**
+	 * Inserts one new model as {@link #insert(String, Collection, Mode)} does, but sends its document with the given
+	 * command instead of an {@code insert}: an upsert, which may find a document instead of inserting one. Every step
+	 * before the insert runs (validation, id, conversion); the after-save ones only when the document was inserted.
+	 * @param send sends the document and returns whether it was inserted; it puts the id the document was inserted
+	 * with into the document when it had none
+	 * @return the model as written, or null when {@code send} inserted nothing
+	 */
+	public <T> @Nullable T insert(String collection, T model, Predicate<Document> send) {
+		WriteBatch batch = prepare(new WriteBatch(collection, List.of(model), Mode.ONE));
+		Document document = batch.document(0);
+		if (!send.test(document)) {
+			return null;
+		}
+		List<Object> ids = new ArrayList<>(1);
+		ids.add(document.get("_id"));
+		List<T> saved = saved(batch, ids);
+		return saved.get(0);
+	}
+
+	/** Every step before the insert command: before-convert, validation, ids, files, conversion. */
+	private WriteBatch prepare(WriteBatch batch) {
 		for (int i = 0; i < batch.size(); i++) {
-			batch.model(i, this.lifecycle.beforeConvert(batch.model(i), collection));
+			batch.model(i, this.lifecycle.beforeConvert(batch.model(i), batch.collection()));
 		}
 		planAll(batch);
 		check(batch);
@@ -135,7 +161,13 @@ public final class ModelWriter {
 		for (int i = 0; i < batch.size(); i++) {
 			convert(batch, i);
 		}
-		List<Object> ids = send(batch);
+		return batch;
+	}
+
+	/** The after-save steps of the models written, with the ids they were written with. */
+	@SuppressWarnings("unchecked")
+	private <T> List<T> saved(WriteBatch batch, List<Object> ids) {
+		String collection = batch.collection();
 		List<T> saved = new ArrayList<>(batch.size());
 		for (int i = 0; i < batch.size(); i++) {
 			Object model = batch.model(i);

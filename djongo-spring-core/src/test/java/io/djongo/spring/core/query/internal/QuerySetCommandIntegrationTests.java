@@ -126,6 +126,13 @@ class QuerySetCommandIntegrationTests {
 		chains.put("order by a related field", posts.orderBy("author__name"));
 		chains.put("selectRelated", posts.selectRelated("author").orderBy("id"));
 		chains.put("prefetchRelated", posts.prefetchRelated("tags"));
+		chains.put("union as a filter", articles().filter("rating", 3).union(articles().filter("views__gt", 5))
+			.orderBy("-views"));
+		chains.put("intersection as a filter", articles().filter("rating__gte", 3)
+			.intersection(articles().filter("views__lt", 5)));
+		chains.put("difference as a filter", articles().difference(articles().filter("rating", 5)).slice(0, 2));
+		chains.put("values after a union", articles().filter("rating", 3).union(articles().filter("rating", 5))
+			.values("rating"));
 		chains.put("none", articles().none());
 		chains.put("empty in", articles().filter("pk__in", List.of()));
 		return chains;
@@ -171,6 +178,66 @@ class QuerySetCommandIntegrationTests {
 		expect("last ordered", ordered::last, ordered.reverse().slice(0, 1).command());
 		QuerySet<Article> one = articles().filter("pk", 2);
 		expect("get", one::get, one.slice(0, QueryCompiler.MAX_GET_RESULTS).command());
+	}
+
+	@Test
+	void earliestAndLatestSendTheListingOrderedAndSlicedToOne() {
+		QuerySet<Article> rated = articles().filter("rating__gte", 3);
+		expect("earliest", () -> rated.earliest("publishedDate"), rated.orderBy("publishedDate").slice(0, 1).command());
+		expect("latest", () -> rated.latest("publishedDate"), rated.orderBy("-publishedDate").slice(0, 1).command());
+	}
+
+	@Test
+	void iteratorSendsTheListingWithTheChunkAsItsBatchSize() {
+		chains().forEach((name, chain) -> {
+			Document command = chain.command();
+			this.commands.clear();
+			try (var iterator = chain.all().iterator(2)) {
+				iterator.forEachRemaining((result) -> {
+				});
+			}
+			if (command == null) {
+				assertThat(this.commands.count()).as(name).isZero();
+				return;
+			}
+			BsonDocument sent = new BsonDocument();
+			this.commands.commands().get(0).forEach(sent::append);
+			assertThat(sent.containsKey("batchSize") || sent.containsKey("cursor")).as(name).isTrue();
+			sent.remove("batchSize");
+			assertSent(name, sent, command);
+		});
+	}
+
+	@Test
+	void combinationsOnlyUnionWithExpressesSendTheirPipeline() {
+		TestMongo.assumeRealMongoDb("$unionWith");
+		Map<String, QuerySet<?>> chains = new LinkedHashMap<>();
+		chains.put("union all", articles().filter("rating", 3).unionAll(articles().filter("views__gt", 5)));
+		chains.put("union of slices", articles().orderBy("title").slice(0, 1).union(articles().orderBy("-title")
+			.slice(0, 1)).orderBy("title"));
+		chains.put("intersection of slices", articles().slice(0, 2).intersection(articles().filter("rating", 5)));
+		chains.put("difference with a join", template.objects(Post.class)
+			.difference(template.objects(Post.class).filter("author__name", "Ann")));
+		chains.forEach((name, chain) -> {
+			Document command = chain.command();
+			this.commands.clear();
+			chain.all().list();
+			assertSent(name, this.commands.commands().get(0), command);
+			QueryPlan plan = OfflineEngine.plan(chain);
+			expect(name + " count", chain::count, plan.countCommand());
+			expect(name + " exists", chain::exists, plan.existsCommand());
+		});
+	}
+
+	@Test
+	void explainSendsTheListingInAnExplainCommand() {
+		TestMongo.assumeRealMongoDb("explain");
+		QuerySet<Article> rated = articles().filter("rating__gte", 3).orderBy("-views");
+		Document explain = QueryEngine.explainCommand(OfflineEngine.plan(rated).listing().command());
+		this.commands.clear();
+		rated.explain();
+		assertThat(this.commands.count()).isOne();
+		assertSent("explain", this.commands.commands().get(0), explain);
 	}
 
 	@Test

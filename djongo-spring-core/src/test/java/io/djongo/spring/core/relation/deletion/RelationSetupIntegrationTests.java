@@ -8,6 +8,8 @@ import io.djongo.spring.core.model.Relation;
 import io.djongo.spring.core.relation.ForeignKey;
 import io.djongo.spring.core.relation.InvalidRelationException;
 import io.djongo.spring.core.relation.OnDelete;
+import io.djongo.spring.core.schema.IndexMode;
+import io.djongo.spring.core.schema.IndexState;
 import io.djongo.spring.test.DjongoTestConfiguration;
 import io.djongo.spring.test.TestMongo;
 import jakarta.validation.constraints.NotNull;
@@ -24,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThatNoException;
 
 /**
  * What start-up checks and creates for relations: on_delete rules that cannot be honoured fail naming the model and
- * field; one-to-one fields get a sparse unique index.
+ * field; one-to-one fields get a sparse unique index from the index step.
  */
 class RelationSetupIntegrationTests {
 
@@ -71,6 +73,8 @@ class RelationSetupIntegrationTests {
 		DjongoTemplate template = DjongoTestConfiguration.template(TestMongo.uniqueDatabaseName("onetoone"),
 				Profile.class, Post.class);
 		assertThat(template.prepareRelations()).extracting(Relation::field).containsExactly("author");
+		// the one-to-one's index is one of the model's indexes, created by the index step
+		assertThat(template.schema().indexes(IndexMode.CREATE)).extracting(IndexState::name).contains("author_id_1");
 		Document index = template.mongo(Profile.class).listIndexes().into(new java.util.ArrayList<>()).stream()
 			.filter((candidate) -> candidate.get("key", Document.class).containsKey("author_id"))
 			.findFirst()
@@ -89,6 +93,9 @@ class RelationSetupIntegrationTests {
 		assertThat(template.mongo(Profile.class).countDocuments(Filters.exists("author_id"))).isZero();
 		assertThat(template.objects(Profile.class).count()).isEqualTo(4);
 		assertThat(template.prepareRelations()).hasSize(1);
+		assertThat(template.schema().indexes(IndexMode.CREATE)).filteredOn((state) -> state.name().equals("author_id_1"))
+			.extracting(IndexState::status)
+			.containsExactly(IndexState.Status.PRESENT);
 	}
 
 	private static void check(Class<?> model) {

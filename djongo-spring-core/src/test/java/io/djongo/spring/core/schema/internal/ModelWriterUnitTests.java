@@ -70,6 +70,32 @@ class ModelWriterUnitTests {
 	}
 
 	@Test
+	void anUpsertRunsEveryStepOfAnInsertButSendsItsOwnCommandAndSavesOnlyWhatItInserted() {
+		List<Document> sent = new ArrayList<>();
+		Note inserted = this.writer.insert("notes", new Note("a"), (document) -> sent.add(document));
+
+		assertThat(this.trace).containsExactly("beforeConvert a", "checkRelated 1", "validate a", "reserve notes 1",
+				"attach a", "beforeSave a 1", "afterSave a");
+		assertThat(sent).singleElement().satisfies((document) -> assertThat(document).containsEntry("_id", 1L));
+		assertThat(inserted).isNotNull().extracting((note) -> note.id).isEqualTo(1L);
+
+		this.trace.clear();
+		assertThat(this.writer.insert("notes", new Note("b"), (document) -> false)).as("found, not inserted").isNull();
+		assertThat(this.trace).contains("beforeSave b 2").doesNotContain("afterSave b");
+	}
+
+	@Test
+	void anInvalidUpsertSendsNothing() {
+		this.rules.invalid = true;
+		List<Document> sent = new ArrayList<>();
+
+		assertThatExceptionOfType(ValidationException.class)
+			.isThrownBy(() -> this.writer.insert("notes", new Note("a"), (document) -> sent.add(document)));
+		assertThat(sent).isEmpty();
+		assertThat(this.trace).doesNotContain("reserve notes 1");
+	}
+
+	@Test
 	void anInvalidBatchReservesNoIdAndSendsNothing() {
 		this.rules.invalid = true;
 
@@ -290,6 +316,10 @@ class ModelWriterUnitTests {
 		@Override
 		public void validate(Object model) {
 			this.trace.add("validate " + name(model));
+			if (this.invalid) {
+				throw new ValidationException("1 Note object is not valid",
+						List.of(new FieldViolation("name", "must not be blank", "")));
+			}
 		}
 
 		@Override
