@@ -13,6 +13,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import io.djongo.spring.core.bridge.DjongoTemplate;
+import io.djongo.spring.core.schema.CheckReport;
 import io.djongo.spring.core.schema.IndexMode;
 import io.djongo.spring.core.schema.IndexState;
 import org.bson.Document;
@@ -94,6 +95,20 @@ class DjangoCollectionsIntegrationTests {
 			assertThat(indexes(db, collection)).isEqualTo(before.get(collection));
 		}
 		assertThat(db.getCollection("__schema__").find().into(new ArrayList<>())).isEqualTo(entries);
+	}
+
+	@Test
+	void theJsonSchemaAndTheCheckAcceptDjongosDocuments() {
+		DjongoTemplate template = DjangoFixture.template("django_check");
+		Document schema = template.jsonSchema(Post.class);
+		Document properties = schema.get("properties", Document.class);
+		assertThat(properties).containsKeys("id", "author_id").doesNotContainKeys("_id", "tags");
+		assertThat(properties.get("id", Document.class).get("bsonType")).isEqualTo(List.of("int", "long"));
+		assertThat(schema.getList("required", String.class)).contains("id");
+		CheckReport report = template.schema().check(0);
+		assertThat(report.models()).filteredOn((model) -> model.collection().startsWith("blog_"))
+			.isNotEmpty()
+			.allSatisfy((model) -> assertThat(model.fields()).noneMatch(CheckReport.FieldDrift::drift));
 	}
 
 	@Test

@@ -8,6 +8,7 @@ import java.util.Map;
 import com.mongodb.client.MongoDatabase;
 import io.djongo.spring.core.bridge.DjongoTemplate;
 import io.djongo.spring.core.bulk.BulkResult;
+import io.djongo.spring.core.query.CreateResult;
 import io.djongo.spring.core.query.DeleteResult;
 import io.djongo.spring.core.query.Q;
 import io.djongo.spring.core.repository.DjongoRepository;
@@ -197,6 +198,29 @@ class DjangoWriteIntegrationTests {
 		assertThat(post).containsEntry("rating", 3).containsEntry("score", Decimal128.parse("2.50"))
 			.containsEntry("author_id", 2);
 		assertThat(DjangoShapes.of(post)).containsExactlyEntriesOf(djongos);
+	}
+
+	@Test
+	void getOrCreateByTheIdColumnFindsOrCreatesAsDjangoDoes() {
+		CreateResult<Author> found = this.template.objects(Author.class).getOrCreate(Map.of("pk", 2),
+				Map.of("name", "other"));
+		assertThat(found.created()).isFalse();
+		assertThat(found.model().getName()).isEqualTo("Bob");
+
+		// the id column is unique (djongo's __primary_key__): the race-free upsert on {id: 40}
+		CreateResult<Author> created = this.template.objects(Author.class).getOrCreate(Map.of("id", 40),
+				Map.of("name", "Forty"));
+		assertThat(created.created()).isTrue();
+		assertThat(created.model().getId()).isEqualTo(40L);
+		assertThat(raw("blog_author", 40)).containsEntry("name", "Forty").doesNotContainKey("_class");
+		assertThat(DjangoShapes.of(raw("blog_author", 40))).containsExactlyInAnyOrderEntriesOf(
+				DjangoShapes.of(raw("blog_author", 1)));
+
+		CreateResult<Author> byName = this.template.objects(Author.class).getOrCreate(Map.of("name", "Gil"));
+		assertThat(byName.created()).isTrue();
+		assertThat(byName.model().getId()).isGreaterThan(3L);
+		assertThat(DjangoFixture.djangoInsert(this.db, "blog_author", new Document("name", "Django's")))
+			.isGreaterThan(byName.model().getId().intValue());
 	}
 
 	@Test

@@ -258,7 +258,7 @@ final class IndexDeclarations {
 
 	private static String fieldNames(ModelMetadata model, boolean javaNames) {
 		return model.fields().values().stream()
-			.map((field) -> javaNames ? field.name() : (field.isId() ? "_id" : field.storedName()))
+			.map((field) -> javaNames ? field.name() : field.storedName())
 			.sorted()
 			.collect(Collectors.joining(", "));
 	}
