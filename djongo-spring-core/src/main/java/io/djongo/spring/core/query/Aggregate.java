@@ -6,9 +6,11 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An aggregate over a field: Django's {@code Count}, {@code Sum}, {@code Avg}, {@code Min} and {@code Max}, made
- * with their factories in {@code io.djongo.spring.core.query.aggregate} ({@code Count.of("tags")}). Immutable;
- * {@link #as(String)}, {@link #distinct()} and {@link #filter(Q)} return new instances.
+ * An aggregate over a field or an expression: Django's {@code Count}, {@code Sum}, {@code Avg}, {@code Min},
+ * {@code Max}, {@code StdDev} and {@code Variance}, made with their factories in
+ * {@code io.djongo.spring.core.query.aggregate} ({@code Count.of("tags")}, {@code Sum.of(F.of("price").times(2))}).
+ * Immutable; {@link #as(String)}, {@link #distinct()}, {@link #filter(Q)} and {@link #sample()} return new
+ * instances.
  */
 public final class Aggregate implements Expression {
 
@@ -21,14 +23,20 @@ public final class Aggregate implements Expression {
 		/** The total of the non-null values; null on empty input. */
 		SUM("Sum"),
 
-		/** The mean of the non-null values; null on empty input. */
+		/** The mean of the non-null values (a float for integers); null on empty input. */
 		AVG("Avg"),
 
 		/** The smallest non-null value; null on empty input. */
 		MIN("Min"),
 
 		/** The largest non-null value; null on empty input. */
-		MAX("Max");
+		MAX("Max"),
+
+		/** The standard deviation of the non-null values (population, or sample); null on empty input. */
+		STD_DEV("StdDev"),
+
+		/** The variance of the non-null values (population, or sample); null on empty input. */
+		VARIANCE("Variance");
 
 		private final String displayName;
 
@@ -53,7 +61,7 @@ public final class Aggregate implements Expression {
 
 	private final Function function;
 
-	private final String field;
+	private final Expression source;
 
 	private final @Nullable String alias;
 
@@ -61,12 +69,16 @@ public final class Aggregate implements Expression {
 
 	private final @Nullable Q filter;
 
-	private Aggregate(Function function, String field, @Nullable String alias, boolean distinct, @Nullable Q filter) {
+	private final boolean sample;
+
+	private Aggregate(Function function, Expression source, @Nullable String alias, boolean distinct,
+			@Nullable Q filter, boolean sample) {
 		this.function = function;
-		this.field = field;
+		this.source = source;
 		this.alias = alias;
 		this.distinct = distinct;
 		this.filter = filter;
+		this.sample = sample;
 	}
 
 	/** The aggregate of a function over a field, by lookup path. */
@@ -74,7 +86,16 @@ public final class Aggregate implements Expression {
 		if (field == null || field.isBlank()) {
 			throw new IllegalArgumentException(function.displayName() + " needs a field name");
 		}
-		return new Aggregate(function, field, null, false, null);
+		return new Aggregate(function, F.of(field), null, false, null, false);
+	}
+
+	/** The aggregate of a function over an expression computed per document. */
+	public static Aggregate of(Function function, Expression source) {
+		if (source instanceof Aggregate) {
+			throw new IllegalArgumentException("Cannot compute " + function.displayName() + "(" + source + "): '"
+					+ source + "' is an aggregate");
+		}
+		return new Aggregate(function, Objects.requireNonNull(source, "source"), null, false, null, false);
 	}
 
 	/** What this aggregate computes. */
@@ -82,14 +103,30 @@ public final class Aggregate implements Expression {
 		return this.function;
 	}
 
-	/** The aggregated field, as a lookup path. */
-	public String field() {
-		return this.field;
+	/** What is aggregated: an {@link F} for a field, or an expression. */
+	public Expression source() {
+		return this.source;
 	}
 
-	/** The key of the result: the alias, else Django's default {@code <field>__<function>}. */
+	/** The aggregated field as a lookup path, or null when an expression is aggregated. */
+	public @Nullable String field() {
+		return (this.source instanceof F f) ? f.field() : null;
+	}
+
+	/**
+	 * The key of the result: the alias, else Django's default {@code <field>__<function>}.
+	 * @throws InvalidLookupException for an expression without an alias, as Django's "Complex aggregates require
+	 * an alias"
+	 */
 	public String key() {
-		return (this.alias != null) ? this.alias : this.field + "__" + this.function.key();
+		if (this.alias != null) {
+			return this.alias;
+		}
+		String field = field();
+		if (field == null) {
+			throw new InvalidLookupException("Complex aggregates require an alias: give " + this + " a name with as(...)");
+		}
+		return field + "__" + this.function.key();
 	}
 
 	/** Whether only distinct values are aggregated. */
@@ -102,38 +139,64 @@ public final class Aggregate implements Expression {
 		return this.filter;
 	}
 
+	/** Whether a {@code StdDev} or {@code Variance} is of a sample (n - 1) rather than of the population. */
+	public boolean isSample() {
+		return this.sample;
+	}
+
+	@Override
+	public @Nullable String alias() {
+		return this.alias;
+	}
+
 	/** The same aggregate under another result key. */
+	@Override
 	public Aggregate as(String alias) {
-		return new Aggregate(this.function, this.field, alias, this.distinct, this.filter);
+		return new Aggregate(this.function, this.source, alias, this.distinct, this.filter, this.sample);
 	}
 
 	/** The same aggregate over distinct values only. */
 	public Aggregate distinct() {
-		return new Aggregate(this.function, this.field, this.alias, true, this.filter);
+		return new Aggregate(this.function, this.source, this.alias, true, this.filter, this.sample);
 	}
 
-	/** The same aggregate over the documents (or related objects) matching the condition only. */
+	/**
+	 * The same aggregate over the documents (or related objects) matching the condition only: Django's
+	 * {@code filter=Q(...)}.
+	 */
 	public Aggregate filter(Q condition) {
-		return new Aggregate(this.function, this.field, this.alias, this.distinct, condition);
+		return new Aggregate(this.function, this.source, this.alias, this.distinct, condition, this.sample);
+	}
+
+	/**
+	 * The sample standard deviation or variance (divided by n - 1): Django's {@code sample=True}.
+	 * @throws IllegalStateException on other functions
+	 */
+	public Aggregate sample() {
+		if (this.function != Function.STD_DEV && this.function != Function.VARIANCE) {
+			throw new IllegalStateException(this.function.displayName() + " has no sample form");
+		}
+		return new Aggregate(this.function, this.source, this.alias, this.distinct, this.filter, true);
 	}
 
 	@Override
 	public boolean equals(@Nullable Object other) {
-		return other instanceof Aggregate that && this.function == that.function && this.field.equals(that.field)
+		return other instanceof Aggregate that && this.function == that.function && this.source.equals(that.source)
 				&& Objects.equals(this.alias, that.alias) && this.distinct == that.distinct
-				&& Objects.equals(this.filter, that.filter);
+				&& Objects.equals(this.filter, that.filter) && this.sample == that.sample;
 	}
 
 	@Override
 	public int hashCode() {
-		return Objects.hash(this.function, this.field, this.alias, this.distinct, this.filter);
+		return Objects.hash(this.function, this.source, this.alias, this.distinct, this.filter, this.sample);
 	}
 
 	@Override
 	public String toString() {
-		return this.function.displayName() + "(" + (this.distinct ? "distinct " : "") + this.field
-				+ ((this.filter != null) ? ", filter=" + this.filter : "") + ")"
-				+ ((this.alias != null) ? " as " + this.alias : "");
+		String field = field();
+		return this.function.displayName() + "(" + (this.distinct ? "distinct " : "")
+				+ ((field != null) ? field : this.source) + ((this.filter != null) ? ", filter=" + this.filter : "")
+				+ (this.sample ? ", sample" : "") + ")" + ((this.alias != null) ? " as " + this.alias : "");
 	}
 
 }

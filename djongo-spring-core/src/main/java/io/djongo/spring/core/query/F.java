@@ -1,123 +1,62 @@
 package io.djongo.spring.core.query;
 
-import java.util.List;
 import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
 
 /**
- * Django's {@code F()}: a reference to a field of the same document, and arithmetic on it. Usable as a lookup value
- * ({@code filter("views__gt", F.of("rating"))}), in {@code update} ({@code F.of("views").plus(1)}) and in
- * {@code annotate}. Arithmetic follows SQL: null in, null out. Immutable.
+ * Django's {@code F()}: a reference to a field of the same document by lookup path ({@code "views"},
+ * {@code "blog__rating"}, {@code "pk"}), or to an annotation. Usable as a lookup value
+ * ({@code filter("views__gt", F.of("rating"))}), in {@code update} ({@code F.of("views").plus(1)}), in
+ * {@code annotate} and inside every other expression. Immutable.
  */
 public final class F implements Expression {
 
-	/** The arithmetic operators F supports. */
-	public enum Operator {
+	private final String field;
 
-		/** Addition. */
-		PLUS("$add"),
-		/** Subtraction. */
-		MINUS("$subtract"),
-		/** Multiplication. */
-		TIMES("$multiply"),
-		/** Division. */
-		DIV("$divide");
+	private final @Nullable String alias;
 
-		private final String mongoOperator;
-
-		Operator(String mongoOperator) {
-			this.mongoOperator = mongoOperator;
-		}
-
-		/** The aggregation operator computing this. */
-		public String mongoOperator() {
-			return this.mongoOperator;
-		}
-
-	}
-
-	private final @Nullable String field;
-
-	private final @Nullable Operator operator;
-
-	private final List<Object> operands;
-
-	private F(@Nullable String field, @Nullable Operator operator, List<Object> operands) {
+	private F(String field, @Nullable String alias) {
 		this.field = field;
-		this.operator = operator;
-		this.operands = operands;
+		this.alias = alias;
 	}
 
-	/**
-	 * A reference to a field of the document, by lookup path ({@code "views"}, {@code "blog__rating"}).
-	 */
+	/** A reference to a field of the document, or to an annotation, by lookup path. */
 	public static F of(String field) {
 		if (field == null || field.isBlank()) {
 			throw new IllegalArgumentException("F needs a field name");
 		}
-		return new F(field, null, List.of());
+		return new F(field, null);
 	}
 
-	/** This plus a number or another F. */
-	public F plus(Object operand) {
-		return combine(Operator.PLUS, operand);
-	}
-
-	/** This minus a number or another F. */
-	public F minus(Object operand) {
-		return combine(Operator.MINUS, operand);
-	}
-
-	/** This times a number or another F. */
-	public F times(Object operand) {
-		return combine(Operator.TIMES, operand);
-	}
-
-	/** This divided by a number or another F. */
-	public F div(Object operand) {
-		return combine(Operator.DIV, operand);
-	}
-
-	private F combine(Operator op, Object operand) {
-		if (!(operand instanceof Number) && !(operand instanceof F)) {
-			throw new IllegalArgumentException("F arithmetic takes numbers or F expressions, not " + operand);
-		}
-		return new F(null, op, List.of(this, operand));
-	}
-
-	/** The referenced field, or null when this is arithmetic. */
-	public @Nullable String field() {
+	/** The referenced field or annotation, as a lookup path. */
+	public String field() {
 		return this.field;
 	}
 
-	/** The operator, or null when this is a plain field reference. */
-	public @Nullable Operator operator() {
-		return this.operator;
-	}
-
-	/** The two operands of arithmetic: F expressions or numbers; empty for a field reference. */
-	public List<Object> operands() {
-		return this.operands;
+	@Override
+	public @Nullable String alias() {
+		return this.alias;
 	}
 
 	@Override
-	public boolean equals(Object other) {
-		return other instanceof F f && Objects.equals(this.field, f.field) && this.operator == f.operator
-				&& this.operands.equals(f.operands);
+	public F as(String alias) {
+		return new F(this.field, alias);
+	}
+
+	@Override
+	public boolean equals(@Nullable Object other) {
+		return other instanceof F f && this.field.equals(f.field) && Objects.equals(this.alias, f.alias);
 	}
 
 	@Override
 	public int hashCode() {
-		return Objects.hash(this.field, this.operator, this.operands);
+		return Objects.hash(this.field, this.alias);
 	}
 
 	@Override
 	public String toString() {
-		if (this.field != null) {
-			return "F(" + this.field + ")";
-		}
-		return "(" + this.operands.get(0) + " " + this.operator + " " + this.operands.get(1) + ")";
+		return "F(" + this.field + ")";
 	}
 
 }

@@ -34,6 +34,8 @@ public final class Q {
 
 	private final @Nullable Object value;
 
+	private final @Nullable Expression expression;
+
 	private final Connector connector;
 
 	private final boolean negated;
@@ -41,8 +43,14 @@ public final class Q {
 	private final List<Q> children;
 
 	private Q(@Nullable String lookup, @Nullable Object value, Connector connector, boolean negated, List<Q> children) {
+		this(lookup, value, null, connector, negated, children);
+	}
+
+	private Q(@Nullable String lookup, @Nullable Object value, @Nullable Expression expression, Connector connector,
+			boolean negated, List<Q> children) {
 		this.lookup = lookup;
 		this.value = value;
+		this.expression = expression;
 		this.connector = connector;
 		this.negated = negated;
 		this.children = children;
@@ -82,6 +90,17 @@ public final class Q {
 		return new Q(null, null, Connector.AND, false, List.copyOf(children));
 	}
 
+	/**
+	 * A boolean expression as a condition: {@code Q.of(Exists.of(...))}, Django's conditional expressions in
+	 * {@code filter()}. Other expressions hold when they are {@code true}.
+	 */
+	public static Q of(Expression condition) {
+		if (condition == null) {
+			throw new IllegalArgumentException("A condition must not be null");
+		}
+		return new Q(null, null, condition, Connector.AND, false, List.of());
+	}
+
 	/** All of the given conditions. */
 	public static Q and(Q... conditions) {
 		return new Q(null, null, Connector.AND, false, List.copyOf(Arrays.asList(conditions)));
@@ -106,12 +125,17 @@ public final class Q {
 	 * The negation: Django's {@code ~}. Like Django, it keeps documents whose field is null or missing.
 	 */
 	public Q not() {
-		return new Q(this.lookup, this.value, this.connector, !this.negated, this.children);
+		return new Q(this.lookup, this.value, this.expression, this.connector, !this.negated, this.children);
 	}
 
-	/** Whether this is a single lookup. */
+	/** Whether this is a single lookup or a boolean expression. */
 	public boolean isLeaf() {
-		return this.lookup != null;
+		return this.lookup != null || this.expression != null;
+	}
+
+	/** The boolean expression of a leaf made by {@link #of(Expression)}, else null. */
+	public @Nullable Expression expression() {
+		return this.expression;
 	}
 
 	/** The lookup of a leaf, else null. */
@@ -140,19 +164,20 @@ public final class Q {
 	}
 
 	@Override
-	public boolean equals(Object other) {
+	public boolean equals(@Nullable Object other) {
 		return other instanceof Q q && Objects.equals(this.lookup, q.lookup) && Objects.equals(this.value, q.value)
-				&& this.connector == q.connector && this.negated == q.negated && this.children.equals(q.children);
+				&& Objects.equals(this.expression, q.expression) && this.connector == q.connector && this.negated == q.negated && this.children.equals(q.children);
 	}
 
 	@Override
 	public int hashCode() {
-		return Objects.hash(this.lookup, this.value, this.connector, this.negated, this.children);
+		return Objects.hash(this.lookup, this.value, this.expression, this.connector, this.negated, this.children);
 	}
 
 	@Override
 	public String toString() {
-		String body = isLeaf() ? this.lookup + "=" + this.value
+		String body = (this.expression != null) ? String.valueOf(this.expression)
+				: isLeaf() ? this.lookup + "=" + this.value
 				: String.join(" " + this.connector + " ", this.children.stream().map(Q::toString).toList());
 		return (this.negated ? "~" : "") + "Q(" + body + ")";
 	}

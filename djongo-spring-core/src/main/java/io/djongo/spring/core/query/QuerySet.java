@@ -1,5 +1,7 @@
 package io.djongo.spring.core.query;
 
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Collection;
 import java.util.Iterator;
 import java.util.List;
@@ -48,6 +50,14 @@ public interface QuerySet<T> extends Iterable<T> {
 	QuerySet<T> filter(Q... conditions);
 
 	/**
+	 * Keeps the documents for which a boolean expression is true: Django's {@code filter(Exists(...))}
+	 * ({@code filter(Exists.of(comments.filter("post", OuterRef.of("pk"))))}).
+	 */
+	default QuerySet<T> filter(Expression condition) {
+		return filter(Q.of(condition));
+	}
+
+	/**
 	 * Removes the documents matching a lookup. Like Django, documents whose field is null or missing are kept:
 	 * {@code exclude("rating", 3)} returns unrated documents.
 	 */
@@ -62,11 +72,24 @@ public interface QuerySet<T> extends Iterable<T> {
 	/** Removes the documents matching all the conditions together. */
 	QuerySet<T> exclude(Q... conditions);
 
+	/** Removes the documents for which a boolean expression is true: Django's {@code exclude(Exists(...))}. */
+	default QuerySet<T> exclude(Expression condition) {
+		return exclude(Q.of(condition));
+	}
+
 	/**
 	 * Orders by fields; {@code -} sorts descending, {@code ?} randomly. Replaces any earlier ordering, and no
 	 * argument removes ordering, the model's default included. Nulls sort first ascending, as MongoDB sorts them.
 	 */
 	QuerySet<T> orderBy(String... fields);
+
+	/**
+	 * Orders by field names ({@code "-rating"}), expressions ({@code Lower.of("title")}, ascending) and their
+	 * {@code asc()}/{@code desc()}, with nulls placed as asked ({@code F.of("rating").desc().nullsLast()}). Replaces
+	 * any earlier ordering. Expressions and nulls placement are computed in the pipeline ({@code $addFields}) before
+	 * the sort.
+	 */
+	QuerySet<T> orderBy(Object... ordering);
 
 	/** Reverses the ordering in force. */
 	QuerySet<T> reverse();
@@ -116,6 +139,12 @@ public interface QuerySet<T> extends Iterable<T> {
 	 * Chained calls keep it; writes ({@code update}, {@code delete}) always go to the primary.
 	 */
 	QuerySet<T> using(ReadPreference readPreference);
+
+	/**
+	 * Django's {@code alias()}: an expression usable in later {@code filter}, {@code exclude}, {@code orderBy} and
+	 * {@code annotate} calls by its name, but not returned (nor set on models, nor selectable in {@code values}).
+	 */
+	QuerySet<T> alias(String name, Expression expression);
 
 	/** An empty QuerySet that never asks the server. */
 	QuerySet<T> none();
@@ -179,6 +208,37 @@ public interface QuerySet<T> extends Iterable<T> {
 	 * {@code as(...)}. On no results Count gives 0 and the others null.
 	 */
 	Map<String, @Nullable Object> aggregate(Aggregate... aggregates);
+
+	/**
+	 * Aggregates as {@link #aggregate(Aggregate...)}, over expressions made of aggregates
+	 * ({@code Sum.of("views").div(Count.of("id")).as("perPost")}, which need an alias) and aggregates of expressions
+	 * ({@code Sum.of(F.of("views").times(2))}).
+	 */
+	Map<String, @Nullable Object> aggregate(Expression... aggregates);
+
+	/**
+	 * Django's {@code dates(field, kind)}: the distinct days of a date or date-time field truncated to
+	 * {@code year}, {@code month}, {@code week} or {@code day} (in the configured zone), ascending, nulls left out.
+	 */
+	default QuerySet<LocalDate> dates(String field, String kind) {
+		return dates(field, kind, "ASC");
+	}
+
+	/** {@link #dates(String, String)} in the order {@code "ASC"} or {@code "DESC"}. */
+	QuerySet<LocalDate> dates(String field, String kind, String order);
+
+	/**
+	 * Django's {@code datetimes(field, kind)}: the distinct instants of a date-time field truncated to {@code year},
+	 * {@code month}, {@code week}, {@code day}, {@code hour}, {@code minute} or {@code second} (in the configured
+	 * zone), ascending, nulls left out. A {@code LocalDateTime} field's values are read as instants in UTC, as they
+	 * are stored.
+	 */
+	default QuerySet<Instant> datetimes(String field, String kind) {
+		return datetimes(field, kind, "ASC");
+	}
+
+	/** {@link #datetimes(String, String)} in the order {@code "ASC"} or {@code "DESC"}. */
+	QuerySet<Instant> datetimes(String field, String kind, String order);
 
 	/** The results whose id is among the given ones, keyed by id; nothing is sent for no ids. */
 	<K> Map<K, T> inBulk(Collection<K> ids);

@@ -10,13 +10,18 @@ import io.djongo.spring.core.query.aggregate.Avg;
 import io.djongo.spring.core.query.aggregate.Count;
 import io.djongo.spring.core.query.aggregate.Max;
 import io.djongo.spring.core.query.aggregate.Min;
+import io.djongo.spring.core.query.aggregate.StdDev;
 import io.djongo.spring.core.query.aggregate.Sum;
+import io.djongo.spring.core.query.aggregate.Variance;
 import io.djongo.spring.test.TestClients;
+import io.djongo.spring.test.TestMongo;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.dao.InvalidDataAccessResourceUsageException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.within;
 
 /**
  * {@code aggregate(...)} and {@code annotate(...)} over a document's own fields and lists.
@@ -129,6 +134,44 @@ class QuerySetAggregationIntegrationTests {
 	void annotationsFeedAggregates() {
 		assertThat(articles().annotate("numTags", Count.of("tags")).aggregate(Sum.of("numTags")))
 			.containsEntry("numTags__sum", 4);
+	}
+
+	@Test
+	void standardDeviationsAndVariancesOnMongoDb() {
+		TestMongo.assumeRealMongoDb("$stdDevPop and $stdDevSamp");
+		// views 10, 3, 0, 7, 4, 2: mean 13/3, squared deviations 196/3 in all
+		Map<String, Object> stats = articles().aggregate(StdDev.of("views"), StdDev.of("views").sample().as("sample"),
+				Variance.of("views"), Variance.of("views").sample().as("sampleVariance"));
+		assertThat((Double) stats.get("views__stddev")).isCloseTo(Math.sqrt(196.0 / 18), within(1e-9));
+		assertThat((Double) stats.get("sample")).isCloseTo(Math.sqrt(196.0 / 15), within(1e-9));
+		assertThat((Double) stats.get("views__variance")).isCloseTo(196.0 / 18, within(1e-9));
+		assertThat((Double) stats.get("sampleVariance")).isCloseTo(196.0 / 15, within(1e-9));
+		assertThat(articles().filter("pk", 1).aggregate(StdDev.of("views").sample().as("one"), StdDev.of("views")))
+			.containsEntry("one", null).containsEntry("views__stddev", 0.0);
+		assertThat(articles().annotate("spread", StdDev.of("blogs__rating")).filter("pk", 1)
+			.valuesList("spread", Double.class).get()).isEqualTo(1.0);
+	}
+
+	@Test
+	void standardDeviationsFailClearlyOnTheEmbeddedServer() {
+		org.junit.jupiter.api.Assumptions.assumeTrue(TestMongo.isEmbedded(), "the embedded server lacks $stdDevPop");
+		assertThatExceptionOfType(InvalidDataAccessResourceUsageException.class)
+			.isThrownBy(() -> articles().aggregate(StdDev.of("views")))
+			.withMessage("Article: needs a real MongoDB: $stdDevPop is not supported by this server (the embedded "
+					+ "mongo-java-server lacks it; MongoDB has it since 3.2)");
+	}
+
+	@Test
+	void aggregatesOfExpressionsAndExpressionsOfAggregates() {
+		assertThat(articles().aggregate(Sum.of(F.of("views").times(2)).as("double"),
+				Sum.of("views").div(Count.of("id")).as("perArticle"), Count.of("rating").distinct().plus(1).as("plusOne")))
+			.containsEntry("double", 52).containsEntry("perArticle", 4).containsEntry("plusOne", 6);
+		assertThatExceptionOfType(InvalidLookupException.class)
+			.isThrownBy(() -> articles().aggregate(Sum.of(F.of("views").times(2))))
+			.withMessageContaining("Complex aggregates require an alias");
+		assertThatExceptionOfType(InvalidLookupException.class)
+			.isThrownBy(() -> articles().aggregate(Sum.of("views").plus(F.of("rating")).as("x")))
+			.withMessageContaining("F(rating) is not an aggregate");
 	}
 
 	@Test

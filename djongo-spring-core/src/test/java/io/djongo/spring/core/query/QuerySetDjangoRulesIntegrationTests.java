@@ -93,8 +93,9 @@ class QuerySetDjangoRulesIntegrationTests {
 			.values("perRating", "fewer")
 			.slice(0, 3)
 			.list();
-		assertThat(((Number) rows.get(0).get("perRating")).doubleValue()).isEqualTo(10.0 / 3);
-		assertThat(((Number) rows.get(1).get("perRating")).doubleValue()).isEqualTo(0.6);
+		// integer by integer truncates, as on PostgreSQL
+		assertThat(rows.get(0)).containsEntry("perRating", 3);
+		assertThat(rows.get(1)).containsEntry("perRating", 0);
 		assertThat(rows.get(2)).containsEntry("perRating", null);
 		assertThat(rows).extracting((row) -> ((Number) row.get("fewer")).intValue()).containsExactly(9, 2, -1);
 	}
@@ -114,8 +115,8 @@ class QuerySetDjangoRulesIntegrationTests {
 	}
 
 	@Test
-	void weekdaysWeeksAndTimesFollowTheTemplatesZoneOnMongoDb() {
-		TestMongo.assumeRealMongoDb("week numbers, weekdays, $dateTrunc in zones other than UTC");
+	void weekdaysWeeksAndTimesFollowTheTemplatesZoneOnEveryServer() {
+		// from the zone's year, month and day: no $dayOfWeek (off by one on the embedded server) nor $isoWeek
 		DjongoTemplate paris = QuerySetFixtures.articles("pariswk",
 				DjongoOptions.defaults().withTimeZone(ZoneId.of("Europe/Paris")));
 		QuerySet<Article> inParis = paris.objects(Article.class).orderBy("id");
@@ -232,7 +233,7 @@ class QuerySetDjangoRulesIntegrationTests {
 			.withMessage("Cannot use None as a query value: Article.title__icontains (only exact and iexact accept null;"
 					+ " use isnull)");
 		assertThatIllegalArgumentException().isThrownBy(() -> F.of("views").plus("one"))
-			.withMessage("F arithmetic takes numbers or F expressions, not one");
+			.withMessage("Arithmetic takes numbers, durations or expressions, not one");
 	}
 
 }

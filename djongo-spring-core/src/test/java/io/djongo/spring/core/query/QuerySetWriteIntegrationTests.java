@@ -5,12 +5,16 @@ import java.util.Map;
 
 import io.djongo.spring.core.bridge.DjongoTemplate;
 import io.djongo.spring.core.model.FieldError;
+import io.djongo.spring.core.query.functions.Lower;
+import io.djongo.spring.core.query.functions.Substr;
 import io.djongo.spring.test.TestClients;
 import io.djongo.spring.test.TestMongo;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.dao.InvalidDataAccessApiUsageException;
+import org.springframework.dao.InvalidDataAccessResourceUsageException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -68,6 +72,28 @@ class QuerySetWriteIntegrationTests {
 		articles().update("rating", F.of("rating").plus(F.of("views")));
 		assertThat(articles().orderBy("id").valuesList("rating", Integer.class).list())
 			.containsExactly(13, 8, null, 8, 8, 4);
+	}
+
+	@Test
+	void updatesTakeFunctionsAndCasesOnMongoDb() {
+		TestMongo.assumeRealMongoDb("pipeline updates (update with an aggregation pipeline)");
+		// Django's test_substr: "If alias is null, set to first 5 lower characters of the name."
+		articles().filter("body__isnull", true).update("body", Lower.of(Substr.of("title", 1, 5)));
+		assertThat(articles().filter("pk__in", List.of(5, 6)).orderBy("id").valuesList("body", String.class).list())
+			.containsExactly("$wher", "early");
+		articles().update("status", Case.of(When.of("rating__gte", 4, Value.of("PUBLISHED"))).otherwise("status"));
+		assertThat(articles().filter("status", Article.Status.PUBLISHED).count()).isEqualTo(3);
+	}
+
+	@Test
+	void expressionUpdatesFailClearlyOnTheEmbeddedServer() {
+		Assumptions.assumeTrue(TestMongo.isEmbedded(), "the embedded server lacks pipeline updates");
+		assertThatExceptionOfType(InvalidDataAccessResourceUsageException.class)
+			.isThrownBy(() -> articles().update("body", Lower.of("title")))
+			.withMessageContaining("needs a real MongoDB: an update with an aggregation pipeline");
+		assertThatExceptionOfType(InvalidLookupException.class)
+			.isThrownBy(() -> articles().update("body", Lower.of("blogs__name")))
+			.withMessageContaining("F() needs a single-valued field");
 	}
 
 	@Test

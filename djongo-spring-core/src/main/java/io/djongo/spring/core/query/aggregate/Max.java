@@ -1,6 +1,7 @@
 package io.djongo.spring.core.query.aggregate;
 
 import io.djongo.spring.core.query.Aggregate;
+import io.djongo.spring.core.query.Expression;
 
 /**
  * Django's {@code Max}: the largest non-null value; null on empty input.
@@ -13,6 +14,11 @@ public final class Max {
 	/** The aggregate over a field, by lookup path. */
 	public static Aggregate of(String field) {
 		return Aggregate.of(Aggregate.Function.MAX, field);
+	}
+
+	/** The aggregate over an expression computed per document. */
+	public static Aggregate of(Expression expression) {
+		return Aggregate.of(Aggregate.Function.MAX, expression);
 	}
 
 }

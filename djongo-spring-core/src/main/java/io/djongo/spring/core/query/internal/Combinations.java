@@ -3,6 +3,7 @@ package io.djongo.spring.core.query.internal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.Objects;
 
 import org.bson.Document;
@@ -64,7 +65,7 @@ final class Combinations {
 		}
 		else if (asFilter(kind, all, live)) {
 			combined = base.withSteps(new Steps(base.scope(), List.of(), List.of(filter(kind, parts)), List.of(),
-					List.of(), Map.of())).withCombination(new Combination(kind, all, null));
+					List.of(), Map.of(), Set.of(), null, Map.of(), List.of(), Set.of())).withCombination(new Combination(kind, all, null));
 		}
 		else {
 			// every part is live here but for empty ones of a union or a difference, which add nothing
@@ -130,7 +131,7 @@ final class Combinations {
 			return;
 		}
 		for (Target target : values.targets()) {
-			if (target.storedPath().equals("_id") && target.joins().isEmpty()) {
+			if (target.storedPath().equals(plan.model().idField()) && target.joins().isEmpty()) {
 				return;
 			}
 		}

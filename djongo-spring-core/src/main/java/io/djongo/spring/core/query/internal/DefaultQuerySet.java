@@ -1,6 +1,8 @@
 package io.djongo.spring.core.query.internal;
 
 import java.util.ArrayList;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
@@ -20,6 +22,8 @@ import io.djongo.spring.core.query.Expression;
 import io.djongo.spring.core.query.MultipleObjectsReturnedException;
 import io.djongo.spring.core.query.Q;
 import io.djongo.spring.core.query.QuerySet;
+import io.djongo.spring.core.query.functions.Trunc;
+import io.djongo.spring.core.query.functions.TruncDate;
 import org.bson.Document;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.InvalidDataAccessApiUsageException;
@@ -111,6 +115,12 @@ final class DefaultQuerySet<T> implements QuerySet<T> {
 	}
 
 	@Override
+	public QuerySet<T> orderBy(Object... ordering) {
+		requireUnsliced("reorder");
+		return with(compiler().orderBy(this.plan, Arrays.asList(ordering)));
+	}
+
+	@Override
 	public QuerySet<T> reverse() {
 		requireUnsliced("reverse");
 		return with(this.plan.reversed());
@@ -193,7 +203,13 @@ final class DefaultQuerySet<T> implements QuerySet<T> {
 	@Override
 	public QuerySet<T> annotate(String name, Expression expression) {
 		requireUncombined("annotate");
-		return with(compiler().annotate(this.plan, name, expression));
+		return with(compiler().annotate(this.plan, name, expression, false));
+	}
+
+	@Override
+	public QuerySet<T> alias(String name, Expression expression) {
+		requireUncombined("alias");
+		return with(compiler().annotate(this.plan, name, expression, true));
 	}
 
 	@Override
@@ -312,10 +328,47 @@ final class DefaultQuerySet<T> implements QuerySet<T> {
 
 	@Override
 	public Map<String, @Nullable Object> aggregate(Aggregate... aggregates) {
+		return aggregate((Expression[]) aggregates);
+	}
+
+	@Override
+	public Map<String, @Nullable Object> aggregate(Expression... aggregates) {
 		if (aggregates.length == 0) {
 			throw new InvalidDataAccessApiUsageException("aggregate() needs at least one aggregate");
 		}
 		return this.engine.aggregate(this.plan, List.of(aggregates));
+	}
+
+	@Override
+	public QuerySet<LocalDate> dates(String field, String kind, String order) {
+		if (!List.of("year", "month", "week", "day").contains(kind)) {
+			throw new InvalidDataAccessApiUsageException("'kind' must be one of 'year', 'month', 'week', or 'day'.");
+		}
+		return truncatedValues(field, TruncDate.of(Trunc.of(field, kind)), order, LocalDate.class);
+	}
+
+	@Override
+	public QuerySet<Instant> datetimes(String field, String kind, String order) {
+		if (!List.of("year", "month", "week", "day", "hour", "minute", "second").contains(kind)) {
+			throw new InvalidDataAccessApiUsageException(
+					"'kind' must be one of 'year', 'month', 'week', 'day', 'hour', 'minute', or 'second'.");
+		}
+		return truncatedValues(field, Trunc.of(field, kind), order, Instant.class);
+	}
+
+	/**
+	 * Django's {@code dates()} and {@code datetimes()}: the distinct truncated values of the field, ordered by them,
+	 * nulls left out.
+	 */
+	private <V> QuerySet<V> truncatedValues(String field, Expression truncated, String order, Class<V> type) {
+		if (!order.equals("ASC") && !order.equals("DESC")) {
+			throw new InvalidDataAccessApiUsageException("'order' must be either 'ASC' or 'DESC'.");
+		}
+		String name = "djongoTruncated";
+		return annotate(name, truncated).filter(field + "__isnull", false)
+			.valuesList(name, type)
+			.distinct()
+			.orderBy((order.equals("DESC") ? "-" : "") + name);
 	}
 
 	@Override

@@ -1,257 +1,264 @@
 package io.djongo.spring.core.query.internal;
 
+import java.time.Duration;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Objects;
 
-import io.djongo.spring.core.model.FieldDescriptor;
+import io.djongo.spring.core.model.FieldError;
 import io.djongo.spring.core.query.Aggregate;
+import io.djongo.spring.core.query.Case;
+import io.djongo.spring.core.query.Exists;
+import io.djongo.spring.core.query.Expression;
 import io.djongo.spring.core.query.F;
+import io.djongo.spring.core.query.Func;
 import io.djongo.spring.core.query.InvalidLookupException;
+import io.djongo.spring.core.query.OuterRef;
+import io.djongo.spring.core.query.Subquery;
+import io.djongo.spring.core.query.Value;
+import io.djongo.spring.core.query.When;
 import org.bson.Document;
 import org.jspecify.annotations.Nullable;
-import org.springframework.util.ClassUtils;
 
 /**
- * Compiles {@link F} expressions and aggregates into aggregation expressions, with SQL's null rules: arithmetic with
- * null is null, aggregates skip nulls, {@code Count} of nothing is 0 and the others are null.
+ * Compiles {@link Expression}s into MongoDB aggregation expressions with SQL's null rules and Django's types: the one
+ * place where the kinds of expression are told apart ({@link #compile}); functions go to {@link FunctionCompiler}'s
+ * one switch, conditions to {@link ConditionCompiler}, subqueries to {@link Subqueries}, aggregates to the
+ * {@link AggregateSink} of the context (reduced per document for {@code annotate}, by {@code $group} accumulators for
+ * {@code aggregate()} and grouped {@code values().annotate()}).
  * <p>
- * An aggregate function is reduced in one switch ({@link #reduce}) by one of two {@link Reduction}s: over an array
- * of a document's values (an annotation over a list or a relation, and the distinct values of {@code aggregate}),
- * or by the accumulators of a {@code $group} over the documents ({@code aggregate(...)}).
+ * Every operator used here runs on MongoDB 4.2+ and, unless its function says otherwise, on the embedded server:
+ * {@code $cond} rather than {@code $switch}, no {@code $let}; a null or missing input is guarded before operators
+ * that fail on it.
  */
 final class ExpressionCompiler {
 
 	private final TargetResolver targets;
 
-	ExpressionCompiler(TargetResolver targets) {
+	private final ValueCoercion coercion;
+
+	private final ZoneId zone;
+
+	private final FunctionCompiler functions;
+
+	private final ConditionCompiler conditions;
+
+	private final Subqueries subqueries;
+
+	ExpressionCompiler(TargetResolver targets, ValueCoercion coercion, ZoneId zone) {
 		this.targets = targets;
-	}
-
-	/** A compiled expression and what it reads besides the document's own fields. */
-	record Compiled(Object expression, Uses uses) {
-	}
-
-	Compiled compile(F f, Scope scope) {
-		Uses uses = new Uses();
-		return new Compiled(compile(f, scope, uses), uses);
-	}
-
-	private Object compile(F f, Scope scope, Uses uses) {
-		F.Operator operator = f.operator();
-		if (operator == null) {
-			Target target = scalar(Objects.requireNonNull(f.field()), scope);
-			uses.target(target);
-			return "$" + target.storedPath();
-		}
-		List<Object> operands = new ArrayList<>();
-		for (Object operand : f.operands()) {
-			operands.add((operand instanceof F nested) ? compile(nested, scope, uses) : operand);
-		}
-		return new Document(operator.mongoOperator(), operands);
+		this.coercion = coercion;
+		this.zone = zone;
+		this.functions = new FunctionCompiler(this, zone);
+		this.conditions = new ConditionCompiler(this, targets, new LookupValues(coercion, zone), coercion, zone);
+		this.subqueries = new Subqueries(this, targets);
 	}
 
 	/**
-	 * The per-document value of an annotation over the document's own fields and lists, or over related documents.
-	 * @param restricted the join of the related documents to aggregate, when only some of them count (Django's
-	 * filter-before-annotate rule and {@code Count.of(...).filter(...)}), else null
+	 * A compiled expression and the Java type of its values ({@link ExpressionTypes}).
+	 * @param unresolved why the type could not be inferred (Django's "You must set output_field"), or null: an error
+	 * unless an {@code ExpressionWrapper} or {@code Cast} around it gives the type
 	 */
-	Object annotation(Aggregate aggregate, Scope scope, Uses uses, @Nullable Join restricted) {
-		Target target = target(aggregate, scope, restricted);
-		uses.target(target);
-		String path = "$" + target.storedPath();
-		boolean count = aggregate.function() == Aggregate.Function.COUNT;
-		if (!target.isMultiValued() && target.kind() != FieldDescriptor.Kind.VALUES) {
-			return count ? new Document("$cond", Arrays.asList(FilterCompiler.notNull(path), 1, 0)) : path;
-		}
-		if (count && !aggregate.isDistinct() && target.relationValued()) {
-			// joined documents are never null: their number is the array's size
-			return new Document("$size", new Document("$ifNull", Arrays.asList(path, List.of())));
-		}
-		Object values = aggregate.isDistinct() ? new Document("$setUnion", List.of(nonNull(path), List.of()))
-				: nonNull(path);
-		return reduce(aggregate.function(), new OverArray(values));
-	}
+	record Result(@Nullable Object expression, Class<?> type, @Nullable String unresolved) {
 
-	/**
-	 * The {@code $group} accumulators and the following {@code $project} of {@code aggregate(...)}: one document
-	 * with one key per aggregate.
-	 */
-	record GroupStage(Document group, Document project) {
-	}
+		Result(@Nullable Object expression, Class<?> type) {
+			this(expression, type, null);
+		}
 
-	GroupStage group(List<Aggregate> aggregates, Scope scope, Uses uses) {
-		Document group = new Document("_id", null);
-		Document project = new Document("_id", 0);
-		int index = 0;
-		for (Aggregate aggregate : aggregates) {
-			String key = "a" + index++;
-			Target target = target(aggregate, scope, null);
-			uses.target(target);
-			String path = "$" + target.storedPath();
-			boolean multi = target.isMultiValued() || target.kind() == FieldDescriptor.Kind.VALUES;
-			if (aggregate.isDistinct()) {
-				group.append(key, new Document(multi ? "$push" : "$addToSet", multi ? nonNull(path) : path));
-				Object values = multi
-						? new Document("$reduce", new Document("input", "$" + key).append("initialValue", List.of())
-							.append("in", new Document("$setUnion", List.of("$$value", "$$this"))))
-						: filterNonNull("$" + key);
-				project.append(aggregate.key(), reduce(aggregate.function(), new OverArray(values)));
+		/** This result, failing if its type could not be inferred. */
+		Result typed() {
+			if (this.unresolved != null) {
+				throw new FieldError(this.unresolved);
 			}
-			else {
-				project.append(aggregate.key(), reduce(aggregate.function(), new OverGroup(key, path, multi, group)));
-			}
+			return this;
 		}
-		return new GroupStage(group, project);
+
 	}
 
-	/** The Java type of an annotation's values, for the lookups that compare with it. */
-	static Class<?> valueType(Aggregate aggregate) {
-		return (aggregate.function() == Aggregate.Function.AVG) ? Double.class : Number.class;
+	/** How the aggregates met inside an expression are computed. */
+	interface AggregateSink {
+
+		/** The expression of an aggregate's value. */
+		Result aggregate(Aggregate aggregate, Context context);
+
+		/** Whether fields may be read outside aggregates (not in {@code aggregate()}). */
+		default boolean readsFields() {
+			return true;
+		}
+
+	}
+
+	/** For filters, orderings and updates, where Django allows no aggregate. */
+	static final AggregateSink NO_AGGREGATES = (aggregate, context) -> {
+		throw new InvalidLookupException(context.scope().model().name() + ": " + aggregate
+				+ " is an aggregate; aggregates are allowed in annotate(), alias() and aggregate() only");
+	};
+
+	/**
+	 * What an expression is compiled against.
+	 * @param scope the model and the annotations it may read
+	 * @param uses collects what it reads besides the document's own fields
+	 * @param aggregates computes the aggregates inside it
+	 */
+	record Context(Scope scope, Uses uses, AggregateSink aggregates) {
+
+		static Context of(Scope scope, Uses uses) {
+			return new Context(scope, uses, NO_AGGREGATES);
+		}
+
+	}
+
+	/** Compiles an expression where no aggregate is allowed. */
+	Result compile(Expression expression, Scope scope, Uses uses) {
+		return compile(expression, Context.of(scope, uses));
+	}
+
+	/** Compiles an expression whose type must be known. */
+	Result compile(Expression expression, Context context) {
+		return argument(expression, context).typed();
 	}
 
 	/**
-	 * How an aggregate function is computed, one method per function: the one switch over them is
-	 * {@link #reduce}.
+	 * The one switch over the kinds of expression; {@code Expression} is sealed. The type may be unresolved, for a
+	 * function to check or to declare.
 	 */
-	private interface Reduction {
-
-		Object count();
-
-		Object sum();
-
-		Object avg();
-
-		/** {@code $min} or {@code $max}. */
-		Object extreme(String operator);
-
+	Result argument(Expression expression, Context context) {
+		if (expression instanceof F f) {
+			return field(f, context);
+		}
+		if (expression instanceof Value value) {
+			return value(value);
+		}
+		if (expression instanceof Func func) {
+			return this.functions.compile(func, context);
+		}
+		if (expression instanceof Aggregate aggregate) {
+			return context.aggregates().aggregate(aggregate, context);
+		}
+		if (expression instanceof Case conditional) {
+			return conditional(conditional, context);
+		}
+		if (expression instanceof OuterRef outer) {
+			context.uses().outer(outer.field());
+			return new Result("$$" + Subqueries.variable(outer.field()), Object.class);
+		}
+		if (expression instanceof Subquery subquery) {
+			return this.subqueries.value(subquery, context);
+		}
+		return this.subqueries.exists((Exists) expression, context);
 	}
 
-	private static Object reduce(Aggregate.Function function, Reduction reduction) {
-		return switch (function) {
-			case COUNT -> reduction.count();
-			case SUM -> reduction.sum();
-			case AVG -> reduction.avg();
-			case MIN -> reduction.extreme("$min");
-			case MAX -> reduction.extreme("$max");
-		};
-	}
-
-	/** Over an array expression of non-null values, in one document. */
-	private record OverArray(Object values) implements Reduction {
-
-		@Override
-		public Object count() {
-			return new Document("$size", this.values);
+	/** A field or annotation, with the transforms written after it ({@code F("publishedDate__year")}). */
+	private Result field(F f, Context context) {
+		if (!context.aggregates().readsFields()) {
+			throw new InvalidLookupException(context.scope().model().name() + ": " + f
+					+ " is not an aggregate; aggregate() takes aggregates and expressions over them");
 		}
-
-		@Override
-		public Object sum() {
-			return ifAny(new Document("$size", this.values), new Document("$sum", this.values));
-		}
-
-		@Override
-		public Object avg() {
-			return new Document("$avg", this.values);
-		}
-
-		@Override
-		public Object extreme(String operator) {
-			return new Document(operator, this.values);
-		}
-
-	}
-
-	/**
-	 * Over the documents of a {@code $group}: accumulators added under {@code key} (and {@code key + "n"}, the
-	 * number of values), the value to project returned.
-	 * @param path the field, as {@code "$path"}
-	 * @param multi whether the field holds several values per document
-	 */
-	private record OverGroup(String key, String path, boolean multi, Document group) implements Reduction {
-
-		private Object perDocument() {
-			return this.multi ? nonNull(this.path) : this.path;
-		}
-
-		/** How many values a document has. */
-		private Object count(Object perDocument) {
-			return this.multi ? new Document("$size", perDocument)
-					: new Document("$cond", Arrays.asList(FilterCompiler.notNull(this.path), 1, 0));
-		}
-
-		@Override
-		public Object count() {
-			this.group.append(this.key, new Document("$sum", count(perDocument())));
-			return "$" + this.key;
-		}
-
-		@Override
-		public Object sum() {
-			Object perDocument = perDocument();
-			this.group.append(this.key, new Document("$sum", this.multi ? new Document("$sum", perDocument) : this.path));
-			this.group.append(this.key + "n", new Document("$sum", count(perDocument)));
-			return ifAny("$" + this.key + "n", "$" + this.key);
-		}
-
-		@Override
-		public Object avg() {
-			if (!this.multi) {
-				this.group.append(this.key, new Document("$avg", this.path));
-				return "$" + this.key;
-			}
-			Object perDocument = perDocument();
-			this.group.append(this.key, new Document("$sum", new Document("$sum", perDocument)));
-			this.group.append(this.key + "n", new Document("$sum", count(perDocument)));
-			return ifAny("$" + this.key + "n", new Document("$divide", List.of("$" + this.key, "$" + this.key + "n")));
-		}
-
-		@Override
-		public Object extreme(String operator) {
-			this.group.append(this.key,
-					new Document(operator, this.multi ? new Document(operator, perDocument()) : this.path));
-			return "$" + this.key;
-		}
-
-	}
-
-	private static Object ifAny(Object count, Object value) {
-		return new Document("$cond", Arrays.asList(new Document("$gt", List.of(count, 0)), value, null));
-	}
-
-	private static Object nonNull(String path) {
-		return filterNonNull(new Document("$ifNull", Arrays.asList(path, List.of())));
-	}
-
-	private static Object filterNonNull(Object array) {
-		return new Document("$filter",
-				new Document("input", array).append("cond", FilterCompiler.notNull("$$this")));
-	}
-
-	private Target target(Aggregate aggregate, Scope scope, @Nullable Join restricted) {
-		Target target = this.targets.resolve(aggregate.field(), scope, restricted);
-		boolean count = aggregate.function() == Aggregate.Function.COUNT;
-		if (!target.rest().isEmpty() || (target.isContainer() && !count)) {
-			throw new InvalidLookupException(target.description() + ": " + aggregate.function().displayName()
-					+ " needs a field holding values, not '" + aggregate.field() + "'");
-		}
-		Class<?> type = ClassUtils.resolvePrimitiveIfNecessary(target.valueType());
-		if (aggregate.function() == Aggregate.Function.AVG && !Number.class.isAssignableFrom(type)
-				&& type != Object.class) {
-			throw new InvalidLookupException(target.description() + ": Avg needs a numeric field, not "
-					+ target.valueType().getSimpleName());
-		}
-		return target;
-	}
-
-	private Target scalar(String field, Scope scope) {
-		Target target = this.targets.resolve(field, scope);
-		if (!target.rest().isEmpty() || target.isContainer() || target.isMultiValued()) {
+		Target target = this.targets.resolve(f.field(), context.scope());
+		if (target.isContainer() || target.isMultiValued() || target.relationValued()) {
 			throw new InvalidLookupException(target.description() + ": F() needs a single-valued field, not '"
-					+ field + "'");
+					+ f.field() + "'");
 		}
-		return target;
+		context.uses().target(target);
+		Object input = "$" + target.storedPath();
+		Object computed = input;
+		Class<?> type = target.valueType();
+		ZoneId transformZone = zoneFor(type, null);
+		for (String part : target.rest()) {
+			Transform transform = Transform.named(part);
+			if (transform == null || !transform.appliesTo(type)) {
+				throw new FieldError("Unsupported transform '" + part + "' for " + type.getSimpleName() + " in '"
+						+ target.description() + "': F() takes fields and transforms, not lookups");
+			}
+			computed = transform.apply(computed, transformZone);
+			type = transform.outputType();
+		}
+		if (computed != input) {
+			computed = ifNotNull(input, computed);
+		}
+		return new Result(computed, type);
+	}
+
+	/** Whether an expression holds an aggregate anywhere (Django's {@code contains_aggregate}). */
+	static boolean containsAggregate(Expression expression) {
+		if (expression instanceof Aggregate) {
+			return true;
+		}
+		if (expression instanceof Func func) {
+			return func.arguments().stream().anyMatch(ExpressionCompiler::containsAggregate);
+		}
+		if (expression instanceof Case conditional) {
+			return conditional.whens().stream().anyMatch((when) -> containsAggregate(when.result()))
+					|| containsAggregate(conditional.otherwise());
+		}
+		// fields, values and subqueries: a subquery's aggregates are its own
+		return false;
+	}
+
+	/** A constant in its stored form, kept literal. */
+	Result value(Value value) {
+		Object constant = value.value();
+		if (constant == null) {
+			return new Result(null, ExpressionTypes.NULL);
+		}
+		if (constant instanceof Duration duration) {
+			return new Result(duration.toMillis(), Duration.class);
+		}
+		Class<?> type = (constant instanceof java.util.Map) ? java.util.Map.class
+				: (constant instanceof java.util.Collection) ? java.util.List.class : constant.getClass();
+		Object stored = constant.getClass().isEnum() ? ((Enum<?>) constant).name() : this.coercion.toBson(constant, type);
+		return new Result((stored != null) ? Literals.literal(stored) : null, type);
+	}
+
+	/** Nested {@code $cond}s: the first branch whose condition holds, else the default. */
+	private Result conditional(Case conditional, Context context) {
+		List<Object> conditions = new ArrayList<>();
+		List<Object> results = new ArrayList<>();
+		List<Class<?>> types = new ArrayList<>();
+		for (When when : conditional.whens()) {
+			conditions.add(this.conditions.compile(when.condition(), context));
+			Result result = compile(when.result(), context);
+			results.add(result.expression());
+			types.add(result.type());
+		}
+		Result otherwise = compile(conditional.otherwise(), context);
+		types.add(otherwise.type());
+		Class<?> type = ExpressionTypes.common(types, context.scope().model().name() + ": " + conditional);
+		Object expression = otherwise.expression();
+		for (int i = conditions.size() - 1; i >= 0; i--) {
+			expression = new Document("$cond", Arrays.asList(conditions.get(i), results.get(i), expression));
+		}
+		return new Result(expression, type);
+	}
+
+	ConditionCompiler conditions() {
+		return this.conditions;
+	}
+
+	Subqueries subqueries() {
+		return this.subqueries;
+	}
+
+	TargetResolver targets() {
+		return this.targets;
+	}
+
+	/**
+	 * The zone date parts of values of a type are computed in: the given or configured zone for instants, UTC for
+	 * naive dates and date-times, which are stored as if in UTC.
+	 */
+	ZoneId zoneFor(Class<?> type, @Nullable ZoneId given) {
+		if (ExpressionTypes.isNaive(type)) {
+			return ZoneOffset.UTC;
+		}
+		return (given != null) ? given : this.zone;
+	}
+
+	/** {@code {$cond: [input is not null, expression, null]}}: operators that fail on null never see it. */
+	static Object ifNotNull(@Nullable Object input, @Nullable Object expression) {
+		return new Document("$cond", Arrays.asList(FilterCompiler.notNull(input), expression, null));
 	}
 
 }

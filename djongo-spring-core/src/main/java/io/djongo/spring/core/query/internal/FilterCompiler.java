@@ -15,10 +15,11 @@ import java.util.function.Function;
 
 import io.djongo.spring.core.model.FieldDescriptor;
 import io.djongo.spring.core.model.FieldError;
-import io.djongo.spring.core.model.ModelMetadata;
+import io.djongo.spring.core.query.Expression;
 import io.djongo.spring.core.query.F;
 import io.djongo.spring.core.query.InvalidLookupException;
 import io.djongo.spring.core.query.Q;
+import io.djongo.spring.core.query.QuerySet;
 import org.bson.Document;
 import org.jspecify.annotations.Nullable;
 
@@ -69,7 +70,14 @@ final class FilterCompiler {
 	 * @param excluded whether the caller negates the condition, where Django does not apply the same-element rule
 	 */
 	Compiled compile(Q condition, Scope scope, boolean excluded) {
-		Uses uses = new Uses();
+		return compile(condition, scope, excluded, 0);
+	}
+
+	/**
+	 * @param subqueryBase the number of the first subquery joined ({@code Exists}, {@code field__in=queryset})
+	 */
+	Compiled compile(Q condition, Scope scope, boolean excluded, int subqueryBase) {
+		Uses uses = new Uses(subqueryBase);
 		Filter filter = node(condition, scope, uses, excluded);
 		return new Compiled(filter, uses);
 	}
@@ -127,7 +135,9 @@ final class FilterCompiler {
 		boolean inverted = negated ^ q.isNegated();
 		Filter result;
 		if (q.isLeaf()) {
-			result = leaf(Objects.requireNonNull(q.lookup()), q.value(), scope, uses).filter();
+			Expression expression = q.expression();
+			result = (expression != null) ? truth(expression, scope, uses)
+					: leaf(Objects.requireNonNull(q.lookup()), q.value(), scope, uses).filter();
 		}
 		else if (q.connector() == Q.Connector.AND) {
 			result = and(q.children(), scope, uses, inverted);
@@ -146,7 +156,7 @@ final class FilterCompiler {
 		List<Filter> parts = new ArrayList<>();
 		Map<String, List<Leaf>> sameElement = new LinkedHashMap<>();
 		for (Q child : children) {
-			if (child.isLeaf() && !child.isNegated()) {
+			if (child.isLeaf() && !child.isNegated() && child.expression() == null) {
 				Leaf leaf = leaf(Objects.requireNonNull(child.lookup()), child.value(), scope, uses);
 				String prefix = leaf.groupPrefix();
 				if (prefix != null && !negated) {
@@ -195,6 +205,12 @@ final class FilterCompiler {
 
 	}
 
+	/** A boolean expression ({@code Exists}, a {@code Case} of booleans) as a filter: it holds when true. */
+	private Filter truth(Expression expression, Scope scope, Uses uses) {
+		Object condition = this.expressions.conditions().truth(expression, ExpressionCompiler.Context.of(scope, uses));
+		return Filter.of(new Document("$expr", condition));
+	}
+
 	private Leaf leaf(String expression, @Nullable Object value, Scope scope, Uses uses) {
 		Target target = this.targets.resolve(expression, scope);
 		uses.target(target);
@@ -232,8 +248,11 @@ final class FilterCompiler {
 		if (!lookup.appliesTo(type) || (target.isContainer() && !containerLookup)) {
 			throw unsupported(lookup.lookupName(), type, target);
 		}
-		if (value instanceof F f) {
-			return Leaf.of(fieldComparison(target, transforms, lookup, f, scope, uses));
+		if (value instanceof Expression other) {
+			return Leaf.of(fieldComparison(target, transforms, lookup, other, scope, uses));
+		}
+		if (value instanceof QuerySet<?> queryset) {
+			return Leaf.of(inQuerySet(target, transforms, lookup, queryset, scope, uses));
 		}
 		if (!transforms.isEmpty()) {
 			return transformed(target, transforms, lookup, value, type);
@@ -250,15 +269,9 @@ final class FilterCompiler {
 		}
 		Lookup compare = lookup;
 		Function<String, Filter> condition = target.relationValued()
-				? (path) -> Filter.of(condition(compare, converted, Operand.field(path + "." + relatedId(target))))
+				? (path) -> Filter.of(condition(compare, converted, Operand.field(path + "." + target.relatedId())))
 				: (path) -> Filter.of(condition(compare, converted, Operand.field(path)));
 		return leafOf(target, condition);
-	}
-
-	/** The stored id of the related documents a relation-valued target joins. */
-	private static String relatedId(Target target) {
-		ModelMetadata related = target.related();
-		return (related != null) ? related.idField() : "_id";
 	}
 
 	/** Whether the target's own value is a list: a many-to-many field, or a multi-valued join at the end. */
@@ -300,8 +313,9 @@ final class FilterCompiler {
 			return leafOf(target, (path) -> Filter.of(condition(lookup, bounds,
 					new DayRanges(path, year, (day) -> storedDay(day, target)))));
 		}
+		ZoneId in = this.expressions.zoneFor(target.valueType(), null);
 		Object converted = this.values.shaped(lookup, value, target,
-				(single) -> last.toComparable(toJava(single, type, target), this.zone));
+				(single) -> last.toComparable(toJava(single, type, target), in));
 		if (converted == null) {
 			return Leaf.of(Filter.FALSE);
 		}
@@ -309,7 +323,7 @@ final class FilterCompiler {
 			// A null or missing date never matches (the guard), but must not reach a date operator, which fails on it.
 			Object computed = new Document("$ifNull", List.of(input, Instant.EPOCH));
 			for (Transform transform : transforms) {
-				computed = transform.apply(computed, this.zone);
+				computed = transform.apply(computed, in);
 			}
 			return guarded(input, lookup, condition(lookup, converted, Operand.computed(computed)));
 		}));
@@ -325,26 +339,47 @@ final class FilterCompiler {
 		return Objects.requireNonNull(this.coercion.toBson(java, target.valueType()));
 	}
 
-	private Filter fieldComparison(Target target, List<Transform> transforms, Lookup lookup, F value, Scope scope,
-			Uses uses) {
+	private Filter fieldComparison(Target target, List<Transform> transforms, Lookup lookup, Expression value,
+			Scope scope, Uses uses) {
+		String kind = (value instanceof F) ? "F()" : "Expression";
 		if (lookup.shape() != Lookup.Shape.SINGLE) {
 			throw new InvalidLookupException(target.description()
-					+ ": F() values work with exact, gt, gte, lt and lte, not " + lookup.lookupName());
+					+ ": " + kind + " values work with exact, gt, gte, lt and lte, not " + lookup.lookupName());
 		}
-		if (target.isMultiValued()) {
-			throw new InvalidLookupException(target.description() + ": F() comparisons through a list are not supported");
-		}
-		ExpressionCompiler.Compiled right = this.expressions.compile(value, scope);
-		uses.add(right.uses());
-		Object left = "$" + target.storedPath();
-		Object computed = left;
-		for (Transform transform : transforms) {
-			computed = transform.apply(computed, this.zone);
-		}
+		ExpressionCompiler.Result right = this.expressions.compile(value, scope, uses);
 		Object rightExpression = right.expression();
-		Object comparison = condition(lookup, new Literals.Computed(rightExpression), Operand.computed(computed));
-		Object condition = new Document("$and", List.of(notNull(left), notNull(rightExpression), comparison));
-		return Filter.of(new Document("$expr", condition));
+		ZoneId in = this.expressions.zoneFor(target.valueType(), null);
+		Function<Object, Object> compare = (left) -> {
+			// a null or missing date never matches (the guard), but must not reach a date operator, which fails on it
+			Object computed = transforms.isEmpty() ? left : new Document("$ifNull", List.of(left, Instant.EPOCH));
+			for (Transform transform : transforms) {
+				computed = transform.apply(computed, in);
+			}
+			Object comparison = condition(lookup, new Literals.Computed(rightExpression), Operand.computed(computed));
+			return new Document("$and", Arrays.asList(notNull(left), notNull(rightExpression), comparison));
+		};
+		if (!target.isMultiValued()) {
+			String left = "$" + target.storedPath() + (target.relationValued() ? "." + target.relatedId() : "");
+			return Filter.of(new Document("$expr", compare.apply(left)));
+		}
+		// through a list (a many-to-many, a reverse relation): some element compares, as Django's join finds a row
+		return Filter.of(new Document("$expr", target.anyValue(ITEM, compare)));
+	}
+
+	/**
+	 * Django's {@code field__in=queryset}: the QuerySet's values (its ids for models) joined by a subquery, the
+	 * field among them; a null or missing field is in nothing.
+	 */
+	private Filter inQuerySet(Target target, List<Transform> transforms, Lookup lookup, QuerySet<?> queryset,
+			Scope scope, Uses uses) {
+		if (lookup != Lookup.IN || !transforms.isEmpty() || target.isMultiValued() || target.isContainer()) {
+			throw new InvalidLookupException(target.description() + ": a QuerySet as a value works with the in lookup "
+					+ "on a single-valued field, as " + target.description().replaceAll("__.*$", "") + "__in");
+		}
+		Object values = this.expressions.subqueries().values(queryset, ExpressionCompiler.Context.of(scope, uses));
+		Object field = "$" + target.storedPath();
+		return Filter.of(new Document("$expr",
+				new Document("$and", List.of(notNull(field), new Document("$in", List.of(field, values))))));
 	}
 
 	private Filter expression(Target target, Function<Object, Object> condition) {
@@ -365,7 +400,7 @@ final class FilterCompiler {
 	}
 
 	/** {@code {$gt: [x, null]}}: true for any value, false for null and missing, which sort below null. */
-	static Document notNull(Object expression) {
+	static Document notNull(@Nullable Object expression) {
 		return new Document("$gt", Arrays.asList(expression, null));
 	}
 

@@ -25,19 +25,40 @@ import org.jspecify.annotations.Nullable;
  * @param foreignArray whether the foreign value is an array of ids (a reverse many-to-many)
  * @param condition a condition the related documents must meet, or null for all of them
  * @param children the joins made inside each related document
+ * @param let for a subquery, the variables of the outer document its pipeline reads; else null
+ * @param pipeline for a subquery, its own pipeline (a {@code $lookup} with {@code let} and {@code pipeline}); else
+ * null
  */
 record Join(String alias, String from, String localField, String foreignField, boolean multiValued,
-		boolean localArray, boolean foreignArray, @Nullable Bson condition, List<Join> children) {
+		boolean localArray, boolean foreignArray, @Nullable Bson condition, List<Join> children,
+		@Nullable Document let, @Nullable List<Bson> pipeline) {
+
+	Join(String alias, String from, String localField, String foreignField, boolean multiValued, boolean localArray,
+			boolean foreignArray, @Nullable Bson condition, List<Join> children) {
+		this(alias, from, localField, foreignField, multiValued, localArray, foreignArray, condition, children, null,
+				null);
+	}
+
+	/** The join of a subquery: the documents its pipeline returns, per document, under the alias. */
+	static Join subquery(String alias, String from, Document let, List<Bson> pipeline) {
+		return new Join(alias, from, "", "", true, false, false, null, List.of(), let, List.copyOf(pipeline));
+	}
 
 	Join withChildren(List<Join> children) {
 		return new Join(this.alias, this.from, this.localField, this.foreignField, this.multiValued, this.localArray,
-				this.foreignArray, this.condition, List.copyOf(children));
+				this.foreignArray, this.condition, List.copyOf(children), this.let, this.pipeline);
+	}
+
+	/** Whether this is the join of a subquery. */
+	boolean isSubquery() {
+		return this.pipeline != null;
 	}
 
 	/** Whether two joins reach the same documents the same way, whatever their children. */
 	boolean sameAs(Join other) {
 		return this.alias.equals(other.alias) && this.from.equals(other.from) && this.localField.equals(other.localField)
-				&& java.util.Objects.equals(this.condition, other.condition);
+				&& java.util.Objects.equals(this.condition, other.condition)
+				&& java.util.Objects.equals(this.let, other.let) && java.util.Objects.equals(this.pipeline, other.pipeline);
 	}
 
 	/** The joins merged into one tree: same joins share one stage, their children merged in turn. */
@@ -61,6 +82,14 @@ record Join(String alias, String from, String localField, String foreignField, b
 	/** The stages adding this join. */
 	List<Bson> stages() {
 		List<Bson> stages = new ArrayList<>();
+		if (this.pipeline != null) {
+			Document lookup = new Document("from", this.from);
+			if (this.let != null && !this.let.isEmpty()) {
+				lookup.append("let", this.let);
+			}
+			stages.add(new Document("$lookup", lookup.append("pipeline", this.pipeline).append("as", this.alias)));
+			return stages;
+		}
 		if (this.condition == null && this.children.isEmpty()) {
 			// the plain localField/foreignField form: index-friendly, and what the embedded server runs best
 			stages.add(new Document("$lookup", new Document("from", this.from).append("localField", this.localField)

@@ -2,7 +2,9 @@ package io.djongo.spring.core.query.internal;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import io.djongo.spring.core.model.FieldError;
 import org.bson.Document;
@@ -52,8 +54,9 @@ final class Listings {
 		Projection.Entities entities = (Projection.Entities) plan.projection();
 		List<String> select = new ArrayList<>(plan.related().select());
 		select.sort(Comparator.comparingInt(String::length));
-		var mapper = this.rows.entities(plan.model().type(), entities.isPartial(),
-				List.copyOf(plan.annotations().keySet()), select);
+		Map<String, Class<?>> annotations = new LinkedHashMap<>();
+		plan.steps().shown().forEach((name) -> annotations.put(name, plan.scope().annotations().get(name)));
+		var mapper = this.rows.entities(plan.model().type(), entities.isPartial(), annotations, select);
 		if (plan.isEmpty()) {
 			return new QueryPlan.Listing(null, mapper);
 		}
@@ -67,7 +70,7 @@ final class Listings {
 			if (!plan.model().idField().equals("_id")) {
 				projection.putIfAbsent(plan.model().idField(), 1);
 			}
-			for (String annotation : plan.annotations().keySet()) {
+			for (String annotation : plan.steps().shown()) {
 				projection.append(annotation, 1);
 			}
 			for (String alias : plan.related().selectAliases()) {
@@ -95,10 +98,17 @@ final class Listings {
 			stages.add(new Document("$project", projection));
 		}
 		else {
-			// what the pipeline added and the results do not show: the random key, joins not selected
+			// what the pipeline added and the results do not show: the random key, computed sort keys, hidden
+			// annotations, joins not selected
 			Document hidden = new Document();
 			if (sort.random()) {
 				hidden.append(QueryPlan.RANDOM_KEY, 0);
+			}
+			for (String key : sort.computed().keySet()) {
+				hidden.append(key, 0);
+			}
+			for (String annotation : plan.steps().hidden()) {
+				hidden.putIfAbsent(annotation, 0);
 			}
 			for (Join join : plan.joins()) {
 				if (!plan.related().selectAliases().contains(join.alias())) {
@@ -114,12 +124,18 @@ final class Listings {
 
 	/** The keys and targets of values: all fields' then every annotation's, or the requested ones. */
 	private ValueTargets valueTargets(QueryPlan plan, Projection.Values values) {
-		if (!values.allFields() || plan.annotations().isEmpty()) {
+		List<String> shown = new ArrayList<>(plan.steps().shown());
+		if (!values.allFields()) {
+			// only the annotations made after values(), as Django selects them
+			shown.removeAll(values.annotationsBefore());
+			shown.removeAll(values.keys());
+		}
+		if (shown.isEmpty() || values.shape() == Projection.Values.Shape.FLAT) {
 			return new ValueTargets(values.keys(), values.targets());
 		}
 		List<String> keys = new ArrayList<>(values.keys());
 		List<Target> targets = new ArrayList<>(values.targets());
-		for (String annotation : plan.annotations().keySet()) {
+		for (String annotation : shown) {
 			keys.add(annotation);
 			targets.add(this.targets.resolve(annotation, plan.scope()));
 		}
@@ -149,7 +165,7 @@ final class Listings {
 	}
 
 	/** Puts {@code "$a.b"} at {@code a -> b} of a nested expression object, so the group key keeps the stored shape. */
-	private static void putPath(Document key, String path) {
+	static void putPath(Document key, String path) {
 		String[] parts = StringUtils.delimitedListToStringArray(path, ".");
 		Document current = key;
 		for (int i = 0; i < parts.length - 1; i++) {

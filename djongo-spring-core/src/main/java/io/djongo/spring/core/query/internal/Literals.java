@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.bson.Document;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Keeps user values literal inside aggregation expressions, where a string starting with {@code $} would otherwise
@@ -18,7 +19,7 @@ final class Literals {
 	 * The value wrapped in {@code $literal} when MongoDB could read it as something else; expressions pass as they are.
 	 * @param value a converted value, or an aggregation expression marked with {@link Computed}
 	 */
-	static Object literal(Object value) {
+	static @Nullable Object literal(Object value) {
 		if (value instanceof Computed computed) {
 			return computed.expression();
 		}
@@ -32,7 +33,7 @@ final class Literals {
 	 * An aggregation expression used where a value is expected, such as an {@code F()} on the right of a lookup.
 	 * @param expression the aggregation expression
 	 */
-	record Computed(Object expression) {
+	record Computed(@Nullable Object expression) {
 	}
 
 }

@@ -105,7 +105,7 @@ interface Operand<R> {
 	record Computed(Object expression) implements Operand<Object> {
 
 		private Object compare(String operator, Object value) {
-			return new Document(operator, List.of(this.expression, Literals.literal(value)));
+			return new Document(operator, Arrays.asList(this.expression, Literals.literal(value)));
 		}
 
 		@Override

@@ -1,6 +1,7 @@
 package io.djongo.spring.core.query.internal;
 
 import java.util.List;
+import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
@@ -27,9 +28,11 @@ sealed interface Projection permits Projection.Entities, Projection.Values {
 	 * @param allFields whether no field was named, so that every annotation is a value too
 	 * @param shape how one result is shaped
 	 * @param flatType for a flat values list, the type of the one value
+	 * @param annotationsBefore the annotations made before {@code values()}: those made after it are values too, as
+	 * Django adds them
 	 */
 	record Values(List<String> keys, List<Target> targets, boolean allFields, Shape shape,
-			@Nullable Class<?> flatType) implements Projection {
+			@Nullable Class<?> flatType, Set<String> annotationsBefore) implements Projection {
 
 		/** How a row of values is returned. */
 		enum Shape {

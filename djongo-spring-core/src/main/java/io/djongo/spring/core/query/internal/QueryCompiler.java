@@ -3,6 +3,7 @@ package io.djongo.spring.core.query.internal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.djongo.spring.core.model.FieldDescriptor;
@@ -36,6 +37,10 @@ final class QueryCompiler {
 
 	private final ExpressionCompiler expressions;
 
+	private final Annotator annotator;
+
+	private final Orderings orderings;
+
 	private final Listings listings;
 
 	private final Prefetcher prefetcher;
@@ -49,6 +54,8 @@ final class QueryCompiler {
 		this.targets = targets;
 		this.filters = filters;
 		this.expressions = expressions;
+		this.annotator = new Annotator(targets, filters, expressions);
+		this.orderings = new Orderings(targets, expressions);
 		this.listings = new Listings(targets, rows);
 		this.prefetcher = prefetcher;
 	}
@@ -66,80 +73,30 @@ final class QueryCompiler {
 	// ---- one chain call each
 
 	QueryPlan filter(QueryPlan plan, Q condition, boolean exclude) {
-		FilterCompiler.Compiled compiled = this.filters.compile(condition, plan.scope(), exclude);
+		FilterCompiler.Compiled compiled = this.filters.compile(condition, plan.scope(), exclude, plan.nextSubquery());
 		Filter filter = exclude ? compiled.filter().not() : compiled.filter();
 		return plan.withSteps(plan.steps().where(new Steps.Where(condition, exclude), filter, compiled.uses()));
 	}
 
-	QueryPlan annotate(QueryPlan plan, String name, Expression expression) {
-		ModelMetadata model = plan.model();
-		if (name.contains(PathResolver.SEPARATOR) || name.isEmpty() || name.startsWith("$") || name.contains(".")) {
-			throw new FieldError("Invalid annotation name '" + name + "' on " + model.name()
-					+ ": use a plain identifier without '__', '.' or a leading '$'");
-		}
-		if (model.field(name) != null || name.equals(PathResolver.PK) || isRelationName(model, name)) {
-			throw new FieldError("The annotation '" + name + "' conflicts with a field on the model " + model.name()
-					+ ".");
-		}
-		Scope scope = plan.scope();
-		Uses uses = new Uses();
-		Object compiled;
-		Class<?> type;
-		if (expression instanceof F f) {
-			ExpressionCompiler.Compiled value = this.expressions.compile(f, scope);
-			uses.add(value.uses());
-			compiled = value.expression();
-			type = Object.class;
-		}
-		else {
-			// Expression is sealed: an F or an Aggregate
-			Aggregate aggregate = (Aggregate) expression;
-			Join restricted = restrictedJoin(aggregate, plan.annotations().size(), plan.steps().wheres(), scope);
-			compiled = this.expressions.annotation(aggregate, scope, uses, restricted);
-			type = ExpressionCompiler.valueType(aggregate);
-		}
-		return plan.withSteps(plan.steps().annotate(name, type, compiled, uses));
+	/** {@code annotate}, or Django's {@code alias} when hidden. */
+	QueryPlan annotate(QueryPlan plan, String name, Expression expression, boolean hide) {
+		return this.annotator.annotate(plan, name, expression, hide);
 	}
 
-	/** Whether the name is a relation of the model that is not one of its fields: lookups already use it. */
-	private boolean isRelationName(ModelMetadata model, String name) {
-		return model.throughRelations().containsKey(name)
-				|| (model.collection() != null && this.targets.paths().isReverseRelation(model, name));
-	}
-
-	QueryPlan orderBy(QueryPlan plan, List<String> ordering) {
-		return plan.withSort(sort(ordering, plan.scope()));
+	/** @param ordering field names ({@code "-rating"}, {@code "?"}), expressions and {@code OrderBy}s */
+	QueryPlan orderBy(QueryPlan plan, List<?> ordering) {
+		return plan.withSort(this.orderings.sort(ordering, plan.scope(), plan.nextSubquery()));
 	}
 
 	/** The model's default ordering, resolved once. */
 	Sort defaultSort(ModelMetadata model) {
 		Sort sort = this.defaultSorts.get(model.type());
 		if (sort == null) {
-			sort = model.ordering().isEmpty() ? Sort.NONE : sort(model.ordering(), new Scope(model, Map.of()));
+			sort = model.ordering().isEmpty() ? Sort.NONE
+					: this.orderings.sort(model.ordering(), new Scope(model, Map.of()), 0);
 			this.defaultSorts.putIfAbsent(model.type(), sort);
 		}
 		return sort;
-	}
-
-	private Sort sort(List<String> ordering, Scope scope) {
-		Document sort = new Document();
-		Uses uses = new Uses();
-		boolean random = false;
-		for (String entry : ordering) {
-			if (entry.equals("?")) {
-				random = true;
-				continue;
-			}
-			boolean descending = entry.startsWith("-");
-			String name = descending ? entry.substring(1) : entry;
-			if (name.isEmpty()) {
-				throw new FieldError("Invalid ordering '" + entry + "' on " + scope.model().name());
-			}
-			Target target = target(name, scope, "order by");
-			uses.target(target);
-			sort.append(target.storedPath(), descending ? -1 : 1);
-		}
-		return new Sort(random ? new Document() : sort, random, uses.joins());
 	}
 
 	QueryPlan values(QueryPlan plan, List<String> fields, Projection.Values.Shape shape, @Nullable Class<?> flatType) {
@@ -149,10 +106,23 @@ final class QueryCompiler {
 			throw new FieldError(plan.model().name() + ": a flat values list takes exactly one field, not " + keys);
 		}
 		List<Target> resolved = new ArrayList<>();
+		QueryPlan computed = plan;
 		for (String key : keys) {
-			resolved.add(target(key, plan.scope(), "select values of"));
+			if (computed.steps().hidden().contains(key) && !key.contains(PathResolver.SEPARATOR)) {
+				throw new FieldError("Cannot select the '" + key + "' alias. Use annotate() to promote it.");
+			}
+			Target target = this.targets.resolve(key, computed.scope());
+			if (!target.rest().isEmpty() && target.rest().stream().allMatch((part) -> Transform.named(part) != null)) {
+				// Django's values("publishedDate__year"): the transform computed under the lookup's name
+				Uses uses = new Uses();
+				ExpressionCompiler.Result value = this.expressions.compile(F.of(key), computed.scope(), uses);
+				computed = computed.withSteps(computed.steps().annotate(key, value.type(), value.expression(), uses, true));
+				target = this.targets.resolve(key, computed.scope());
+			}
+			resolved.add(target(key, computed.scope(), target, "select values of"));
 		}
-		return plan.withProjection(new Projection.Values(keys, List.copyOf(resolved), all, shape, flatType));
+		return computed.withProjection(new Projection.Values(keys, List.copyOf(resolved), all, shape, flatType,
+				Set.copyOf(computed.scope().annotations().keySet())));
 	}
 
 	QueryPlan only(QueryPlan plan, List<String> fields) {
@@ -226,19 +196,34 @@ final class QueryCompiler {
 	 * is aggregated), the joins the aggregates need besides, then one {@code $group} and one {@code $project}.
 	 * Null when the result is known to be empty; compiled first, so that a bad aggregate fails even then.
 	 */
-	Command.@Nullable Pipeline aggregate(QueryPlan plan, List<Aggregate> aggregates) {
+	Aggregated aggregate(QueryPlan plan, List<Expression> expressions) {
 		List<String> keys = new ArrayList<>();
-		for (Aggregate aggregate : aggregates) {
-			if (keys.contains(aggregate.key())) {
-				throw new InvalidLookupException(plan.model().name() + ": two aggregates share the key '"
-						+ aggregate.key() + "'; give one of them another name with as(...)");
+		for (Expression expression : expressions) {
+			String key = key(expression);
+			if (keys.contains(key)) {
+				throw new InvalidLookupException(plan.model().name() + ": two aggregates share the key '" + key
+						+ "'; give one of them another name with as(...)");
 			}
-			keys.add(aggregate.key());
+			if (!ExpressionCompiler.containsAggregate(expression)) {
+				throw new InvalidLookupException(plan.model().name() + ": " + expression
+						+ " is not an aggregate expression");
+			}
+			keys.add(key);
 		}
-		Uses uses = new Uses();
-		ExpressionCompiler.GroupStage group = this.expressions.group(aggregates, plan.scope(), uses);
+		plan.requireStandalone();
+		Uses uses = new Uses(plan.nextSubquery());
+		Document group = new Document("_id", null);
+		Document project = new Document("_id", 0);
+		Aggregations.Group sink = this.annotator.aggregations().new Group(group, "a", false);
+		Map<String, Class<?>> types = new java.util.LinkedHashMap<>();
+		for (int i = 0; i < expressions.size(); i++) {
+			ExpressionCompiler.Result result = this.expressions.compile(expressions.get(i),
+					new ExpressionCompiler.Context(plan.scope(), uses, sink));
+			project.append(keys.get(i), result.expression());
+			types.put(keys.get(i), result.type());
+		}
 		if (plan.isEmpty()) {
-			return null;
+			return new Aggregated(null, types);
 		}
 		List<Bson> pipeline = plan.stages(plan.isSliced());
 		List<Join> joined = plan.joins();
@@ -247,64 +232,32 @@ final class QueryCompiler {
 				pipeline.addAll(join.stages());
 			}
 		}
-		pipeline.add(new Document("$group", group.group()));
-		pipeline.add(new Document("$project", group.project()));
-		return new Command.Pipeline(plan.collection(), pipeline);
+		pipeline.add(new Document("$group", group));
+		pipeline.add(new Document("$project", project));
+		return new Aggregated(new Command.Pipeline(plan.collection(), pipeline), types);
+	}
+
+	/**
+	 * The command of {@code aggregate(...)} and the type of each result.
+	 * @param command the command, or null when the result is known to be empty
+	 */
+	record Aggregated(Command.@Nullable Pipeline command, Map<String, Class<?>> types) {
+	}
+
+	/** The key of an aggregate's result: its alias, else Django's default ({@code rating__avg}). */
+	static String key(Expression expression) {
+		String alias = expression.alias();
+		if (alias != null) {
+			return alias;
+		}
+		if (expression instanceof Aggregate aggregate) {
+			return aggregate.key();
+		}
+		throw new InvalidLookupException("Complex aggregates require an alias: give " + expression
+				+ " a name with as(...)");
 	}
 
 	// ---- resolving names
-
-	/**
-	 * Django's rules for aggregating over a multi-valued relation: a {@code filter} on the relation made before the
-	 * annotation restricts which related documents count, and so does the aggregate's own {@code filter(...)}. Both
-	 * become a condition inside the join of the related documents; null when nothing restricts them.
-	 */
-	private @Nullable Join restrictedJoin(Aggregate aggregate, int index, List<Steps.Where> wheres, Scope scope) {
-		int separator = aggregate.field().indexOf(PathResolver.SEPARATOR);
-		String relation = (separator < 0) ? aggregate.field() : aggregate.field().substring(0, separator);
-		if (scope.annotations().containsKey(relation)) {
-			return null;
-		}
-		LookupPath path = this.targets.paths().resolve(scope.model(), aggregate.field());
-		Q condition = aggregate.condition();
-		if (path.hops().isEmpty() || !path.hops().get(0).isMultiValued() || (!relation.equals(aggregate.field())
-				&& this.targets.paths().resolve(scope.model(), relation).hops().isEmpty())) {
-			if (condition != null) {
-				throw new InvalidLookupException(scope.model().name() + ": " + aggregate
-						+ ": a filtered aggregate needs a many-valued relation to aggregate over");
-			}
-			return null;
-		}
-		List<Q> conditions = new ArrayList<>();
-		if (condition != null) {
-			conditions.add(Relations.strip(condition, relation, scope));
-		}
-		for (Steps.Where where : wheres) {
-			if (!where.exclude()) {
-				conditions.addAll(Relations.leavesOn(where.condition(), relation));
-			}
-		}
-		if (conditions.isEmpty()) {
-			return null;
-		}
-		ModelMetadata related = path.hops().get(0).target();
-		if (related == null) {
-			throw new InvalidLookupException(scope.model().name() + ": " + aggregate + ": the many-to-many '" + relation
-					+ "' is carried by the through collection '" + path.hops().get(0).collection()
-					+ "': a filter restricting what is aggregated over it is not supported; filter after annotate");
-		}
-		FilterCompiler.Compiled compiled = this.filters.compile(Q.and(conditions.toArray(Q[]::new)),
-				new Scope(related, Map.of()));
-		if (!compiled.uses().isLocal()) {
-			throw new InvalidLookupException(scope.model().name() + ": " + aggregate
-					+ ": conditions restricting an aggregate over '" + relation
-					+ "' must be on the related documents' own fields");
-		}
-		Bson restriction = compiled.filter().isFalse() ? new Document("_id", new Document("$in", List.of()))
-				: compiled.filter().toBson();
-		return this.targets.restrictedJoin(relation, scope, TargetResolver.JOIN_PREFIX + relation + "_a" + index,
-				restriction);
-	}
 
 	/**
 	 * The target of {@code selectRelated}: a forward foreign key (or a chain of them), joined as one document.
@@ -341,8 +294,7 @@ final class QueryCompiler {
 		return target.storedPath();
 	}
 
-	private Target target(String lookup, Scope scope, String purpose) {
-		Target target = this.targets.resolve(lookup, scope);
+	private Target target(String lookup, Scope scope, Target target, String purpose) {
 		if (!target.rest().isEmpty()) {
 			storedPath(lookup, scope, purpose);
 		}

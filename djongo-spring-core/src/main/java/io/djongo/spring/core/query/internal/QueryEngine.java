@@ -23,6 +23,7 @@ import io.djongo.spring.core.model.ModelRegistry;
 import io.djongo.spring.core.model.Relation;
 import io.djongo.spring.core.query.Aggregate;
 import io.djongo.spring.core.query.DeleteResult;
+import io.djongo.spring.core.query.Expression;
 import io.djongo.spring.core.query.Q;
 import io.djongo.spring.core.query.QuerySet;
 import org.apache.commons.logging.Log;
@@ -80,6 +81,8 @@ public final class QueryEngine {
 
 	private final Creations creations = new Creations(this);
 
+	private final ValueReader values;
+
 	private volatile @Nullable CodecRegistry codecs;
 
 	/** The read preference of {@code QuerySet.using}, over the model's; null for the model's. */
@@ -120,9 +123,10 @@ public final class QueryEngine {
 		PathResolver paths = new PathResolver(models);
 		TargetResolver targets = new TargetResolver(paths);
 		this.coercion = new ValueCoercion(operations.getConverter());
-		ExpressionCompiler expressions = new ExpressionCompiler(targets);
+		ExpressionCompiler expressions = new ExpressionCompiler(targets, this.coercion, zone);
 		FilterCompiler filters = new FilterCompiler(targets, this.coercion, expressions, zone);
-		RowMappers rows = new RowMappers(reader, operations.getConverter(), new ValueReader(operations.getConverter()));
+		this.values = new ValueReader(operations.getConverter());
+		RowMappers rows = new RowMappers(reader, operations.getConverter(), this.values);
 		this.prefetcher = new Prefetcher(this, paths, reader);
 		this.compiler = new QueryCompiler(targets, filters, expressions, rows, this.prefetcher);
 		this.readPreference = null;
@@ -131,6 +135,7 @@ public final class QueryEngine {
 	private QueryEngine(QueryEngine engine, ReadPreference readPreference) {
 		this.creator = engine.creator;
 		this.uniqueIndexes = engine.uniqueIndexes;
+		this.values = engine.values;
 		this.operations = engine.operations;
 		this.models = engine.models;
 		this.zone = engine.zone;
@@ -315,25 +320,32 @@ public final class QueryEngine {
 		return found[0];
 	}
 
-	Map<String, @Nullable Object> aggregate(QueryPlan plan, List<Aggregate> aggregates) {
-		Command.Pipeline command = this.compiler.aggregate(plan, aggregates);
+	Map<String, @Nullable Object> aggregate(QueryPlan plan, List<Expression> expressions) {
+		QueryCompiler.Aggregated aggregated = this.compiler.aggregate(plan, expressions);
 		Map<String, @Nullable Object> result = new LinkedHashMap<>();
-		for (Aggregate aggregate : aggregates) {
-			result.put(aggregate.key(), (aggregate.function() == Aggregate.Function.COUNT) ? 0L : null);
+		List<String> keys = new ArrayList<>(aggregated.types().keySet());
+		for (int i = 0; i < expressions.size(); i++) {
+			result.put(keys.get(i), isCount(expressions.get(i)) ? 0L : null);
 		}
+		Command.Pipeline command = aggregated.command();
 		if (command == null) {
 			return result;
 		}
 		read(plan.model(), command, (document) -> {
-			for (Aggregate aggregate : aggregates) {
-				Object value = ValueReader.plain(document.get(aggregate.key()));
-				if (aggregate.function() == Aggregate.Function.COUNT && value instanceof Number number) {
+			for (int i = 0; i < expressions.size(); i++) {
+				String key = keys.get(i);
+				Object value = this.values.computed(document.get(key), aggregated.types().get(key));
+				if (isCount(expressions.get(i)) && value instanceof Number number) {
 					value = number.longValue();
 				}
-				result.put(aggregate.key(), value);
+				result.put(key, value);
 			}
 		});
 		return result;
+	}
+
+	private static boolean isCount(Expression expression) {
+		return expression instanceof Aggregate aggregate && aggregate.function() == Aggregate.Function.COUNT;
 	}
 
 	long update(QueryPlan plan, Map<String, ?> values) {
@@ -342,7 +354,13 @@ public final class QueryEngine {
 			return 0;
 		}
 		debug(plan.model(), command);
-		UpdateResult result = this.operations.execute(command.collection(), command::run);
+		UpdateResult result;
+		try {
+			result = this.operations.execute(command.collection(), command::run);
+		}
+		catch (RuntimeException ex) {
+			throw ServerErrors.translate(ex, plan.model().name(), command.update() instanceof List);
+		}
 		return Objects.requireNonNull(result, "an update has a result").getMatchedCount();
 	}
 
@@ -365,7 +383,7 @@ public final class QueryEngine {
 			});
 		}
 		catch (RuntimeException ex) {
-			throw ServerGaps.translate(ex, model.name() + "'s QuerySet");
+			throw ServerErrors.translate(ex, model.name(), false);
 		}
 	}
 
@@ -390,7 +408,7 @@ public final class QueryEngine {
 					"a listing opens a cursor");
 		}
 		catch (RuntimeException ex) {
-			throw ServerGaps.translate(ex, plan.model().name() + "'s QuerySet");
+			throw ServerErrors.translate(ex, plan.model().name(), false);
 		}
 		List<Prefetcher.Plan> prefetch = (plan.projection() instanceof Projection.Entities) ? plan.related().prefetch()
 				: List.of();
@@ -399,8 +417,8 @@ public final class QueryEngine {
 		return new CursorResults<>(cursor, listing.mapper(), chunkSize, prefetch.isEmpty() ? null
 				: (models, documents) -> this.prefetcher.prefetch(prefetch, models, documents), (ex) -> {
 					DataAccessException translated = translator.translateExceptionIfPossible(ex);
-					return ServerGaps.translate((translated != null) ? translated : ex, plan.model().name()
-							+ "'s QuerySet");
+					return ServerErrors.translate((translated != null) ? translated : ex, plan.model().name(),
+							false);
 				});
 	}
 
@@ -411,7 +429,7 @@ public final class QueryEngine {
 			throw new InvalidDataAccessApiUsageException(plan.model().name()
 					+ ": the QuerySet is known to be empty, so nothing is sent and there is no plan to explain");
 		}
-		return run(plan.model(), explainCommand(command), "explain()");
+		return run(plan.model(), explainCommand(command), plan.model().name() + ".explain()");
 	}
 
 	/** The {@code explain} command of a listing. */
@@ -427,7 +445,7 @@ public final class QueryEngine {
 					"a command has a reply");
 		}
 		catch (RuntimeException ex) {
-			throw ServerGaps.translate(ex, what);
+			throw ServerErrors.translate(ex, what, false);
 		}
 	}
 

@@ -84,6 +84,7 @@ final class QueryPlan {
 
 	/** The listing, assembled once. */
 	Listing listing() {
+		requireStandalone();
 		Listing result = this.listing;
 		if (result == null) {
 			result = this.compiler.listings().listing(this);
@@ -94,13 +95,44 @@ final class QueryPlan {
 
 	/** Whether the result is known to be empty without asking the server. */
 	boolean isEmpty() {
-		return this.none || (this.limit != null && this.limit == 0) || filter().isFalse() || joinedFilter().isFalse();
+		return this.none || (this.limit != null && this.limit == 0) || filter().isFalse() || joinedFilter().isFalse()
+				|| Filter.and(this.steps.having()).isFalse();
 	}
 
 	/** Whether one {@code find} can answer: no join, annotation or random order needs the pipeline. */
 	boolean isFind() {
+		Sort sort = effectiveSort();
 		return joins().isEmpty() && this.steps.annotations().isEmpty() && this.steps.after().isEmpty()
-				&& !effectiveSort().random() && (this.combination == null || this.combination.pipeline() == null);
+				&& this.steps.grouping() == null && !sort.random() && sort.computed().isEmpty()
+				&& (this.combination == null || this.combination.pipeline() == null);
+	}
+
+	/**
+	 * Django's "This queryset contains a reference to an outer query and may only be used in a subquery.": a plan
+	 * reading {@code OuterRef}s has no command of its own.
+	 */
+	void requireStandalone() {
+		if (!this.steps.outerRefs().isEmpty()) {
+			throw new org.springframework.dao.InvalidDataAccessApiUsageException("This QuerySet of " + this.model.name()
+					+ " contains a reference to an outer query (OuterRef " + this.steps.outerRefs()
+					+ ") and may only be used in a subquery");
+		}
+	}
+
+	/** The number of the next subquery joined: above every one joined so far, so that names stay unique. */
+	int nextSubquery() {
+		int next = 0;
+		String prefix = TargetResolver.JOIN_PREFIX + "sq";
+		List<Join> all = new ArrayList<>(this.steps.joins());
+		if (this.sort != null) {
+			all.addAll(this.sort.joins());
+		}
+		for (Join join : all) {
+			if (join.isSubquery() && join.alias().startsWith(prefix)) {
+				next = Math.max(next, Integer.parseInt(join.alias().substring(prefix.length())) + 1);
+			}
+		}
+		return next;
 	}
 
 	Filter filter() {
@@ -127,7 +159,9 @@ final class QueryPlan {
 
 	/** The ordering in force: explicit, else the model's default; reversed when asked. */
 	Sort effectiveSort() {
-		Sort resolved = (this.sort != null) ? this.sort : this.compiler.defaultSort(this.model);
+		// as Django 3.1+, the model's default ordering does not apply to a grouped query
+		Sort resolved = (this.sort != null) ? this.sort
+				: (this.steps.grouping() != null) ? Sort.NONE : this.compiler.defaultSort(this.model);
 		return this.reversed ? resolved.reversed() : resolved;
 	}
 
@@ -164,6 +198,14 @@ final class QueryPlan {
 		Filter joinedFilter = joinedFilter();
 		if (!joinedFilter.isTrue()) {
 			stages.add(new Document("$match", joinedFilter.toBson()));
+		}
+		Steps.Grouping grouping = this.steps.grouping();
+		if (grouping != null) {
+			stages.addAll(grouping.stages(this.steps, (this.sort != null) ? this.sort : Sort.NONE));
+		}
+		Sort computed = effectiveSort();
+		if (!computed.computed().isEmpty()) {
+			stages.add(new Document("$addFields", computed.computed()));
 		}
 		if (sorted) {
 			Sort sort = effectiveSort();
@@ -208,6 +250,7 @@ final class QueryPlan {
 	 * aggregate also for a plan a find answers (as the driver's {@code countDocuments} does). Null when empty.
 	 */
 	Command.@Nullable Pipeline countCommand() {
+		requireStandalone();
 		if (isEmpty()) {
 			return null;
 		}
@@ -222,6 +265,7 @@ final class QueryPlan {
 	 * when empty.
 	 */
 	Command.@Nullable Read existsCommand() {
+		requireStandalone();
 		if (isEmpty()) {
 			return null;
 		}

@@ -13,8 +13,11 @@ import io.djongo.spring.core.model.FieldError;
 import io.djongo.spring.core.model.ModelMetadata;
 import io.djongo.spring.core.model.Relation;
 import io.djongo.spring.core.model.Storage;
+import io.djongo.spring.core.query.Expression;
 import io.djongo.spring.core.query.F;
+import io.djongo.spring.core.query.Func;
 import io.djongo.spring.core.query.InvalidLookupException;
+import io.djongo.spring.core.query.Value;
 import jakarta.validation.constraints.Digits;
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -30,8 +33,8 @@ import org.springframework.dao.InvalidDataAccessApiUsageException;
  * <p>
  * An update sets plain values with {@code $set}. {@code F("views").plus(1)} on a field that cannot hold null (a
  * primitive) becomes {@code $inc} (and {@code times} becomes {@code $mul}), which every server runs; any other
- * {@code F} expression becomes a pipeline update, whose {@code null in, null out} arithmetic is SQL's, and which
- * needs a real MongoDB.
+ * expression ({@code F} arithmetic, {@code Lower.of("name")}, {@code Case}...) becomes a pipeline update, whose
+ * {@code null in, null out} arithmetic is SQL's, and which needs a real MongoDB.
  */
 final class QueryWrites {
 
@@ -83,9 +86,15 @@ final class QueryWrites {
 			FieldDescriptor field = field(model, entry.getKey(), resolved);
 			String path = resolved.storedPath();
 			Object value = entry.getValue();
-			if (value instanceof F f) {
-				Object expression = this.engine.compiler().expressions().compile(f, plan.scope()).expression();
-				if (!incrementable(f, path, field, inc, mul)) {
+			if (value instanceof Expression given) {
+				Uses uses = new Uses();
+				Object expression = this.engine.compiler().expressions().compile(given, plan.scope(), uses).expression();
+				if (!uses.isLocal() || !uses.outerRefs().isEmpty()) {
+					throw new FieldError("Cannot update " + model.name() + "." + entry.getKey() + " with " + given
+							+ ": an update computes from the document's own fields only (no relation, subquery or "
+							+ "annotation)");
+				}
+				if (!incrementable(given, path, field, inc, mul)) {
 					pipelineSet.append(path, expression);
 				}
 				continue;
@@ -196,16 +205,17 @@ final class QueryWrites {
 	}
 
 	/** {@code F(field) +/- n} and {@code F(field) * n} on a non-nullable number, as $inc and $mul. */
-	private static boolean incrementable(F f, String path, FieldDescriptor field, Document inc, Document mul) {
-		F.Operator operator = f.operator();
-		if (!field.isPrimitive() || operator == null || !(f.operands().get(0) instanceof F left)
-				|| !field.name().equals(left.field()) || !(f.operands().get(1) instanceof Number amount)) {
+	private static boolean incrementable(Expression expression, String path, FieldDescriptor field, Document inc,
+			Document mul) {
+		if (!field.isPrimitive() || !(expression instanceof Func func) || func.arguments().size() != 2
+				|| !(func.arguments().get(0) instanceof F left) || !field.name().equals(left.field())
+				|| !(func.arguments().get(1) instanceof Value constant) || !(constant.value() instanceof Number amount)) {
 			return false;
 		}
-		switch (operator) {
-			case PLUS -> inc.append(path, amount);
-			case MINUS -> inc.append(path, negate(amount));
-			case TIMES -> mul.append(path, amount);
+		switch (func.function()) {
+			case ADD -> inc.append(path, amount);
+			case SUBTRACT -> inc.append(path, negate(amount));
+			case MULTIPLY -> mul.append(path, amount);
 			default -> {
 				return false;
 			}
@@ -253,6 +263,7 @@ final class QueryWrites {
 	 * aggregate finds first. Null when no document matches.
 	 */
 	private @Nullable Bson filter(QueryPlan plan) {
+		plan.requireStandalone();
 		if (plan.isFind()) {
 			return plan.filter().toBson();
 		}

@@ -2,7 +2,6 @@ package io.djongo.spring.core.query.internal;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 
 import io.djongo.spring.core.model.FieldError;
 import io.djongo.spring.core.query.Q;
@@ -20,7 +19,11 @@ final class Relations {
 	static Q strip(Q condition, String relation, Scope scope) {
 		Q result;
 		if (condition.isLeaf()) {
-			String lookup = Objects.requireNonNull(condition.lookup());
+			String lookup = condition.lookup();
+			if (lookup == null) {
+				throw new FieldError("The filter of an aggregate over '" + relation + "' on " + scope.model().name()
+						+ " must be made of lookups through '" + relation + "', not " + condition.expression());
+			}
 			String prefix = relation + PathResolver.SEPARATOR;
 			if (lookup.equals(relation)) {
 				result = Q.of(PathResolver.PK, condition.value());
@@ -57,8 +60,8 @@ final class Relations {
 				: (condition.connector() == Q.Connector.AND) ? condition.children() : List.of();
 		String prefix = relation + PathResolver.SEPARATOR;
 		for (Q candidate : candidates) {
-			if (candidate.isLeaf() && !candidate.isNegated()) {
-				String lookup = Objects.requireNonNull(candidate.lookup());
+			String lookup = candidate.lookup();
+			if (lookup != null && !candidate.isNegated()) {
 				if (lookup.equals(relation)) {
 					result.add(Q.of(PathResolver.PK, candidate.value()));
 				}

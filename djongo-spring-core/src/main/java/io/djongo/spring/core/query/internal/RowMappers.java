@@ -46,16 +46,15 @@ final class RowMappers {
 	 * Model instances.
 	 * @param partial whether documents lack fields ({@code only}, {@code defer}): read by the converter alone,
 	 * since the callbacks of a whole model would see the missing fields
-	 * @param annotations the annotations to set
+	 * @param annotations the annotations to set, with the type of their values
 	 * @param selected the relations fetched in the same command, shortest first
 	 */
-	Function<Document, @Nullable Object> entities(Class<?> type, boolean partial, List<String> annotations,
+	Function<Document, @Nullable Object> entities(Class<?> type, boolean partial, Map<String, Class<?>> annotations,
 			List<String> selected) {
 		return (document) -> {
 			Object entity = partial ? this.converter.read(type, document) : this.reader.read(document, type);
-			for (String annotation : annotations) {
-				setAnnotation(entity, annotation, ValueReader.plain(document.get(annotation)));
-			}
+			annotations.forEach((annotation, valueType) -> setAnnotation(entity, annotation,
+					this.values.computed(document.get(annotation), valueType)));
 			for (String relation : selected) {
 				setSelected(entity, relation, document);
 			}

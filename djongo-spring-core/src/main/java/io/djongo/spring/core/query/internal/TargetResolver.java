@@ -45,6 +45,12 @@ final class TargetResolver {
 	 */
 	Target resolve(String expression, Scope scope, @Nullable Join firstJoinAlias) {
 		String description = scope.model().name() + "." + expression;
+		Class<?> whole = scope.annotations().get(expression);
+		if (whole != null) {
+			// a computed value named by its lookup, as values("publishedDate__year") makes one
+			return new Target(description, expression, whole, FieldDescriptor.Kind.VALUE, null, false, null, true,
+					List.of(), List.of(), null, false);
+		}
 		int separator = expression.indexOf(PathResolver.SEPARATOR);
 		Class<?> annotationType = scope.annotations().get((separator < 0) ? expression : expression.substring(0, separator));
 		if (annotationType != null) {

@@ -1,5 +1,13 @@
 package io.djongo.spring.core.query.internal;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -11,6 +19,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.core.convert.ConversionService;
 import org.springframework.data.mongodb.core.convert.MongoConverter;
 import org.springframework.util.ClassUtils;
+import org.springframework.util.NumberUtils;
 import org.springframework.util.StringUtils;
 
 /**
@@ -32,7 +41,7 @@ final class ValueReader {
 	@Nullable Object read(Document document, Target target) {
 		Object raw = extract(document, target.storedPath());
 		if (target.annotation()) {
-			return plain(raw);
+			return computed(raw, target.valueType());
 		}
 		if (target.isMultiValued() && raw instanceof List<?> list && target.kind() != FieldDescriptor.Kind.VALUES) {
 			List<Object> values = new ArrayList<>(list.size());
@@ -75,6 +84,47 @@ final class ValueReader {
 			return this.conversions.convert(raw, target);
 		}
 		return raw;
+	}
+
+	/**
+	 * A computed value (an annotation, an aggregate) as the Java type of its expression: a truncated date as a
+	 * {@code LocalDate} or {@code Instant}, a time of day (milliseconds) as a {@code LocalTime}, a duration
+	 * (milliseconds) as a {@code Duration}, a whole float where an integer is computed as an integer; counts and
+	 * unknown types as the server sent them.
+	 */
+	@Nullable Object computed(@Nullable Object raw, @Nullable Class<?> type) {
+		Object value = plain(raw);
+		if (value == null || type == null || type == Object.class || type == Number.class || type == Void.class
+				|| ClassUtils.resolvePrimitiveIfNecessary(type).isInstance(value)) {
+			return value;
+		}
+		if (type == LocalDate.class && value instanceof Instant instant) {
+			return LocalDate.ofInstant(instant, ZoneOffset.UTC);
+		}
+		if (type == LocalDateTime.class && value instanceof Instant instant) {
+			return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
+		}
+		if (type == LocalTime.class && value instanceof Number millis) {
+			return LocalTime.ofNanoOfDay(millis.longValue() * 1_000_000L);
+		}
+		if (type == Duration.class && value instanceof Number millis) {
+			return Duration.ofMillis(millis.longValue());
+		}
+		Class<?> target = ClassUtils.resolvePrimitiveIfNecessary(type);
+		if (value instanceof Number number && Number.class.isAssignableFrom(target)) {
+			if (target == BigDecimal.class) {
+				return (number instanceof Double || number instanceof Float) ? BigDecimal.valueOf(number.doubleValue())
+						: new BigDecimal(number.toString());
+			}
+			return NumberUtils.convertNumberToTargetClass(
+					(number instanceof Double || number instanceof Float || number instanceof BigDecimal)
+							? BigDecimal.valueOf(number.doubleValue()).setScale(0, RoundingMode.DOWN) : number,
+					target.asSubclass(Number.class));
+		}
+		if (this.conversions.canConvert(value.getClass(), target)) {
+			return this.conversions.convert(value, target);
+		}
+		return value;
 	}
 
 	/** BSON-only types as their Java counterparts: Decimal128 as BigDecimal, dates as Instant. */

@@ -12,14 +12,27 @@ import com.mongodb.MongoClientSettings;
 import io.djongo.spring.core.bridge.DjongoTemplate;
 import io.djongo.spring.core.query.Aggregate;
 import io.djongo.spring.core.query.Article;
+import io.djongo.spring.core.query.Case;
+import io.djongo.spring.core.query.Exists;
+import io.djongo.spring.core.query.Expression;
 import io.djongo.spring.core.query.F;
 import io.djongo.spring.core.query.OrderedNote;
+import io.djongo.spring.core.query.OuterRef;
 import io.djongo.spring.core.query.Q;
 import io.djongo.spring.core.query.QuerySet;
+import io.djongo.spring.core.query.Subquery;
+import io.djongo.spring.core.query.Value;
+import io.djongo.spring.core.query.When;
 import io.djongo.spring.core.query.aggregate.Avg;
 import io.djongo.spring.core.query.aggregate.Count;
 import io.djongo.spring.core.query.aggregate.Max;
 import io.djongo.spring.core.query.aggregate.Sum;
+import io.djongo.spring.core.query.functions.Coalesce;
+import io.djongo.spring.core.query.functions.Concat;
+import io.djongo.spring.core.query.functions.ExtractYear;
+import io.djongo.spring.core.query.functions.Lower;
+import io.djongo.spring.core.query.functions.TruncMonth;
+import io.djongo.spring.core.query.functions.Upper;
 import io.djongo.spring.core.relation.Author;
 import io.djongo.spring.core.relation.Post;
 import io.djongo.spring.core.relation.Tag;
@@ -133,6 +146,24 @@ class QuerySetCommandIntegrationTests {
 		chains.put("difference as a filter", articles().difference(articles().filter("rating", 5)).slice(0, 2));
 		chains.put("values after a union", articles().filter("rating", 3).union(articles().filter("rating", 5))
 			.values("rating"));
+		chains.put("annotate a Case", articles().annotate("grade", Case.of(When.of("rating__gte", 4, Value.of("high")))
+			.otherwise(Value.of("low"))).filter("grade", "high"));
+		chains.put("annotate functions", articles().annotate("shout", Upper.of(Concat.of("title", Value.of("!"))))
+			.annotate("year", ExtractYear.of("publishedDate")).annotate("month", TruncMonth.of("publishedDate")));
+		chains.put("filter by a function", articles().filter("title", Coalesce.of("body", "title")));
+		chains.put("alias", articles().alias("twice", F.of("views").times(2)).filter("twice__gt", 5));
+		chains.put("order by an expression, nulls last", articles().orderBy(Lower.of("title").desc(),
+				F.of("rating").asc().nullsLast()));
+		chains.put("values with a transform", articles().values("title", "publishedDate__year"));
+		chains.put("values grouped by annotate", articles().values("rating").annotate("n", Count.of("id"))
+			.filter("n__gte", 1).orderBy("-n"));
+		chains.put("filtered aggregate annotation", articles().annotate("high", Count.of("id")
+			.filter(Q.of("rating__gte", 4))));
+		chains.put("dates", articles().dates("publishedDate", "month"));
+		chains.put("subquery", authors.annotate("latest", Subquery.of(posts.filter("author", OuterRef.of("pk"))
+			.orderBy("-id").valuesList("title", String.class).slice(0, 1))));
+		chains.put("exists", authors.filter(Exists.of(posts.filter("author", OuterRef.of("pk")))));
+		chains.put("in a queryset", authors.filter("pk__in", posts.filter("rating__gte", 4).values("author")));
 		chains.put("none", articles().none());
 		chains.put("empty in", articles().filter("pk__in", List.of()));
 		return chains;
@@ -160,10 +191,10 @@ class QuerySetCommandIntegrationTests {
 			expect(name + " count", chain::count, plan.countCommand());
 			expect(name + " exists", chain::exists, plan.existsCommand());
 			if (chain.model() == Article.class) {
-				List<Aggregate> aggregates = List.of(Sum.of("views"), Avg.of("rating"),
+				List<Expression> aggregates = List.of(Sum.of("views"), Avg.of("rating"),
 						Max.of("blogs__rating"), Count.of("tags").distinct());
-				expect(name + " aggregate", () -> chain.aggregate(aggregates.toArray(Aggregate[]::new)),
-						plan.compiler().aggregate(plan, aggregates));
+				expect(name + " aggregate", () -> chain.aggregate(aggregates.toArray(Expression[]::new)),
+						plan.compiler().aggregate(plan, aggregates).command());
 			}
 		});
 	}
