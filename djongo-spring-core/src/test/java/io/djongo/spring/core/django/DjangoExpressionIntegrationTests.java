@@ -10,6 +10,7 @@ import io.djongo.spring.core.model.FieldError;
 import io.djongo.spring.core.query.Case;
 import io.djongo.spring.core.query.Exists;
 import io.djongo.spring.core.query.F;
+import io.djongo.spring.core.query.InvalidLookupException;
 import io.djongo.spring.core.query.OuterRef;
 import io.djongo.spring.core.query.Q;
 import io.djongo.spring.core.query.QuerySet;
@@ -158,6 +159,20 @@ class DjangoExpressionIntegrationTests {
 			.as("a foreign key column compared with the id column").containsExactly("Hello djongo");
 		assertThat(posts().aggregate(Count.of("author").distinct(), Sum.of("rating"))).containsEntry("author__count", 2L)
 			.containsEntry("rating__sum", 9);
+	}
+
+	@Test
+	void anAggregateRestrictedOverTheThroughCollectionIsRefusedWithTheWayThatWorks() {
+		assertThatExceptionOfType(InvalidLookupException.class)
+			.isThrownBy(() -> posts().annotate("n", Count.of("tags").filter(Q.of("tags__name", "django"))).list())
+			.withMessageContaining("the many-to-many 'tags' is carried by the through collection 'blog_post_tags'")
+			.withMessageContaining("filter after annotate");
+		assertThatExceptionOfType(InvalidLookupException.class)
+			.isThrownBy(() -> posts().filter("tags__name", "django").annotate("n", Count.of("tags")).list())
+			.withMessageContaining("filter after annotate");
+		assertThat(posts().annotate("n", Count.of("tags")).filter("tags__name", "django").orderBy("id")
+			.valuesList("title", "n").list()).containsExactly(Arrays.asList("Hello djongo", 2),
+					Arrays.asList("Django on Mongo", 1));
 	}
 
 	@Test
