@@ -10,6 +10,7 @@ import io.djongo.spring.core.bridge.DjongoTemplate;
 import io.djongo.spring.core.bulk.BulkResult;
 import io.djongo.spring.core.query.CreateResult;
 import io.djongo.spring.core.query.DeleteResult;
+import io.djongo.spring.core.query.F;
 import io.djongo.spring.core.query.Q;
 import io.djongo.spring.core.repository.DjongoRepository;
 import io.djongo.spring.core.repository.support.DjongoRepositoryFactory;
@@ -221,6 +222,16 @@ class DjangoWriteIntegrationTests {
 		assertThat(byName.model().getId()).isGreaterThan(3L);
 		assertThat(DjangoFixture.djangoInsert(this.db, "blog_author", new Document("name", "Django's")))
 			.isGreaterThan(byName.model().getId().intValue());
+	}
+
+	@Test
+	void expressionUpdatesKeepDjangosInt32() {
+		Note note = this.template.insert(new Note("counted", null));
+		assertThat(raw("blog_note", note.id.intValue())).containsEntry("words", 0);
+		// Note.objects.filter(pk=...).update(words=F("words") + 5): $inc by an int32, as Python's int is one
+		this.template.objects(Note.class).filter("pk", note.id).update(Map.of("words", F.of("words").plus(5L)));
+		this.template.objects(Note.class).filter("pk", note.id).update(Map.of("words", F.of("words").times(3L)));
+		assertThat(raw("blog_note", note.id.intValue()).get("words")).isEqualTo(15);
 	}
 
 	@Test

@@ -7,7 +7,10 @@ import io.djongo.spring.core.relation.OnDelete;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
-/** {@code class Note(models.Model): text = TextField(); author = ForeignKey(Author, null=True, on_delete=SET_NULL)}. */
+/**
+ * {@code class Note(models.Model): text = TextField(); words = BigIntegerField(default=0);
+ * author = ForeignKey(Author, null=True, on_delete=SET_NULL)}.
+ */
 @Document("blog_note")
 @Model(storage = Storage.DJANGO)
 public class Note {
@@ -16,6 +19,8 @@ public class Note {
 	Long id;
 
 	String text;
+
+	long words;
 
 	@ForeignKey(onDelete = OnDelete.SET_NULL, relatedName = "notes")
 	Author author;

@@ -94,7 +94,7 @@ final class QueryWrites {
 							+ ": an update computes from the document's own fields only (no relation, subquery or "
 							+ "annotation)");
 				}
-				if (!incrementable(given, path, field, inc, mul)) {
+				if (!incrementable(given, path, field, inc, mul, (amount) -> stored(model, field, amount))) {
 					pipelineSet.append(path, expression);
 				}
 				continue;
@@ -206,16 +206,17 @@ final class QueryWrites {
 
 	/** {@code F(field) +/- n} and {@code F(field) * n} on a non-nullable number, as $inc and $mul. */
 	private static boolean incrementable(Expression expression, String path, FieldDescriptor field, Document inc,
-			Document mul) {
+			Document mul, Function<Number, @Nullable Object> stored) {
 		if (!field.isPrimitive() || !(expression instanceof Func func) || func.arguments().size() != 2
 				|| !(func.arguments().get(0) instanceof F left) || !field.name().equals(left.field())
 				|| !(func.arguments().get(1) instanceof Value constant) || !(constant.value() instanceof Number amount)) {
 			return false;
 		}
 		switch (func.function()) {
-			case ADD -> inc.append(path, amount);
-			case SUBTRACT -> inc.append(path, negate(amount));
-			case MULTIPLY -> mul.append(path, amount);
+			// in Django storage an int32 amount while it fits: MongoDB keeps an int32 field int32 then (until it overflows)
+			case ADD -> inc.append(path, stored.apply(amount));
+			case SUBTRACT -> inc.append(path, stored.apply(negate(amount)));
+			case MULTIPLY -> mul.append(path, stored.apply(amount));
 			default -> {
 				return false;
 			}
