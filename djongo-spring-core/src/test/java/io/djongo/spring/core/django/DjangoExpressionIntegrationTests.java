@@ -10,7 +10,6 @@ import io.djongo.spring.core.model.FieldError;
 import io.djongo.spring.core.query.Case;
 import io.djongo.spring.core.query.Exists;
 import io.djongo.spring.core.query.F;
-import io.djongo.spring.core.query.InvalidLookupException;
 import io.djongo.spring.core.query.OuterRef;
 import io.djongo.spring.core.query.Q;
 import io.djongo.spring.core.query.QuerySet;
@@ -162,17 +161,43 @@ class DjangoExpressionIntegrationTests {
 	}
 
 	@Test
-	void anAggregateRestrictedOverTheThroughCollectionIsRefusedWithTheWayThatWorks() {
-		assertThatExceptionOfType(InvalidLookupException.class)
-			.isThrownBy(() -> posts().annotate("n", Count.of("tags").filter(Q.of("tags__name", "django"))).list())
-			.withMessageContaining("the many-to-many 'tags' is carried by the through collection 'blog_post_tags'")
-			.withMessageContaining("filter after annotate");
-		assertThatExceptionOfType(InvalidLookupException.class)
-			.isThrownBy(() -> posts().filter("tags__name", "django").annotate("n", Count.of("tags")).list())
-			.withMessageContaining("filter after annotate");
+	void aggregatesRestrictedOverTheThroughCollection() {
+		// Post.objects.annotate(n=Count("tags", filter=Q(tags__name="django")))
+		assertThat(posts().orderBy("id").annotate("n", Count.of("tags").filter(Q.of("tags__name", "django")))
+			.valuesList("n", Integer.class)
+			.list()).containsExactly(1, 1, 0);
+		assertThat(posts().orderBy("id").annotate("n", Count.of("tags").filter(Q.of("tags__name__startswith", "m")))
+			.valuesList("n", Integer.class)
+			.list()).containsExactly(1, 0, 0);
+		// a filter before annotate restricts what the annotation counts (Django's rule)
+		assertThat(posts().filter("tags__name", "django").annotate("n", Count.of("tags")).orderBy("id")
+			.valuesList("title", "n").list()).containsExactly(Arrays.asList("Hello djongo", 1),
+					Arrays.asList("Django on Mongo", 1));
+		// after annotate it does not
 		assertThat(posts().annotate("n", Count.of("tags")).filter("tags__name", "django").orderBy("id")
 			.valuesList("title", "n").list()).containsExactly(Arrays.asList("Hello djongo", 2),
 					Arrays.asList("Django on Mongo", 1));
+		// Post.objects.aggregate(n=Count("tags", filter=Q(tags__name="django"))): the pairs kept, not the posts
+		assertThat(posts().aggregate(Count.of("tags").filter(Q.of("tags__name", "django")).as("n"))).containsEntry("n",
+				2L);
+		assertThat(posts().filter("tags__name", "django").aggregate(Count.of("tags"))).containsEntry("tags__count", 2L);
+		assertThat(posts().values("author").annotate("n", Count.of("tags").filter(Q.of("tags__name", "django")))
+			.orderBy("author")
+			.valuesList("author", "n")
+			.list()).containsExactly(Arrays.asList(1L, 2), Arrays.asList(2L, 0));
+		// the reverse side: Tag.objects.annotate(n=Count("post", filter=Q(post__rating__gte=4)))
+		assertThat(tags().annotate("n", Count.of("post").filter(Q.of("post__rating__gte", 4)))
+			.valuesList("n", Integer.class)
+			.list()).containsExactly(1, 0, 0);
+		assertThat(tags().annotate("top", Max.of("post__rating").filter(Q.of("post__title__contains", "Hello")))
+			.valuesList("top", Integer.class)
+			.list()).containsExactly(null, null, null);
+		assertThat(tags().annotate("top", Max.of("post__rating").filter(Q.of("post__title__contains", "Mongo")))
+			.valuesList("top", Integer.class)
+			.list()).containsExactly(4, null, null);
+		assertThatExceptionOfType(FieldError.class)
+			.isThrownBy(() -> posts().annotate("n", Count.of("tags").filter(Q.of("author__name", "Ann"))).list())
+			.withMessageContaining("must look through 'tags', but 'author__name' does not");
 	}
 
 	@Test

@@ -211,6 +211,21 @@ class RelationQueryIntegrationTests {
 	}
 
 	@Test
+	void aggregateAndGroupingCountTheRelatedRowsDjangosFiltersKeep() {
+		// Author.objects.aggregate(n=Count("posts", filter=Q(posts__rating__gte=4))): the posts kept, not the authors
+		assertThat(authors().aggregate(Count.of("posts").filter(Q.of("posts__rating__gte", 4)).as("n")))
+			.containsEntry("n", 2L);
+		// Author.objects.filter(posts__rating__gte=4).aggregate(Count("posts")): the rows the filter joined
+		assertThat(authors().filter("posts__rating__gte", 4).aggregate(Count.of("posts"))).containsEntry("posts__count",
+				2L);
+		assertThat(template.objects(Author.class).values("name")
+			.annotate("n", Count.of("posts").filter(Q.of("posts__rating__gte", 4)))
+			.orderBy("name")
+			.valuesList("n", Integer.class)
+			.list()).containsExactly(1, 1, 0);
+	}
+
+	@Test
 	void selectRelatedFetchesTheAuthorInTheSameCommand() {
 		List<Post> loaded = posts().selectRelated("author").list();
 		assertThat(this.commands.names()).containsExactly("aggregate");

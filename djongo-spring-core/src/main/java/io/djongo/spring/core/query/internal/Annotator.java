@@ -58,7 +58,8 @@ final class Annotator {
 					: new Steps.Grouping(((Projection.Values) plan.projection()).targets(), new Document(), Map.of());
 			Document accumulators = new Document(current.accumulators());
 			Aggregations.Group sink = this.aggregations.new Group(accumulators,
-					TargetResolver.JOIN_PREFIX + "g" + current.results().size() + "_", false);
+					TargetResolver.JOIN_PREFIX + "g" + current.results().size() + "_", false,
+					restriction(steps.wheres()));
 			ExpressionCompiler.Result result = this.expressions.compile(expression,
 					new ExpressionCompiler.Context(scope, uses, sink));
 			Map<String, Object> results = new LinkedHashMap<>(current.results());
@@ -130,6 +131,15 @@ final class Annotator {
 				|| !this.targets.paths().resolve(scope.model(), relation).hops().isEmpty());
 	}
 
+	/** Django's rules for aggregating over a many-valued relation, for the aggregates of one {@code $group}. */
+	Aggregations.Restriction restriction(List<Steps.Where> wheres) {
+		return (aggregate, suffix, scope) -> {
+			String field = aggregate.field();
+			return (field != null && overManyRelation(field, scope))
+					? restrictedJoin(aggregate, field, suffix, wheres, scope) : null;
+		};
+	}
+
 	/**
 	 * Django's rules for aggregating over a multi-valued relation: a {@code filter} on the relation made before the
 	 * annotation restricts which related documents count, and so does the aggregate's own {@code filter(...)}. Both
@@ -153,12 +163,9 @@ final class Annotator {
 		if (conditions.isEmpty()) {
 			return null;
 		}
-		ModelMetadata related = path.hops().get(0).target();
-		if (related == null) {
-			throw new InvalidLookupException(scope.model().name() + ": " + aggregate + ": the many-to-many '" + relation
-					+ "' is carried by the through collection '" + path.hops().get(0).collection()
-					+ "': a filter restricting what is aggregated over it is not supported; filter after annotate");
-		}
+		// the related documents: past the rows of a Django through collection, the model they pair with
+		ModelMetadata related = (path.hops().get(0).target() != null || path.hops().size() < 2)
+				? path.hops().get(0).requiredTarget() : path.hops().get(1).requiredTarget();
 		FilterCompiler.Compiled compiled = this.filters.compile(Q.and(conditions.toArray(Q[]::new)),
 				new Scope(related, Map.of()));
 		if (!compiled.uses().isLocal()) {

@@ -214,7 +214,8 @@ final class QueryCompiler {
 		Uses uses = new Uses(plan.nextSubquery());
 		Document group = new Document("_id", null);
 		Document project = new Document("_id", 0);
-		Aggregations.Group sink = this.annotator.aggregations().new Group(group, "a", false);
+		Aggregations.Group sink = this.annotator.aggregations().new Group(group, "a", false,
+				this.annotator.restriction(plan.steps().wheres()));
 		Map<String, Class<?>> types = new java.util.LinkedHashMap<>();
 		for (int i = 0; i < expressions.size(); i++) {
 			ExpressionCompiler.Result result = this.expressions.compile(expressions.get(i),

@@ -8,6 +8,7 @@ import io.djongo.spring.core.model.FieldDescriptor;
 import io.djongo.spring.core.model.FieldError;
 import io.djongo.spring.core.model.ModelMetadata;
 import io.djongo.spring.core.model.Relation;
+import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.jspecify.annotations.Nullable;
 
@@ -202,9 +203,31 @@ final class TargetResolver {
 			throw new FieldError(scope.model().name() + "." + expression + " crosses no relation to filter");
 		}
 		LookupPath.Hop hop = path.hops().get(0);
+		if (hop.target() == null && path.hops().size() > 1) {
+			return restrictedThroughJoin(hop, path.hops().get(1), alias, condition);
+		}
 		return new Join(alias, hop.collection(), hop.localPath(), hop.foreignPath(), hop.isMultiValued(),
 				!hop.reverse() && hop.relation().isManyToMany(), hop.reverse() && hop.relation().isManyToMany(),
 				condition, List.of());
+	}
+
+	/**
+	 * The rows of a Django through collection whose related document meets a condition: the rows of the document,
+	 * each with its related document joined under the alias the next hop uses, restricted by the condition (missing
+	 * when it fails), then the rows without one dropped; the chain reads the related documents inside as usual.
+	 */
+	private static Join restrictedThroughJoin(LookupPath.Hop through, LookupPath.Hop next, String alias,
+			Bson condition) {
+		String name = next.reverse() ? next.relation().relatedName() : next.relation().field();
+		Join related = new Join(JOIN_PREFIX + name, next.collection(), next.localPath(), next.foreignPath(), false,
+				false, false, condition, List.of());
+		List<Bson> pipeline = new ArrayList<>();
+		pipeline.add(new Document("$match", new Document("$expr",
+				new Document("$eq", List.of("$" + through.foreignPath(), "$$djongoKey")))));
+		pipeline.addAll(related.stages());
+		pipeline.add(new Document("$match", new Document(related.alias(), new Document("$exists", true))));
+		return new Join(alias, through.collection(), through.localPath(), through.foreignPath(), true, false, false,
+				null, List.of(), new Document("djongoKey", "$" + through.localPath()), pipeline);
 	}
 
 	private static Class<?> idType(ModelMetadata model) {
