@@ -160,6 +160,11 @@ public class DjongoTemplate extends MongoTemplate {
 		return this.queries.related(instance, relation);
 	}
 
+	/** {@link #related(Object, String)} typed: fails naming the relation's model when it is not {@code model}. */
+	public <R> QuerySet<R> related(Object instance, String relation, Class<R> model) {
+		return this.queries.related(instance, relation, model);
+	}
+
 	/**
 	 * Django's {@code post.tags.add(tag)}: {@code manyToMany(post, "tags").add(tag)}, for a many-to-many in a through
 	 * collection Django creates (Django storage); the reverse side by its related name.

@@ -48,6 +48,8 @@ public final class ModelMetadata {
 
 	private final @Nullable ReadPreference readPreference;
 
+	private final @Nullable CappedCollection capped;
+
 	ModelMetadata(MongoPersistentEntity<?> entity, Map<String, FieldDescriptor> fields,
 			Map<String, Relation> throughRelations, Storage storage) {
 		this.entity = entity;
@@ -68,6 +70,7 @@ public final class ModelMetadata {
 		this.readConcern = (model != null) ? Concerns.readConcern(name(), model.readConcern()) : null;
 		this.writeConcern = (model != null) ? Concerns.writeConcern(name(), model.writeConcern()) : null;
 		this.readPreference = (model != null) ? Concerns.readPreference(name(), model.readPreference()) : null;
+		this.capped = (model != null) ? CappedCollection.of(name(), this.collection == null, model) : null;
 	}
 
 	private static String verboseNameOf(String className) {
@@ -168,6 +171,11 @@ public final class ModelMetadata {
 	/** The read preference of the model's reads, from {@code @Model(readPreference)}; null for the client's. */
 	public @Nullable ReadPreference readPreference() {
 		return this.readPreference;
+	}
+
+	/** The capped collection of {@code @Model(capped = true)}; null for an ordinary collection. */
+	public @Nullable CappedCollection capped() {
+		return this.capped;
 	}
 
 	/** The Spring Data entity behind this metadata. */

@@ -18,6 +18,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.dao.InvalidDataAccessApiUsageException;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
@@ -266,6 +268,24 @@ class RelationQueryIntegrationTests {
 		assertThat(template.related(template.objects(Post.class).get("pk", 4), "author").exists()).isFalse();
 		assertThatExceptionOfType(FieldError.class).isThrownBy(() -> template.related(ann, "name"))
 			.withMessageContaining("'name' is not a relation of Author. Choices are: posts");
+	}
+
+	@Test
+	void relatedTakesTheRelatedModelForATypedQuerySet() {
+		Author ann = template.objects(Author.class).get("pk", 1);
+		Post first = template.objects(Post.class).get("pk", 1);
+		this.commands.clear();
+		QuerySet<Post> annPosts = template.related(ann, "posts", Post.class);
+		List<Tag> tags = template.related(first, "tags", Tag.class).orderBy("id").list();
+		assertThat(annPosts.orderBy("id").list()).extracting((post) -> post.id).containsExactly(1L, 2L);
+		assertThat(tags).extracting(Tag::getName).containsExactly("python", "pop");
+		assertThat(template.related(first, "author", Object.class).model()).as("a supertype will do").isEqualTo(Author.class);
+		assertThatExceptionOfType(InvalidDataAccessApiUsageException.class)
+			.isThrownBy(() -> template.related(ann, "posts", Tag.class))
+			.withMessage("'posts' of Author relates to Post, not Tag: ask for related(instance, \"posts\", Post.class)");
+		assertThatExceptionOfType(FieldError.class).isThrownBy(() -> template.related(ann, "name", Post.class))
+			.withMessageContaining("'name' is not a relation of Author");
+		assertThat(this.commands.names()).containsExactly("find", "find");
 	}
 
 	@Test

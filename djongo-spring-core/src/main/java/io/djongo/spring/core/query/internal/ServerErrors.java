@@ -34,6 +34,17 @@ final class ServerErrors {
 	}
 
 	/**
+	 * The error for what the embedded server cannot do, found before anything is sent (where sending would give a
+	 * wrong answer rather than a refusal): "needs a real MongoDB: ...".
+	 * @param what what was asked, such as {@code Event.tail()}
+	 * @param gap what the embedded server lacks
+	 */
+	static RuntimeException needsRealMongoDb(String what, String gap) {
+		return new InvalidDataAccessResourceUsageException(what + ": needs a real MongoDB: " + gap
+				+ " (the embedded mongo-java-server lacks it; MongoDB has it)");
+	}
+
+	/**
 	 * The error to throw for a failed command.
 	 * @param model what was asked, for the message: the model queried, or a call such as {@code Post.explain()}
 	 * @param pipelineUpdate whether the command was an update with a pipeline (which the embedded server cannot

@@ -1,5 +1,6 @@
 package io.djongo.spring.core.query.internal;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.LinkedHashMap;
@@ -236,6 +237,29 @@ class QuerySetCommandIntegrationTests {
 			assertThat(sent.containsKey("batchSize") || sent.containsKey("cursor")).as(name).isTrue();
 			sent.remove("batchSize");
 			assertSent(name, sent, command);
+		});
+	}
+
+	@Test
+	void tailSendsItsFindWithTheTailableAndAwaitDataOptions() {
+		Map<String, QuerySet<?>> chains = new LinkedHashMap<>();
+		chains.put("tail", articles().filter("rating__gte", 3));
+		chains.put("tail with a projection", articles().only("title"));
+		chains.put("tail of values", articles().valuesList("title", String.class));
+		chains.forEach((name, chain) -> {
+			Command.Tail command = Tailing.command(OfflineEngine.plan(chain), Duration.ofMillis(100));
+			this.commands.clear();
+			// the command's own driver call, as tail() makes it, on a collection that is not capped: the embedded
+			// server answers a plain find, MongoDB refuses it once sent; either way the find is seen
+			assertThat(command).as(name).isNotNull();
+			try {
+				command.read(template.getCollection("qs_article")).cursor().close();
+			}
+			catch (RuntimeException ex) {
+				assertThat(TestMongo.isEmbedded()).as(name + ": " + ex.getMessage()).isFalse();
+			}
+			assertThat(this.commands.names()).as(name).first().isEqualTo("find");
+			assertSent(name, this.commands.commands().get(0), command.document());
 		});
 	}
 

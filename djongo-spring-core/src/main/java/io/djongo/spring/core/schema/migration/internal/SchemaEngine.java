@@ -13,6 +13,7 @@ import com.mongodb.connection.ClusterType;
 import io.djongo.spring.core.model.ModelMetadata;
 import io.djongo.spring.core.model.ModelRegistry;
 import io.djongo.spring.core.schema.CheckReport;
+import io.djongo.spring.core.schema.CollectionState;
 import io.djongo.spring.core.schema.DjongoSchema;
 import io.djongo.spring.core.schema.IndexMode;
 import io.djongo.spring.core.schema.IndexState;
@@ -54,6 +55,8 @@ public final class SchemaEngine implements DjongoSchema {
 
 	private final Sharding sharding;
 
+	private final CappedCollections capped;
+
 	private final ServerKind server;
 
 	private final DjangoCollections django;
@@ -79,6 +82,7 @@ public final class SchemaEngine implements DjongoSchema {
 		this.schemas = new JsonSchemaGenerator(models);
 		this.validators = new ValidatorApplier(operations, this.schemas::of, this.server::isEmbedded);
 		this.sharding = new Sharding(new StoredPaths(models));
+		this.capped = new CappedCollections(operations, this.server::isEmbedded);
 	}
 
 	@Override
@@ -105,6 +109,16 @@ public final class SchemaEngine implements DjongoSchema {
 			declared.addAll(this.declarations.of(model));
 		}
 		return declared;
+	}
+
+	@Override
+	public List<CollectionState> collections(IndexMode mode) {
+		return this.capped.reconcile(metadata(), mode);
+	}
+
+	@Override
+	public List<CollectionState> collectionState() {
+		return this.capped.inspect(metadata());
 	}
 
 	@Override
@@ -138,7 +152,14 @@ public final class SchemaEngine implements DjongoSchema {
 		List<DeclaredIndex> declared = declaredIndexes();
 		// Django storage: the __schema__ entries before the collections, as djongo's CREATE TABLE writes them
 		this.django.createEntries();
-		List<String> created = createCollections(validation, level);
+		List<String> created = new ArrayList<>();
+		// capped collections first: they take their options only when created
+		for (CollectionState state : this.capped.reconcile(metadata(), IndexMode.CREATE)) {
+			if (state.status() == CollectionState.Status.CREATED) {
+				created.add(state.collection());
+			}
+		}
+		created.addAll(createCollections(validation, level));
 		List<IndexState> indexes = this.reconciler.reconcile(declared, IndexMode.CREATE);
 		List<ValidatorState> validatorStates = this.validators.apply(metadata(), validation, level);
 		List<String> sharded = shard();
@@ -152,7 +173,9 @@ public final class SchemaEngine implements DjongoSchema {
 		List<String> created = new ArrayList<>();
 		for (ModelMetadata model : metadata()) {
 			String collection = model.collection();
-			if (collection == null || existing.contains(collection) || created.contains(collection)) {
+			if (collection == null || existing.contains(collection) || created.contains(collection)
+					|| model.capped() != null) {
+				// capped collections are created (or reported) by their own step
 				continue;
 			}
 			Document options = validate ? ValidatorApplier.validation(this.validators.validator(model.type()),
@@ -214,7 +237,7 @@ public final class SchemaEngine implements DjongoSchema {
 				documents.forEach((document) -> checker.check(schema, document));
 				return null;
 			});
-			checks.add(checker.report(model.name(), collection));
+			checks.add(checker.report(model.name(), collection, this.capped.difference(model)));
 		}
 		CheckReport report = new CheckReport(List.copyOf(checks), sampleSize, Instant.now());
 		this.lastCheck = report;
