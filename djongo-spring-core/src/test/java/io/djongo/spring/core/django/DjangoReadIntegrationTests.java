@@ -12,6 +12,9 @@ import io.djongo.spring.core.repository.support.DjongoRepositoryFactory;
 import io.djongo.spring.test.TestClients;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -169,6 +172,17 @@ class DjangoReadIntegrationTests {
 		assertThat(posts.findByAuthorName("Bob").list()).extracting(Post::getId).containsExactly(3L);
 		assertThat(posts.findByRating(4)).extracting(Post::getId).containsExactly(2L);
 		assertThat(posts.count()).isEqualTo(3);
+	}
+
+	@Test
+	void pagesOrderAndCountByTheIdColumn() {
+		Page<Post> second = template.objects(Post.class).orderBy("-pk").page(PageRequest.of(1, 2));
+		assertThat(second.getContent()).extracting(Post::getId).containsExactly(1L);
+		assertThat(second.getTotalElements()).isEqualTo(3);
+		PostRepository posts = new DjongoRepositoryFactory(template).getRepository(PostRepository.class);
+		assertThat(posts.findAll(PageRequest.of(0, 2, Sort.by(Sort.Direction.DESC, "id"))).getContent())
+			.extracting(Post::getId)
+			.containsExactly(3L, 2L);
 	}
 
 	@Test
