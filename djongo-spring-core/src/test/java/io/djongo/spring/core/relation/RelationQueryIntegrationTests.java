@@ -1,5 +1,6 @@
 package io.djongo.spring.core.relation;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -225,6 +226,13 @@ class RelationQueryIntegrationTests {
 			.orderBy("name")
 			.valuesList("n", Integer.class)
 			.list()).containsExactly(1, 1, 0);
+		// the same over a many-to-many list of ids: Count("tags", filter=Q(tags__name__in=[...])) counts the tags kept
+		Q named = Q.of("tags__name__in", List.of("python", "pop", "polo"));
+		assertThat(posts().annotate("n", Count.of("tags").filter(named)).valuesList("n", Integer.class).list())
+			.containsExactly(2, 0, 1, 0);
+		assertThat(posts().aggregate(Count.of("tags").filter(named).as("n"))).containsEntry("n", 3L);
+		assertThat(posts().filter("tags__name", "java").annotate("n", Count.of("tags")).valuesList("id", "n").list())
+			.containsExactly(Arrays.asList(2L, 1), Arrays.asList(3L, 1));
 	}
 
 	@Test

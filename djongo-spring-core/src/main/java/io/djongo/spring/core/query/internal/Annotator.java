@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import io.djongo.spring.core.model.FieldError;
 import io.djongo.spring.core.model.ModelMetadata;
@@ -127,6 +128,10 @@ final class Annotator {
 			return false;
 		}
 		LookupPath path = this.targets.paths().resolve(scope.model(), field);
+		if (path.isLocalManyToMany()) {
+			// the model's own list of ids: its related documents, as Django's join rows
+			return path.rest().isEmpty();
+		}
 		return !path.hops().isEmpty() && path.hops().get(0).isMultiValued() && (relation.equals(field)
 				|| !this.targets.paths().resolve(scope.model(), relation).hops().isEmpty());
 	}
@@ -164,8 +169,14 @@ final class Annotator {
 			return null;
 		}
 		// the related documents: past the rows of a Django through collection, the model they pair with
-		ModelMetadata related = (path.hops().get(0).target() != null || path.hops().size() < 2)
-				? path.hops().get(0).requiredTarget() : path.hops().get(1).requiredTarget();
+		ModelMetadata related;
+		if (path.isLocalManyToMany()) {
+			related = this.targets.paths().metadata(Objects.requireNonNull(path.field().relation()).target());
+		}
+		else {
+			related = (path.hops().get(0).target() != null || path.hops().size() < 2)
+					? path.hops().get(0).requiredTarget() : path.hops().get(1).requiredTarget();
+		}
 		FilterCompiler.Compiled compiled = this.filters.compile(Q.and(conditions.toArray(Q[]::new)),
 				new Scope(related, Map.of()));
 		if (!compiled.uses().isLocal()) {

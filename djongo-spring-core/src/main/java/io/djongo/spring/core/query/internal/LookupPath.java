@@ -67,6 +67,12 @@ record LookupPath(ModelMetadata model, String expression, List<Hop> hops, List<F
 
 	}
 
+	/** Whether the lookup is a many-to-many list of ids of the model itself (native storage), crossed by no hop. */
+	boolean isLocalManyToMany() {
+		return this.hops.isEmpty() && this.fields.size() == 1
+				&& this.fields.get(0).kind() == FieldDescriptor.Kind.MANY_TO_MANY && this.fields.get(0).relation() != null;
+	}
+
 	/** The last field walked; fails when the lookup ends on a relation reached by a hop. */
 	FieldDescriptor field() {
 		if (this.fields.isEmpty()) {

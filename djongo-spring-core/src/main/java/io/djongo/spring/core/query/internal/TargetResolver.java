@@ -3,6 +3,7 @@ package io.djongo.spring.core.query.internal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 
 import io.djongo.spring.core.model.FieldDescriptor;
 import io.djongo.spring.core.model.FieldError;
@@ -60,6 +61,12 @@ final class TargetResolver {
 					true, List.copyOf(parts.subList(1, parts.size())), List.of(), null, false);
 		}
 		LookupPath path = this.paths.resolve(scope.model(), expression);
+		if (firstJoinAlias != null && path.isLocalManyToMany() && path.rest().isEmpty()) {
+			// the model's own list of ids, read as the related documents a restricted join keeps
+			ModelMetadata related = this.paths.metadata(Objects.requireNonNull(path.field().relation()).target());
+			return new Target(description, firstJoinAlias.alias(), idType(related), FieldDescriptor.Kind.VALUE,
+					firstJoinAlias.alias(), false, null, false, List.of(), List.of(firstJoinAlias), related, true);
+		}
 		Joins tree = joins(path, firstJoinAlias);
 		List<Join> joins = tree.top();
 		String base = tree.alias();
@@ -199,6 +206,16 @@ final class TargetResolver {
 	/** The join crossing the first relation of a lookup, restricted to related documents meeting a condition. */
 	Join restrictedJoin(String expression, Scope scope, String alias, Bson condition) {
 		LookupPath path = this.paths.resolve(scope.model(), expression);
+		if (path.isLocalManyToMany()) {
+			// the model's own list of ids: the related documents it names, restricted
+			ModelMetadata related = this.paths.metadata(Objects.requireNonNull(path.field().relation()).target());
+			String collection = related.collection();
+			if (collection == null) {
+				throw new FieldError(related.name() + " has no collection to join");
+			}
+			return new Join(alias, collection, path.storedPath(), related.idField(), true, true, false, condition,
+					List.of());
+		}
 		if (path.hops().isEmpty()) {
 			throw new FieldError(scope.model().name() + "." + expression + " crosses no relation to filter");
 		}
