@@ -233,6 +233,16 @@ class RelationQueryIntegrationTests {
 		assertThat(posts().aggregate(Count.of("tags").filter(named).as("n"))).containsEntry("n", 3L);
 		assertThat(posts().filter("tags__name", "java").annotate("n", Count.of("tags")).valuesList("id", "n").list())
 			.containsExactly(Arrays.asList(2L, 1), Arrays.asList(3L, 1));
+		// Post.objects.values("tags").annotate(n=Count("id")): posts per tag; Author.values("posts__rating")
+		assertThat(template.objects(Post.class).values("tags").annotate("n", Count.of("id")).orderBy("tags")
+			.valuesList("tags", "n")
+			.list()).containsExactly(Arrays.asList(null, 1), Arrays.asList(1L, 1), Arrays.asList(2L, 1),
+					Arrays.asList(3L, 2), Arrays.asList(4L, 1));
+		assertThat(template.objects(Author.class).values("posts__rating").annotate("n", Count.of("id"))
+			.orderBy("posts__rating")
+			.valuesList("posts__rating", "n")
+			.list()).containsExactly(Arrays.asList(null, 1), Arrays.asList(3, 1), Arrays.asList(4, 1),
+					Arrays.asList(5, 1));
 	}
 
 	@Test

@@ -25,10 +25,19 @@ import org.jspecify.annotations.Nullable;
  * @param joins the relations joined to reach the target, in order
  * @param related the model whose id the target holds (a foreign key, a many-to-many field, a joined relation), or null
  * @param relationValued whether the target is the set of related documents itself ({@code post} on an author)
+ * @param listInsideJoin whether a list of the related document is walked past a multi-valued join (two list levels)
  */
 record Target(String description, String storedPath, Class<?> valueType, FieldDescriptor.Kind kind,
 		@Nullable String arrayPrefix, boolean groupable, @Nullable ModelMetadata container, boolean annotation,
-		List<String> rest, List<Join> joins, @Nullable ModelMetadata related, boolean relationValued) {
+		List<String> rest, List<Join> joins, @Nullable ModelMetadata related, boolean relationValued,
+		boolean listInsideJoin) {
+
+	Target(String description, String storedPath, Class<?> valueType, FieldDescriptor.Kind kind,
+			@Nullable String arrayPrefix, boolean groupable, @Nullable ModelMetadata container, boolean annotation,
+			List<String> rest, List<Join> joins, @Nullable ModelMetadata related, boolean relationValued) {
+		this(description, storedPath, valueType, kind, arrayPrefix, groupable, container, annotation, rest, joins,
+				related, relationValued, false);
+	}
 
 	boolean isMultiValued() {
 		return this.arrayPrefix != null;
@@ -38,6 +47,24 @@ record Target(String description, String storedPath, Class<?> valueType, FieldDe
 	String relatedId() {
 		ModelMetadata model = this.related;
 		return (model != null) ? model.idField() : "_id";
+	}
+
+	/**
+	 * The one list to unwind so that each value of a multi-valued target stands alone (one document per related row,
+	 * as Django's join gives one row per related object), or null when the target crosses no list or more than one.
+	 */
+	@Nullable String unwindPath() {
+		if (this.arrayPrefix == null || this.listInsideJoin || (!this.relationValued
+				&& this.kind == FieldDescriptor.Kind.MANY_TO_MANY && !this.joins.isEmpty())) {
+			return null;
+		}
+		int lists = 0;
+		List<Join> level = this.joins;
+		while (!level.isEmpty()) {
+			lists += level.get(0).multiValued() ? 1 : 0;
+			level = level.get(0).children();
+		}
+		return (lists <= 1) ? this.arrayPrefix : null;
 	}
 
 	/**

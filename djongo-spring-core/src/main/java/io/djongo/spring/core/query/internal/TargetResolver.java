@@ -125,7 +125,8 @@ final class TargetResolver {
 		boolean groupable = arrayPrefix != null && !arrayPrefix.equals(stored)
 				&& (multiJoin != null || isContainerArray(path, path.arrayPrefix()));
 		return new Target(description, stored, valueType, kind, arrayPrefix, groupable, container, false,
-				List.copyOf(rest), joins, related, false);
+				List.copyOf(rest), joins, related, false,
+				multiJoin != null && (localArray != null || kind == FieldDescriptor.Kind.ARRAY));
 	}
 
 	/**
