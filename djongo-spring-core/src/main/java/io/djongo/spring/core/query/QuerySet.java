@@ -152,6 +152,15 @@ public interface QuerySet<T> extends Iterable<T> {
 	/** An empty QuerySet that never asks the server. */
 	QuerySet<T> none();
 
+	/**
+	 * Keeps the documents matching a full-text search of the model's text index ({@code @TextIndexed} fields):
+	 * MongoDB's {@code $text} with the index's language, words matched by their stem, {@code "a phrase"} in double
+	 * quotes and {@code -word} to exclude, as MongoDB reads them. The text is always one literal search string, never
+	 * an operator. One search per QuerySet; read the relevance with {@code annotate("score", TextScore.of())}. Needs a
+	 * real MongoDB.
+	 */
+	QuerySet<T> search(String text);
+
 	/** A fresh, unevaluated copy. */
 	QuerySet<T> all();
 

@@ -50,7 +50,8 @@ final class Annotator {
 		checkName(plan.model(), name);
 		Steps steps = plan.steps();
 		Scope scope = plan.scope();
-		Uses uses = new Uses(plan.nextSubquery());
+		// a GeoDistance's $geoNear stage goes first in the plan, before what the annotation reads
+		Uses uses = new Uses(plan.nextSubquery()).allowGeo();
 		boolean aggregate = ExpressionCompiler.containsAggregate(expression);
 		Steps.Grouping grouping = steps.grouping();
 		if (aggregate && (grouping != null || plan.projection() instanceof Projection.Values)) {

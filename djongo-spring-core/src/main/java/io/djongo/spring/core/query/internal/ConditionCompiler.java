@@ -115,6 +115,11 @@ final class ConditionCompiler {
 			throw new FieldError("Unsupported lookup '" + lookup.lookupName() + "' for " + type.getSimpleName()
 					+ " field in '" + target.description() + "'");
 		}
+		if (lookup.isQueryOnly()) {
+			throw new InvalidLookupException(target.description() + ": the " + lookup.lookupName() + " lookup works in "
+					+ "filter() and exclude() only, not in When or an aggregate's filter (MongoDB has no aggregation "
+					+ "expression for it)");
+		}
 		if (value instanceof QuerySet) {
 			throw new InvalidLookupException(target.description()
 					+ ": a QuerySet as a value works in filter() and exclude() only, not in When or an aggregate's filter");

@@ -105,6 +105,13 @@ final class DefaultQuerySet<T> implements QuerySet<T> {
 		return where(Q.and(conditions), true);
 	}
 
+	@Override
+	public QuerySet<T> search(String text) {
+		requireUncombined("search");
+		requireUnsliced("search");
+		return with(compiler().search(this.plan, text));
+	}
+
 	private QuerySet<T> where(Q condition, boolean exclude) {
 		requireUncombined(exclude ? "exclude" : "filter");
 		requireUnsliced("filter");

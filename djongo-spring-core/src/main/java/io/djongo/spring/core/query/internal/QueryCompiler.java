@@ -78,6 +78,17 @@ final class QueryCompiler {
 		return plan.withSteps(plan.steps().where(new Steps.Where(condition, exclude), filter, compiled.uses()));
 	}
 
+	/** {@code search(text)}: the model's text search, as a {@code __search} lookup on its text index. */
+	QueryPlan search(QueryPlan plan, String text) {
+		if (text == null) {
+			throw new InvalidLookupException(plan.model().name() + ": search() needs a text, not null");
+		}
+		Uses uses = new Uses();
+		uses.text();
+		Filter filter = Filter.of(FilterCompiler.condition(Lookup.SEARCH, text, Operand.field("$text")));
+		return plan.withSteps(plan.steps().where(new Steps.Where(Q.and(), false), filter, uses));
+	}
+
 	/** {@code annotate}, or Django's {@code alias} when hidden. */
 	QueryPlan annotate(QueryPlan plan, String name, Expression expression, boolean hide) {
 		return this.annotator.annotate(plan, name, expression, hide);

@@ -400,7 +400,7 @@ public final class QueryEngine {
 			});
 		}
 		catch (RuntimeException ex) {
-			throw ServerErrors.translate(ex, model.name(), false);
+			throw ServerErrors.translate(ex, model.name(), command);
 		}
 	}
 
@@ -425,7 +425,7 @@ public final class QueryEngine {
 					"a listing opens a cursor");
 		}
 		catch (RuntimeException ex) {
-			throw ServerErrors.translate(ex, plan.model().name(), false);
+			throw ServerErrors.translate(ex, plan.model().name(), command);
 		}
 		List<Prefetcher.Plan> prefetch = (plan.projection() instanceof Projection.Entities) ? plan.related().prefetch()
 				: List.of();
@@ -435,7 +435,7 @@ public final class QueryEngine {
 				: (models, documents) -> this.prefetcher.prefetch(prefetch, models, documents), (ex) -> {
 					DataAccessException translated = translator.translateExceptionIfPossible(ex);
 					return ServerErrors.translate((translated != null) ? translated : ex, plan.model().name(),
-							false);
+							command);
 				});
 	}
 

@@ -12,6 +12,7 @@ import java.util.Set;
 
 import io.djongo.spring.core.model.FieldError;
 import io.djongo.spring.core.model.ModelMetadata;
+import io.djongo.spring.core.query.InvalidLookupException;
 import io.djongo.spring.core.query.Q;
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -30,14 +31,15 @@ import org.jspecify.annotations.Nullable;
  * @param post annotations computed after the grouping, over its aggregates
  * @param having the conditions on the grouping's aggregates, placed after it
  * @param outerRefs the fields of an outer query read through {@code OuterRef}: the plan is only a subquery
+ * @param searches the {@code $geoNear} stage and text search asked for
  */
 record Steps(Scope scope, List<Steps.Where> wheres, List<Filter> before, List<Filter> after, List<Join> joins,
 		Map<String, Object> annotations, Set<String> hidden, Steps.@Nullable Grouping grouping,
-		Map<String, Object> post, List<Filter> having, Set<String> outerRefs) {
+		Map<String, Object> post, List<Filter> having, Set<String> outerRefs, Searches searches) {
 
 	static Steps of(ModelMetadata model) {
 		return new Steps(new Scope(model, Map.of()), List.of(), List.of(), List.of(), List.of(), Map.of(), Set.of(),
-				null, Map.of(), List.of(), Set.of());
+				null, Map.of(), List.of(), Set.of(), Searches.NONE);
 	}
 
 	/**
@@ -139,6 +141,11 @@ record Steps(Scope scope, List<Steps.Where> wheres, List<Filter> before, List<Fi
 		List<Filter> local = this.before;
 		List<Filter> joined = this.after;
 		List<Filter> grouped = this.having;
+		if (uses.isText() && !uses.isLocal()) {
+			throw new InvalidLookupException(this.scope.model().name() + ": a text search must be the first stage"
+					+ " (MongoDB's rule for $text): make it in a filter() call of its own, not with conditions on"
+					+ " relations or annotations");
+		}
 		if (readsGrouped(uses)) {
 			grouped = append(grouped, filter);
 		}
@@ -149,7 +156,8 @@ record Steps(Scope scope, List<Steps.Where> wheres, List<Filter> before, List<Fi
 			joined = append(joined, filter);
 		}
 		return new Steps(this.scope, append(this.wheres, where), local, joined, merge(this.joins, uses), this.annotations,
-				this.hidden, this.grouping, this.post, grouped, union(this.outerRefs, uses.outerRefs()));
+				this.hidden, this.grouping, this.post, grouped, union(this.outerRefs, uses.outerRefs()),
+				this.searches.with(uses, this.scope.model()));
 	}
 
 	/** An annotation computed per document, before any grouping; a hidden one is not shown in results. */
@@ -158,14 +166,16 @@ record Steps(Scope scope, List<Steps.Where> wheres, List<Filter> before, List<Fi
 		annotations.put(name, expression);
 		Set<String> hidden = hide ? union(this.hidden, Set.of(name)) : this.hidden;
 		return new Steps(withType(name, type), this.wheres, this.before, this.after, merge(this.joins, uses),
-				annotations, hidden, this.grouping, this.post, this.having, union(this.outerRefs, uses.outerRefs()));
+				annotations, hidden, this.grouping, this.post, this.having, union(this.outerRefs, uses.outerRefs()),
+				this.searches.with(uses, this.scope.model()));
 	}
 
 	/** An aggregate annotation of the grouping. */
 	Steps group(String name, Class<?> type, Grouping grouping, Uses uses, boolean hide) {
 		Set<String> hidden = hide ? union(this.hidden, Set.of(name)) : this.hidden;
 		return new Steps(withType(name, type), this.wheres, this.before, this.after, merge(this.joins, uses),
-				this.annotations, hidden, grouping, this.post, this.having, union(this.outerRefs, uses.outerRefs()));
+				this.annotations, hidden, grouping, this.post, this.having, union(this.outerRefs, uses.outerRefs()),
+				this.searches.with(uses, this.scope.model()));
 	}
 
 	/** A plain annotation after the grouping over its aggregates, computed after it. */
@@ -174,7 +184,8 @@ record Steps(Scope scope, List<Steps.Where> wheres, List<Filter> before, List<Fi
 		post.put(name, expression);
 		Set<String> hidden = hide ? union(this.hidden, Set.of(name)) : this.hidden;
 		return new Steps(withType(name, type), this.wheres, this.before, this.after, merge(this.joins, uses),
-				this.annotations, hidden, this.grouping, post, this.having, union(this.outerRefs, uses.outerRefs()));
+				this.annotations, hidden, this.grouping, post, this.having, union(this.outerRefs, uses.outerRefs()),
+				this.searches.with(uses, this.scope.model()));
 	}
 
 	/** The annotations shown in results, in order: per document, of the grouping, after it. */

@@ -132,6 +132,7 @@ final class Subqueries {
 		if (!(queryset instanceof DefaultQuerySet<?> inner)) {
 			throw new IllegalArgumentException("A subquery needs a QuerySet made by djongo, not " + queryset.getClass());
 		}
+		inner.plan().requireNestable("a subquery");
 		return inner.plan();
 	}
 
