@@ -45,6 +45,12 @@ public @interface Model {
 	EnforceSchema enforceSchema() default EnforceSchema.DEFAULT;
 
 	/**
+	 * How this model's documents are stored; {@code DEFAULT} defers to the {@code djongo.storage} setting.
+	 * {@link Storage#DJANGO} shares the collection with a Django application on djongo.
+	 */
+	Storage storage() default Storage.DEFAULT;
+
+	/**
 	 * The read concern of every read of this model (QuerySets, repositories, the template): {@code local},
 	 * {@code available}, {@code majority}, {@code linearizable} or {@code snapshot}; the client's when empty.
 	 */

@@ -40,6 +40,8 @@ public final class ModelMetadata {
 
 	private final Map<String, Relation> throughRelations;
 
+	private final Storage storage;
+
 	private final @Nullable ReadConcern readConcern;
 
 	private final @Nullable WriteConcern writeConcern;
@@ -49,8 +51,9 @@ public final class ModelMetadata {
 	private final @Nullable CappedCollection capped;
 
 	ModelMetadata(MongoPersistentEntity<?> entity, Map<String, FieldDescriptor> fields,
-			Map<String, Relation> throughRelations) {
+			Map<String, Relation> throughRelations, Storage storage) {
 		this.entity = entity;
+		this.storage = storage;
 		this.throughRelations = Collections.unmodifiableMap(new LinkedHashMap<>(throughRelations));
 		this.type = entity.getType();
 		this.collection = entity.isAnnotationPresent(Document.class) ? entity.getCollection() : null;
@@ -110,6 +113,20 @@ public final class ModelMetadata {
 	/** The id field, or null for containers without one. */
 	public @Nullable FieldDescriptor id() {
 		return this.id;
+	}
+
+	/** How the model's documents are stored ({@code NATIVE} or {@code DJANGO}, never {@code DEFAULT}). */
+	public Storage storage() {
+		return this.storage;
+	}
+
+	/**
+	 * The stored name of the id: {@code _id}, or in {@link Storage#DJANGO Django storage} the id's column
+	 * ({@code id}). What relations to this model hold, and what lookups of its id compare.
+	 */
+	public String idField() {
+		FieldDescriptor result = this.id;
+		return (result != null) ? result.storedName() : "_id";
 	}
 
 	/** The id field, or a {@link FieldError} when the class has none. */

@@ -1,5 +1,6 @@
 package io.djongo.spring.core.relation;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -210,6 +211,38 @@ class RelationQueryIntegrationTests {
 			.containsEntry("posts__count", 3L)
 			.containsEntry("posts__rating__avg", 4.0);
 		assertThat(this.commands.names()).containsExactly("aggregate");
+	}
+
+	@Test
+	void aggregateAndGroupingCountTheRelatedRowsDjangosFiltersKeep() {
+		// Author.objects.aggregate(n=Count("posts", filter=Q(posts__rating__gte=4))): the posts kept, not the authors
+		assertThat(authors().aggregate(Count.of("posts").filter(Q.of("posts__rating__gte", 4)).as("n")))
+			.containsEntry("n", 2L);
+		// Author.objects.filter(posts__rating__gte=4).aggregate(Count("posts")): the rows the filter joined
+		assertThat(authors().filter("posts__rating__gte", 4).aggregate(Count.of("posts"))).containsEntry("posts__count",
+				2L);
+		assertThat(template.objects(Author.class).values("name")
+			.annotate("n", Count.of("posts").filter(Q.of("posts__rating__gte", 4)))
+			.orderBy("name")
+			.valuesList("n", Integer.class)
+			.list()).containsExactly(1, 1, 0);
+		// the same over a many-to-many list of ids: Count("tags", filter=Q(tags__name__in=[...])) counts the tags kept
+		Q named = Q.of("tags__name__in", List.of("python", "pop", "polo"));
+		assertThat(posts().annotate("n", Count.of("tags").filter(named)).valuesList("n", Integer.class).list())
+			.containsExactly(2, 0, 1, 0);
+		assertThat(posts().aggregate(Count.of("tags").filter(named).as("n"))).containsEntry("n", 3L);
+		assertThat(posts().filter("tags__name", "java").annotate("n", Count.of("tags")).valuesList("id", "n").list())
+			.containsExactly(Arrays.asList(2L, 1), Arrays.asList(3L, 1));
+		// Post.objects.values("tags").annotate(n=Count("id")): posts per tag; Author.values("posts__rating")
+		assertThat(template.objects(Post.class).values("tags").annotate("n", Count.of("id")).orderBy("tags")
+			.valuesList("tags", "n")
+			.list()).containsExactly(Arrays.asList(null, 1), Arrays.asList(1L, 1), Arrays.asList(2L, 1),
+					Arrays.asList(3L, 2), Arrays.asList(4L, 1));
+		assertThat(template.objects(Author.class).values("posts__rating").annotate("n", Count.of("id"))
+			.orderBy("posts__rating")
+			.valuesList("posts__rating", "n")
+			.list()).containsExactly(Arrays.asList(null, 1), Arrays.asList(3, 1), Arrays.asList(4, 1),
+					Arrays.asList(5, 1));
 	}
 
 	@Test

@@ -132,7 +132,7 @@ final class Combinations {
 			return;
 		}
 		for (Target target : values.targets()) {
-			if (target.storedPath().equals("_id") && target.joins().isEmpty()) {
+			if (target.storedPath().equals(plan.model().idField()) && target.joins().isEmpty()) {
 				return;
 			}
 		}

@@ -171,7 +171,7 @@ final class ConditionCompiler {
 			guards.add(test);
 			return new Document("$and", guards);
 		};
-		String path = "$" + target.storedPath() + (target.relationValued() ? "._id" : "");
+		String path = "$" + target.storedPath() + (target.relationValued() ? "." + target.relatedId() : "");
 		if (!target.isMultiValued()) {
 			return condition.apply(path);
 		}
@@ -180,9 +180,7 @@ final class ConditionCompiler {
 			Object size = new Document("$size", new Document("$ifNull", Arrays.asList(path, List.of())));
 			return new Document(Boolean.TRUE.equals(value) ? "$eq" : "$gt", Arrays.asList(size, 0));
 		}
-		Object elements = new Document("$ifNull", Arrays.asList(path, List.of()));
-		return new Document("$anyElementTrue", List.of(new Document("$map",
-				new Document("input", elements).append("as", ITEM).append("in", condition.apply("$$" + ITEM)))));
+		return target.anyValue(ITEM, condition::apply);
 	}
 
 }

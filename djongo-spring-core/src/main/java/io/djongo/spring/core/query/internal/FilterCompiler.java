@@ -284,7 +284,7 @@ final class FilterCompiler {
 		}
 		Lookup compare = lookup;
 		Function<String, Filter> condition = target.relationValued()
-				? (path) -> Filter.of(condition(compare, converted, Operand.field(path + "._id")))
+				? (path) -> Filter.of(condition(compare, converted, Operand.field(path + "." + target.relatedId())))
 				: (path) -> Filter.of(condition(compare, converted, Operand.field(path)));
 		return leafOf(target, condition);
 	}
@@ -414,22 +414,24 @@ final class FilterCompiler {
 			throw new InvalidLookupException(target.description()
 					+ ": " + kind + " values work with exact, gt, gte, lt and lte, not " + lookup.lookupName());
 		}
-		if (target.isMultiValued()) {
-			throw new InvalidLookupException(target.description() + ": " + kind
-					+ " comparisons through a list are not supported");
-		}
 		ExpressionCompiler.Result right = this.expressions.compile(value, scope, uses);
-		Object left = "$" + target.storedPath();
-		// a null or missing date never matches (the guard), but must not reach a date operator, which fails on it
-		Object computed = transforms.isEmpty() ? left : new Document("$ifNull", List.of(left, Instant.EPOCH));
-		ZoneId in = this.expressions.zoneFor(target.valueType(), null);
-		for (Transform transform : transforms) {
-			computed = transform.apply(computed, in);
-		}
 		Object rightExpression = right.expression();
-		Object comparison = condition(lookup, new Literals.Computed(rightExpression), Operand.computed(computed));
-		Object condition = new Document("$and", Arrays.asList(notNull(left), notNull(rightExpression), comparison));
-		return Filter.of(new Document("$expr", condition));
+		ZoneId in = this.expressions.zoneFor(target.valueType(), null);
+		Function<Object, Object> compare = (left) -> {
+			// a null or missing date never matches (the guard), but must not reach a date operator, which fails on it
+			Object computed = transforms.isEmpty() ? left : new Document("$ifNull", List.of(left, Instant.EPOCH));
+			for (Transform transform : transforms) {
+				computed = transform.apply(computed, in);
+			}
+			Object comparison = condition(lookup, new Literals.Computed(rightExpression), Operand.computed(computed));
+			return new Document("$and", Arrays.asList(notNull(left), notNull(rightExpression), comparison));
+		};
+		if (!target.isMultiValued()) {
+			String left = "$" + target.storedPath() + (target.relationValued() ? "." + target.relatedId() : "");
+			return Filter.of(new Document("$expr", compare.apply(left)));
+		}
+		// through a list (a many-to-many, a reverse relation): some element compares, as Django's join finds a row
+		return Filter.of(new Document("$expr", target.anyValue(ITEM, compare)));
 	}
 
 	/**

@@ -1,6 +1,7 @@
 package io.djongo.spring.core.query.internal;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -50,6 +51,22 @@ record Steps(Scope scope, List<Steps.Where> wheres, List<Filter> before, List<Fi
 	 */
 	record Grouping(List<Target> keys, Document accumulators, Map<String, Object> results) {
 
+		/** The key's value at a dotted path read as null when missing. */
+		private static void nullable(Document key, String path) {
+			String[] parts = path.split("\\.");
+			Document current = key;
+			for (int i = 0; i < parts.length - 1; i++) {
+				if (!(current.get(parts[i]) instanceof Document next)) {
+					return;
+				}
+				current = next;
+			}
+			String last = parts[parts.length - 1];
+			if (("$" + path).equals(current.get(last))) {
+				current.put(last, new Document("$ifNull", Arrays.asList("$" + path, null)));
+			}
+		}
+
 		/** The names that exist only after the grouping. */
 		Set<String> names() {
 			return this.results.keySet();
@@ -62,18 +79,32 @@ record Steps(Scope scope, List<Steps.Where> wheres, List<Filter> before, List<Fi
 		 */
 		List<Bson> stages(Steps steps, Sort sort) {
 			Document key = new Document();
+			List<Bson> stages = new ArrayList<>();
+			Set<String> unwound = new LinkedHashSet<>();
 			for (Target target : this.keys) {
 				if (target.isMultiValued()) {
-					throw new FieldError(target.description() + ": grouping by values through a list is not supported");
+					// Django groups the join's rows: one document per value of the list, none kept as a null
+					String list = target.unwindPath();
+					if (list == null) {
+						throw new FieldError(target.description()
+								+ ": grouping by values through more than one list is not supported");
+					}
+					if (unwound.add(list)) {
+						stages.add(new Document("$unwind",
+								new Document("path", "$" + list).append("preserveNullAndEmptyArrays", true)));
+					}
 				}
 				Listings.putPath(key, target.storedPath());
+				if (target.isMultiValued()) {
+					// no related row (missing after the unwind) and a null value are one group, as SQL's NULL
+					nullable(key, target.storedPath());
+				}
 			}
 			for (String path : sort.document().keySet()) {
 				if (!names().contains(path) && !steps.post().containsKey(path) && !sort.computed().containsKey(path)) {
 					Listings.putPath(key, path);
 				}
 			}
-			List<Bson> stages = new ArrayList<>();
 			Document group = new Document("_id", key);
 			group.putAll(this.accumulators);
 			stages.add(new Document("$group", group));

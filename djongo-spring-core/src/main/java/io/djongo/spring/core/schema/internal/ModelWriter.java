@@ -231,15 +231,19 @@ public final class ModelWriter {
 	}
 
 	/**
-	 * A new id for a document of the model that an upsert may insert: the next of the collection's counter for a
-	 * model with an auto-increment id (an upsert that updates leaves a gap, as a failed insert does), else null.
+	 * A new id for a document of the model that an upsert may insert, as stored: the next of the collection's counter
+	 * for a model with an auto-increment id (an upsert that updates leaves a gap, as a failed insert does), else null.
 	 */
 	public @Nullable Object reserveId(Class<?> model, String collection) {
 		ModelPlan plan = plan(model);
 		if (!plan.autoId()) {
 			return null;
 		}
-		long id = this.counters.reserve(collection, 1);
+		long id = plan.counters(this.counters).reserve(collection, 1);
+		if (!plan.storedId().equals("_id")) {
+			// Django storage: the value as stored, int32 while it fits
+			return IdCounters.pythonInt(id);
+		}
 		return (plan.requiredIdType() == Integer.class) ? (Object) Math.toIntExact(id) : (Object) id;
 	}
 
@@ -276,12 +280,13 @@ public final class ModelWriter {
 		this.rules.validate(model);
 		Object prepared = model;
 		if (plan.autoId()) {
+			IdSequence counters = plan.counters(this.counters);
 			Object id = plan.id(model);
 			if (id instanceof Number explicit) {
-				this.counters.advancePast(collection, explicit.longValue());
+				counters.advancePast(collection, explicit.longValue());
 			}
 			else {
-				prepared = plan.assignId(model, this.counters.reserve(collection, 1));
+				prepared = plan.assignId(model, counters.reserve(collection, 1));
 			}
 		}
 		return this.rules.attach(prepared);
@@ -337,11 +342,14 @@ public final class ModelWriter {
 		long highestExplicit = Long.MIN_VALUE;
 		int[] unassigned = new int[batch.size()];
 		int count = 0;
+		IdSequence counters = this.counters;
 		for (int i = 0; i < batch.size(); i++) {
 			ModelPlan plan = batch.plan(i);
 			if (!plan.autoId()) {
 				continue;
 			}
+			// one collection, one counter: the models of a batch share it
+			counters = plan.counters(this.counters);
 			Object id = plan.id(batch.model(i));
 			if (id instanceof Number explicit) {
 				highestExplicit = Math.max(highestExplicit, explicit.longValue());
@@ -351,12 +359,12 @@ public final class ModelWriter {
 			}
 		}
 		if (highestExplicit != Long.MIN_VALUE) {
-			this.counters.advancePast(batch.collection(), highestExplicit);
+			counters.advancePast(batch.collection(), highestExplicit);
 		}
 		if (count == 0) {
 			return;
 		}
-		long next = this.counters.reserve(batch.collection(), count);
+		long next = counters.reserve(batch.collection(), count);
 		for (int k = 0; k < count; k++) {
 			int i = unassigned[k];
 			batch.model(i, batch.plan(i).assignId(batch.model(i), next++));
@@ -390,7 +398,7 @@ public final class ModelWriter {
 				return idList(this.inserts.insertOne(batch.collection(), document, type));
 			}
 			catch (DuplicateKeyException ex) {
-				if (IdCounters.duplicateIdIndex(ex) != 0 || !reassignIds(batch, List.of(0))) {
+				if (IdCounters.duplicateIdIndex(ex, batch.plan(0).idIndex()) != 0 || !reassignIds(batch, List.of(0))) {
 					throw ex;
 				}
 				return idList(this.inserts.insertOne(batch.collection(), document, type));
@@ -405,7 +413,7 @@ public final class ModelWriter {
 		}
 		catch (DuplicateKeyException ex) {
 			// models whose automatic ids collide with documents inserted by hand get new ids, once
-			List<Integer> retried = refusedForTheirId(ex, batch.size(), batch.ordered());
+			List<Integer> retried = refusedForTheirId(ex, batch.size(), batch.ordered(), batch.plan(0).idIndex());
 			if (retried.isEmpty() || !reassignIds(batch, retried)) {
 				throw failure(batch, ex, null);
 			}
@@ -444,13 +452,14 @@ public final class ModelWriter {
 				renumbered.add(position);
 			}
 		}
-		this.counters.resynchronize(batch.collection());
-		long next = this.counters.reserve(batch.collection(), renumbered.size());
+		IdSequence counters = batch.plan(positions.get(0)).counters(this.counters);
+		counters.resynchronize(batch.collection());
+		long next = counters.reserve(batch.collection(), renumbered.size());
 		for (int position : renumbered) {
 			ModelPlan plan = batch.plan(position);
 			Object model = plan.assignId(batch.model(position), next++);
 			batch.model(position, model);
-			batch.document(position).put("_id", plan.id(model));
+			batch.document(position).put(plan.storedId(), plan.storedIdValue(model));
 		}
 		return true;
 	}
@@ -459,8 +468,9 @@ public final class ModelWriter {
 	 * The positions to send again after a refusal for duplicate automatic ids: from the refused one on (ordered), or
 	 * the refused ones (unordered); empty when anything else was refused.
 	 */
-	private static List<Integer> refusedForTheirId(DuplicateKeyException ex, int size, boolean ordered) {
-		int first = IdCounters.duplicateIdIndex(ex);
+	private static List<Integer> refusedForTheirId(DuplicateKeyException ex, int size, boolean ordered,
+			String idIndex) {
+		int first = IdCounters.duplicateIdIndex(ex, idIndex);
 		if (first < 0) {
 			return List.of();
 		}
@@ -476,7 +486,7 @@ public final class ModelWriter {
 			return List.of();
 		}
 		for (BulkWriteError error : report.getWriteErrors()) {
-			if (!error.getMessage().contains(" _id_ ")) {
+			if (!IdCounters.isDuplicateId(error.getCode(), error.getMessage(), idIndex)) {
 				return List.of();
 			}
 			positions.add(error.getIndex());

@@ -73,7 +73,8 @@ final class DriftChecker {
 			}
 		}
 		for (String key : document.keySet()) {
-			if (!properties.containsKey(key) && !(root && "_class".equals(key))) {
+			// Spring Data's type hint, and the ObjectId of a document in Django storage, whose model maps its id column
+			if (!properties.containsKey(key) && !(root && ("_class".equals(key) || "_id".equals(key)))) {
 				record(prefix + key, FieldDrift.Kind.UNKNOWN, id, null, null, true);
 			}
 		}

@@ -20,6 +20,7 @@ import io.djongo.spring.core.schema.IndexState;
 import io.djongo.spring.core.schema.MigrationReport;
 import io.djongo.spring.core.schema.SchemaValidation;
 import io.djongo.spring.core.schema.ValidatorState;
+import io.djongo.spring.core.schema.internal.DjangoCollections;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.bson.Document;
@@ -58,6 +59,8 @@ public final class SchemaEngine implements DjongoSchema {
 
 	private final ServerKind server;
 
+	private final DjangoCollections django;
+
 	private volatile @Nullable CheckReport lastCheck;
 
 	/**
@@ -74,6 +77,7 @@ public final class SchemaEngine implements DjongoSchema {
 		this.cluster = cluster;
 		this.server = new ServerKind(operations);
 		this.declarations = new IndexDeclarations(models);
+		this.django = new DjangoCollections(databases, models);
 		this.reconciler = new IndexReconciler(operations, this.server::isEmbedded);
 		this.schemas = new JsonSchemaGenerator(models);
 		this.validators = new ValidatorApplier(operations, this.schemas::of, this.server::isEmbedded);
@@ -120,6 +124,11 @@ public final class SchemaEngine implements DjongoSchema {
 	@Override
 	public List<IndexState> indexes(IndexMode mode) {
 		List<DeclaredIndex> declared = declaredIndexes();
+		if (mode == IndexMode.CREATE) {
+			// creating an index creates its collection, after which djongo's migrate skips the collection: its
+			// __schema__ entry first, as djongo's CREATE TABLE writes it (Django storage)
+			this.django.createEntries();
+		}
 		return (mode == IndexMode.OFF) ? List.of() : this.reconciler.reconcile(declared, mode);
 	}
 
@@ -141,6 +150,8 @@ public final class SchemaEngine implements DjongoSchema {
 	@Override
 	public MigrationReport migrate(SchemaValidation validation, SchemaValidation.Level level) {
 		List<DeclaredIndex> declared = declaredIndexes();
+		// Django storage: the __schema__ entries before the collections, as djongo's CREATE TABLE writes them
+		this.django.createEntries();
 		List<String> created = new ArrayList<>();
 		// capped collections first: they take their options only when created
 		for (CollectionState state : this.capped.reconcile(metadata(), IndexMode.CREATE)) {
