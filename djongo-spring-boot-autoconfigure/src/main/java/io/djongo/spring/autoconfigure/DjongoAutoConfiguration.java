@@ -68,14 +68,16 @@ public final class DjongoAutoConfiguration {
 
 	/**
 	 * Spring Boot's mapping context, configured as Boot configures it, as a {@link DjongoMappingContext}: the
-	 * relation annotations ({@code @ForeignKey}, {@code @OneToOne}, {@code @ManyToMany}) need it. Spring Data's own
-	 * index creation stays off: djongo creates the indexes once at start-up ({@code djongo.indexes}).
+	 * relation annotations ({@code @ForeignKey}, {@code @OneToOne}, {@code @ManyToMany}) and {@code djongo.storage}
+	 * need it. Spring Data's own index creation stays off: djongo creates the indexes once at start-up
+	 * ({@code djongo.indexes}).
 	 */
 	@Bean
 	@ConditionalOnMissingBean
-	MongoMappingContext mongoMappingContext(DataMongoProperties properties, MongoCustomConversions conversions,
-			MongoManagedTypes managedTypes) {
+	MongoMappingContext mongoMappingContext(DataMongoProperties properties, DjongoProperties djongo,
+			MongoCustomConversions conversions, MongoManagedTypes managedTypes) {
 		DjongoMappingContext context = new DjongoMappingContext();
+		context.setDefaultStorage(djongo.getStorage());
 		if (Boolean.TRUE.equals(properties.isAutoIndexCreation())) {
 			LogFactory.getLog("djongo.schema").warn("djongo: spring.data.mongodb.auto-index-creation is ignored; djongo"
 					+ " creates the models' indexes once at start-up as djongo.indexes says (create, verify or off)");

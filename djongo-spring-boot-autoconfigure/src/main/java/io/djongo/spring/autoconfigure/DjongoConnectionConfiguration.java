@@ -1,12 +1,8 @@
 package io.djongo.spring.autoconfigure;
 
-import java.util.ArrayList;
-import java.util.List;
-
 import com.mongodb.ConnectionString;
 import com.mongodb.MongoCredential;
 import com.mongodb.client.MongoClient;
-import io.djongo.spring.autoconfigure.DjongoProperties.EmbeddedMode;
 import io.djongo.spring.autoconfigure.embedded.EmbeddedMongoConfiguration;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -86,25 +82,23 @@ class DjongoConnectionConfiguration {
 	}
 
 	/**
-	 * The embedded server; keys that configure another connection are named as unused, once.
+	 * The embedded server, unless the application brings its own connection.
 	 */
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnConnectionSource(ConnectionSource.Kind.EMBEDDED)
 	@Import(EmbeddedMongoConfiguration.class)
 	static class EmbeddedServerConnection {
 
-		EmbeddedServerConnection(ApplicationContext context) {
-			ConnectionSource source = ConnectionSource.resolve(context.getEnvironment(), context.getClassLoader());
-			List<String> unused = new ArrayList<>(source.djongoKeys());
-			unused.addAll(source.springKeys());
-			if (!unused.isEmpty()) {
-				logger.warn("djongo connects to the embedded server ("
-						+ ((source.embeddedMode() == EmbeddedMode.TRUE) ? "djongo.embedded.enabled is true"
-								: "djongo.client.host is not set")
-						+ "), so these keys are not used: " + String.join(", ", unused));
-			}
-		}
+	}
 
+	/**
+	 * The keys set that the connection in use leaves unused, named once.
+	 */
+	@Bean
+	UnusedConnectionKeys djongoUnusedConnectionKeys(ApplicationContext context,
+			ObjectProvider<MongoConnectionDetails> connectionDetails) {
+		return new UnusedConnectionKeys(ConnectionSource.resolve(context.getEnvironment(), context.getClassLoader()),
+				connectionDetails, () -> context.containsBean(EmbeddedMongoConfiguration.SERVER_BEAN_NAME));
 	}
 
 	/**

@@ -6,6 +6,7 @@ import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.djongo.spring.core.model.Storage;
 import io.djongo.spring.core.schema.IndexMode;
 import io.djongo.spring.core.schema.SchemaValidation;
 import io.djongo.spring.core.transaction.TransactionMode;
@@ -37,6 +38,13 @@ public class DjongoProperties {
 	 * zones other than UTC use MongoDB operators that the embedded server lacks.
 	 */
 	private ZoneId timeZone = ZoneOffset.UTC;
+
+	/**
+	 * How models store their documents: native (ids in _id, many-to-many ids in arrays) or django (exactly as a
+	 * Django application on djongo stores them: ids in the id field from djongo's counters, through collections, no
+	 * _class); @Model(storage = ...) overrides it per model.
+	 */
+	private Storage storage = Storage.NATIVE;
 
 	/**
 	 * Whether atomic blocks, @Transactional methods and on_delete chains run in MongoDB transactions: auto where the
@@ -117,6 +125,14 @@ public class DjongoProperties {
 
 	public void setTimeZone(ZoneId timeZone) {
 		this.timeZone = timeZone;
+	}
+
+	public Storage getStorage() {
+		return this.storage;
+	}
+
+	public void setStorage(Storage storage) {
+		this.storage = storage;
 	}
 
 	public TransactionMode getTransactions() {

@@ -220,6 +220,45 @@ class DjongoConnectionConfigurationUnitTests {
 	}
 
 	@Test
+	void aServiceConnectionOverDjongoClientKeysSaysOnceThatTheKeysAreNotUsed(CapturedOutput output) {
+		this.contextRunner.withClassLoader(WITHOUT_EMBEDDED_SERVER)
+			.withPropertyValues("djongo.client.host=db.example.invalid", "djongo.client.password=" + PASSWORD)
+			.withBean("serviceConnection", MongoConnectionDetails.class, ServiceConnectionDetails::new)
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				Matcher lines = Pattern.compile("(?m)^.*are not used.*$").matcher(output.getOut());
+				assertThat(lines.find()).isTrue();
+				assertThat(lines.group()).contains("INFO")
+					.contains("djongo connects as " + ServiceConnectionDetails.class.getName()
+							+ " says (a service connection, or the application's own MongoConnectionDetails), so these"
+							+ " djongo.client.* keys are not used: djongo.client.host (property source 'test'),"
+							+ " djongo.client.password (property source 'test')");
+				assertThat(lines.find()).as("a second line").isFalse();
+			});
+		assertThat(output).doesNotContain(PASSWORD).doesNotContain("djongo connects to mongodb://db.example.invalid");
+	}
+
+	@Test
+	void djongoClientKeysInUseAreNotReportedAsUnused(CapturedOutput output) {
+		this.contextRunner.withClassLoader(WITHOUT_EMBEDDED_SERVER)
+			.withPropertyValues("djongo.client.host=db.example.invalid")
+			.run((context) -> assertThat(output).contains("configured by djongo.client.*").doesNotContain("not used"));
+		this.contextRunner.withClassLoader(WITHOUT_EMBEDDED_SERVER)
+			.withBean("serviceConnection", MongoConnectionDetails.class, ServiceConnectionDetails::new)
+			.run((context) -> assertThat(output).doesNotContain("not used"));
+	}
+
+	/** What a Testcontainers or Docker Compose service connection publishes. */
+	static final class ServiceConnectionDetails implements MongoConnectionDetails {
+
+		@Override
+		public com.mongodb.ConnectionString getConnectionString() {
+			return new com.mongodb.ConnectionString("mongodb://service.invalid/test");
+		}
+
+	}
+
+	@Test
 	void anApplicationsOwnMongoClientNeedsNoConnectionKeys() {
 		this.contextRunner.withClassLoader(WITHOUT_EMBEDDED_SERVER)
 			.withBean(MongoClient.class, () -> MongoClients.create("mongodb://own.invalid"))

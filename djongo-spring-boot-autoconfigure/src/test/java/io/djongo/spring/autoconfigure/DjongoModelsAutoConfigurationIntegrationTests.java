@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 
 import io.djongo.spring.core.bridge.DjongoTemplate;
+import io.djongo.spring.core.model.DjongoMappingContext;
+import io.djongo.spring.core.model.Storage;
 import io.djongo.spring.core.model.ValidationException;
 import io.djongo.spring.core.schema.EnforceSchemaCallback;
 import io.djongo.spring.core.schema.MigrationException;
@@ -90,6 +92,22 @@ class DjongoModelsAutoConfigurationIntegrationTests {
 				.isEqualTo(new Decimal128(new BigDecimal("0.10")));
 			template.getDb().drop();
 		});
+	}
+
+	@Test
+	void storesModelsAsDjangoDoesWhenTheStorageSettingSaysSo() {
+		this.contextRunner.withPropertyValues("djongo.storage=django").run((context) -> {
+			assertThat(context.getBean(DjongoMappingContext.class).storageOf(Note.class)).isEqualTo(Storage.DJANGO);
+			DjongoTemplate template = context.getBean(DjongoTemplate.class);
+			template.insert(new Note("first"));
+			Document stored = template.mongo(Note.class).find().first();
+			assertThat(stored).containsEntry("id", 1).containsEntry("price", null).doesNotContainKey("_class");
+			assertThat(stored.get("_id")).isInstanceOf(org.bson.types.ObjectId.class);
+			assertThat(template.findById(1L, Note.class).text).isEqualTo("first");
+			template.getDb().drop();
+		});
+		this.contextRunner.run((context) -> assertThat(context.getBean(DjongoMappingContext.class).storageOf(Note.class))
+			.isEqualTo(Storage.NATIVE));
 	}
 
 	@Test

@@ -7,6 +7,7 @@ import java.util.Map;
 
 import io.djongo.spring.core.bridge.DjongoTemplate;
 import io.djongo.spring.core.schema.CheckReport;
+import io.djongo.spring.core.schema.CollectionState;
 import io.djongo.spring.core.schema.DjongoSchema;
 import io.djongo.spring.core.schema.IndexState;
 import org.jspecify.annotations.Nullable;
@@ -16,8 +17,8 @@ import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
 
 /**
- * The Actuator endpoint {@code djongo}: the database, each model with its collection and the state of its declared
- * indexes (compared with the database when read), and the last {@code check}. Its write operation runs a check
+ * The Actuator endpoint {@code djongo}: the database, each model with its collection (and, for a capped model, how
+ * the database holds it) and the state of its declared indexes (compared with the database when read), and the last {@code check}. Its write operation runs a check
  * (reading every document, or {@code sampleSize} of them per collection): read-only access by default, so running it
  * takes {@code management.endpoint.djongo.access: unrestricted}. Like Boot's other endpoints it is exposed over the
  * web only when listed in {@code management.endpoints.web.exposure.include}.
@@ -38,11 +39,15 @@ public class DjongoEndpoint {
 		for (IndexState state : schema.indexState()) {
 			indexes.computeIfAbsent(state.model(), (model) -> new ArrayList<>()).add(state);
 		}
+		Map<String, CollectionState> collections = new LinkedHashMap<>();
+		for (CollectionState state : schema.collectionState()) {
+			collections.put(state.model(), state);
+		}
 		List<ModelDescriptor> models = new ArrayList<>();
 		for (Class<?> model : schema.models()) {
 			String name = model.getSimpleName();
 			models.add(new ModelDescriptor(name, this.template.getCollectionName(model),
-					indexes.getOrDefault(name, List.of())));
+					indexes.getOrDefault(name, List.of()), collections.get(name)));
 		}
 		CheckReport last = schema.lastCheck();
 		return new DjongoDescriptor(this.template.getDb().getName(), models, (last != null) ? shown(last) : null);
@@ -63,7 +68,8 @@ public class DjongoEndpoint {
 				fields.add(new CheckReport.FieldDrift(field.field(), field.kind(), field.count(),
 						field.ids().stream().<Object>map(String::valueOf).toList(), field.detail(), field.drift()));
 			}
-			models.add(new CheckReport.ModelCheck(model.model(), model.collection(), model.examined(), fields));
+			models.add(new CheckReport.ModelCheck(model.model(), model.collection(), model.examined(), fields,
+					model.collectionOptions()));
 		}
 		return new CheckReport(models, report.sampleSize(), report.at());
 	}
@@ -84,8 +90,10 @@ public class DjongoEndpoint {
 	 * @param model its simple name
 	 * @param collection its collection
 	 * @param indexes its declared indexes and their state in the database
+	 * @param collectionState the state of its capped collection, null for an ordinary one
 	 */
-	public record ModelDescriptor(String model, String collection, List<IndexState> indexes) {
+	public record ModelDescriptor(String model, String collection, List<IndexState> indexes,
+			@Nullable CollectionState collectionState) {
 	}
 
 }

@@ -30,7 +30,10 @@ public class EmbeddedMongoConfiguration {
 
 	static final String H2_BACKEND_CLASS = "de.bwaldvogel.mongo.backend.h2.H2Backend";
 
-	@Bean
+	/** The name of the server's bean: a constant, so that code without mongo-java-server can ask for it. */
+	public static final String SERVER_BEAN_NAME = "djongoEmbeddedMongoServer";
+
+	@Bean(SERVER_BEAN_NAME)
 	@ConditionalOnMissingBean
 	EmbeddedMongoServer djongoEmbeddedMongoServer(DjongoProperties properties, ApplicationContext context) {
 		properties.requireName();

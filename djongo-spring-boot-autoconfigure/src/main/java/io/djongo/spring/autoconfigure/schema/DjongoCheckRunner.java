@@ -70,7 +70,11 @@ final class DjongoCheckRunner implements ApplicationRunner {
 		for (CheckReport.ModelCheck model : report.models()) {
 			text.append("\n  ").append(model.model()).append(" (collection '").append(model.collection()).append("', ")
 				.append(model.examined()).append(" documents): ")
-				.append(model.fields().isEmpty() ? "as declared" : model.hasDrift() ? "drift" : "fields left out only");
+				.append((model.fields().isEmpty() && model.collectionOptions().isEmpty()) ? "as declared"
+						: model.hasDrift() ? "drift" : "fields left out only");
+			if (!model.collectionOptions().isEmpty()) {
+				text.append("\n    (collection): ").append(model.collectionOptions());
+			}
 			for (CheckReport.FieldDrift field : model.fields()) {
 				text.append("\n    ").append(field.field()).append(": ").append(field.count()).append(' ')
 					.append(describe(field))

@@ -13,9 +13,12 @@ import io.djongo.spring.core.model.FieldViolation;
 import io.djongo.spring.core.model.ValidationException;
 import io.djongo.spring.core.query.DoesNotExistException;
 import io.djongo.spring.core.query.InvalidLookupException;
+import io.djongo.spring.core.query.MultipleObjectsReturnedException;
 import io.djongo.spring.core.relation.ProtectedException;
 import io.djongo.spring.core.relation.RestrictedException;
 import io.djongo.spring.core.schema.BulkCreateException;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -41,7 +44,12 @@ import org.springframework.web.context.request.WebRequest;
  * naming model and field;</li>
  * <li>{@link FieldError}, {@link InvalidLookupException}: 400, the message as {@code detail}, and {@code errors}
  * names the request parameter the message is about ({@code {parameter, message}}) when there is one;</li>
+ * <li>{@link InvalidQueryParameterException} (a request parameter {@link QuerySetParameters @QuerySetParameters}
+ * refuses): 400, its own problem detail, whose {@code errors} name the parameter and what is allowed;</li>
  * <li>{@link DoesNotExistException}: 404, with the {@code model};</li>
+ * <li>{@link MultipleObjectsReturnedException}: 500, with the {@code model}, and logged at ERROR with its stack trace,
+ * as Django answers it: a {@code get()} that found several objects is the application's bug or its data's, not the
+ * client's;</li>
  * <li>{@link ProtectedException}, {@link RestrictedException}: 409, the message naming the protecting relations,
  * and {@code protectedBy} / {@code restrictedBy} the models and ids of the objects that protect (at most
  * {@value #LISTED});</li>
@@ -61,6 +69,8 @@ public class DjongoProblemDetailsExceptionHandler {
 	static final int LISTED = 100;
 
 	private static final Pattern INDEX = Pattern.compile("index: (\\S+)");
+
+	private static final Log logger = LogFactory.getLog(DjongoProblemDetailsExceptionHandler.class);
 
 	private final ObjectProvider<MongoMappingContext> mappingContext;
 
@@ -94,6 +104,20 @@ public class DjongoProblemDetailsExceptionHandler {
 		String parameter = parameterNamedIn(message, request.getParameterMap().keySet());
 		problem.setProperty("errors", List.of((parameter != null) ? entry("parameter", parameter, "message", message)
 				: entry("message", message)));
+		return respond(problem);
+	}
+
+	@ExceptionHandler(InvalidQueryParameterException.class)
+	ResponseEntity<ProblemDetail> invalidQueryParameter(InvalidQueryParameterException ex) {
+		return respond(ex.getBody());
+	}
+
+	@ExceptionHandler(MultipleObjectsReturnedException.class)
+	ResponseEntity<ProblemDetail> multipleObjectsReturned(MultipleObjectsReturnedException ex, WebRequest request) {
+		logger.error("A get() of " + request.getDescription(false) + " found more than one object", ex);
+		ProblemDetail problem = problem(HttpStatus.INTERNAL_SERVER_ERROR, "Multiple objects returned",
+				String.valueOf(ex.getMessage()));
+		problem.setProperty("model", ex.getModel().getSimpleName());
 		return respond(problem);
 	}
 

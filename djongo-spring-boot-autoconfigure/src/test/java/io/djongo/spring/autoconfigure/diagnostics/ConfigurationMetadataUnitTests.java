@@ -73,6 +73,12 @@ class ConfigurationMetadataUnitTests {
 	}
 
 	@Test
+	void storageHintsNativeAndDjango() {
+		assertThat(hintValues("djongo.storage")).containsExactly("native", "django");
+		assertThat(property("djongo.storage")).containsEntry("defaultValue", "native");
+	}
+
+	@Test
 	void loggerNamesHintDjongosLoggers() {
 		assertThat(hintValues("djongo.logging.loggers.keys")).contains("djongo", "djongo.commands", "djongo.embedded");
 	}

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
+import io.djongo.spring.core.schema.CollectionState;
+import io.djongo.spring.core.schema.CollectionVerificationException;
 import io.djongo.spring.core.schema.IndexState;
 import io.djongo.spring.core.schema.IndexVerificationException;
 import io.djongo.spring.core.schema.InvalidIndexException;
@@ -41,12 +43,25 @@ class IndexFailureAnalyzersUnitTests {
 	}
 
 	@Test
+	void aFailedCollectionVerificationNamesEachCollectionAndNeverConverts() {
+		CollectionVerificationException cause = new CollectionVerificationException(List.of(new CollectionState("Event",
+				"event", CollectionState.Status.DIFFERENT, "the collection is not capped")));
+		FailureAnalysis analysis = new CollectionVerificationFailureAnalyzer()
+			.analyze(new IllegalStateException("wrapped", cause));
+		assertThat(analysis).isNotNull();
+		assertThat(analysis.getDescription())
+			.contains("Event collection 'event': DIFFERENT (the collection is not capped)");
+		assertThat(analysis.getAction()).contains("--djongo.migrate").contains("never converted by djongo");
+	}
+
+	@Test
 	void bothAreRegisteredAsFailureAnalyzers() throws IOException {
 		Properties factories = new Properties();
 		factories.load(new ClassPathResource("META-INF/spring.factories").getInputStream());
 		assertThat(factories.getProperty("org.springframework.boot.diagnostics.FailureAnalyzer"))
 			.contains(InvalidIndexFailureAnalyzer.class.getName())
-			.contains(IndexVerificationFailureAnalyzer.class.getName());
+			.contains(IndexVerificationFailureAnalyzer.class.getName())
+			.contains(CollectionVerificationFailureAnalyzer.class.getName());
 	}
 
 	static class Session {

@@ -6,6 +6,7 @@ import java.net.ServerSocket;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.mongodb.ConnectionString;
 import com.mongodb.client.MongoClient;
 import io.djongo.spring.autoconfigure.DjongoAutoConfiguration;
 import io.djongo.spring.autoconfigure.DjongoDatabaseFactoryAutoConfiguration;
@@ -94,6 +95,19 @@ class EmbeddedMongoConfigurationIntegrationTests {
 				assertThat(context).hasSingleBean(EmbeddedMongoServer.class);
 				assertThat(output).contains("djongo connects to the embedded server (djongo.embedded.enabled is true),"
 						+ " so these keys are not used: spring.mongodb.uri");
+			});
+	}
+
+	@Test
+	void aServiceConnectionKeepsTheServerFromStartingAndTheKeysAreNamedAsUnusedByIt(CapturedOutput output) {
+		this.contextRunner.withPropertyValues("djongo.embedded.enabled=true", "djongo.client.host=db.invalid")
+			.withBean("serviceConnection", MongoConnectionDetails.class,
+					() -> () -> new ConnectionString("mongodb://service.invalid/test"))
+			.run((context) -> {
+				assertThat(context).hasNotFailed().doesNotHaveBean(EmbeddedMongoServer.class);
+				assertThat(output).doesNotContain("djongo connects to the embedded server")
+					.contains("(a service connection, or the application's own MongoConnectionDetails), so these"
+							+ " djongo.client.* keys are not used: djongo.client.host");
 			});
 	}
 

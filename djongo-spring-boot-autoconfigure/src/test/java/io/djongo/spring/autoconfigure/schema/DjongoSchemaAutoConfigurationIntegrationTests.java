@@ -1,11 +1,15 @@
 package io.djongo.spring.autoconfigure.schema;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.djongo.spring.autoconfigure.DjongoAutoConfiguration;
 import io.djongo.spring.core.bridge.DjongoTemplate;
+import io.djongo.spring.core.model.Model;
+import io.djongo.spring.core.schema.CheckReport;
+import io.djongo.spring.core.schema.CollectionVerificationException;
 import io.djongo.spring.core.schema.IndexVerificationException;
 import io.djongo.spring.core.schema.InvalidIndexException;
 import io.djongo.spring.test.TestMongo;
@@ -143,6 +147,58 @@ class DjongoSchemaAutoConfigurationIntegrationTests {
 			.run((context) -> assertThat(context).hasNotFailed()
 				.hasBean("djongoCheckRunner")
 				.hasBean("djongoMigrateRunner"));
+	}
+
+	@Test
+	void aCappedModelsCollectionIsCreatedCappedAtStartOnMongoDBAndSkippedOnTheEmbeddedServer() {
+		database("schema_capped", Event.class).run((context) -> {
+			assertThat(context).hasNotFailed();
+			DjongoTemplate template = context.getBean(DjongoTemplate.class);
+			Document found = template.getDb().listCollections().filter(new Document("name", "schema_event")).first();
+			if (TestMongo.isEmbedded()) {
+				assertThat(found).as("the embedded server cannot create capped collections").isNull();
+			}
+			else {
+				assertThat(found).isNotNull();
+				assertThat(found.get("options", Document.class)).containsEntry("capped", true);
+			}
+			template.getDb().drop();
+		});
+	}
+
+	@Test
+	void verifyFailsStartUpNamingACappedModelOverAnUncappedCollection() {
+		TestMongo.assumeRealMongoDb("capped collections");
+		String name = TestMongo.uniqueDatabaseName("schema_capped_verify");
+		try (com.mongodb.client.MongoClient client = com.mongodb.client.MongoClients.create(TestMongo.uri())) {
+			client.getDatabase(name).createCollection("schema_event");
+		}
+		this.contextRunner.withPropertyValues("djongo.name=" + name, "djongo.indexes=verify")
+			.withBean(MongoManagedTypes.class, () -> MongoManagedTypes.from(Event.class))
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.isInstanceOf(CollectionVerificationException.class)
+				.hasMessageContaining("Event collection 'schema_event': DIFFERENT (the collection is not capped"));
+	}
+
+	@Test
+	void theCheckReportNamesACollectionThatIsNotAsDeclared() {
+		CheckReport report = new CheckReport(List.of(new CheckReport.ModelCheck("Event", "schema_event", 2, List.of(),
+				"the collection is not capped (declared capped, maxSize 4096)")), 0, Instant.now());
+		assertThat(report.hasDrift()).isTrue();
+		assertThat(DjongoCheckRunner.format(report)).isEqualTo("""
+				djongo check (every document): the documents drift from the models
+				  Event (collection 'schema_event', 2 documents): drift
+				    (collection): the collection is not capped (declared capped, maxSize 4096)""");
+	}
+
+	@org.springframework.data.mongodb.core.mapping.Document("schema_event")
+	@Model(capped = true, maxSize = 4096)
+	static class Event {
+
+		@Id
+		@Nullable String id;
+
 	}
 
 	@org.springframework.data.mongodb.core.mapping.Document("schema_member")

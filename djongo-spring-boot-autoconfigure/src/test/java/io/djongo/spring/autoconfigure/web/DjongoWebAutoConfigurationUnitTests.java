@@ -1,5 +1,6 @@
 package io.djongo.spring.autoconfigure.web;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -7,6 +8,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,7 +29,28 @@ class DjongoWebAutoConfigurationUnitTests {
 	@Test
 	void backsOffWhenTurnedOff() {
 		this.runner.withPropertyValues("djongo.web.problem-details.enabled=false")
-			.run((context) -> assertThat(context).doesNotHaveBean(DjongoProblemDetailsExceptionHandler.class));
+			.run((context) -> assertThat(context).doesNotHaveBean(DjongoProblemDetailsExceptionHandler.class)
+				.hasSingleBean(QuerySetParametersArgumentResolver.class));
+	}
+
+	@Test
+	void registersTheQuerySetParametersResolverWithSpringMvc() {
+		this.runner.run((context) -> {
+			QuerySetParametersArgumentResolver resolver = context.getBean(QuerySetParametersArgumentResolver.class);
+			List<HandlerMethodArgumentResolver> resolvers = new ArrayList<>();
+			context.getBean(WebMvcConfigurer.class).addArgumentResolvers(resolvers);
+			assertThat(resolvers).containsExactly(resolver);
+		});
+	}
+
+	@Test
+	void theQuerySetParametersResolverBacksOffWhenTheApplicationDefinesItsOwn() {
+		QuerySetParametersArgumentResolver own = new QuerySetParametersArgumentResolver(() -> {
+			throw new IllegalStateException();
+		}, (pageable) -> {
+		});
+		this.runner.withBean("ownResolver", QuerySetParametersArgumentResolver.class, () -> own)
+			.run((context) -> assertThat(context).getBean(QuerySetParametersArgumentResolver.class).isSameAs(own));
 	}
 
 	@Test
@@ -39,7 +63,8 @@ class DjongoWebAutoConfigurationUnitTests {
 	@Test
 	void doesNothingOutsideAWebApplication() {
 		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(DjongoWebAutoConfiguration.class))
-			.run((context) -> assertThat(context).doesNotHaveBean(DjongoProblemDetailsExceptionHandler.class));
+			.run((context) -> assertThat(context).doesNotHaveBean(DjongoProblemDetailsExceptionHandler.class)
+				.doesNotHaveBean(QuerySetParametersArgumentResolver.class));
 	}
 
 	@Test

@@ -1,10 +1,13 @@
 package io.djongo.spring.autoconfigure.web;
 
+import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
 import io.djongo.spring.core.bridge.DjongoTemplate;
 import io.djongo.spring.core.query.QuerySet;
+import io.djongo.spring.core.query.aggregate.Count;
 import io.djongo.spring.core.relation.ForeignKey;
 import io.djongo.spring.core.relation.OnDelete;
 import jakarta.validation.constraints.NotBlank;
@@ -14,8 +17,12 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.Transient;
+import org.springframework.data.domain.Page;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
+import org.springframework.data.web.PageableDefault;
+import org.springframework.data.web.PagedModel;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -84,6 +91,15 @@ class ShopApplication {
 
 		@ForeignKey(onDelete = OnDelete.PROTECT, relatedName = "products")
 		@Nullable Supplier supplier;
+
+		@Nullable BigDecimal price;
+
+		int stock;
+
+		@Nullable Instant released;
+
+		@Transient
+		@Nullable Integer numReviews;
 
 	}
 
@@ -162,6 +178,56 @@ class ShopApplication {
 		ResponseEntity<Void> deleteProduct(@PathVariable long id) {
 			this.djongo.objects(Product.class).filter("id", id).delete();
 			return ResponseEntity.noContent().build();
+		}
+
+		/** The one supplier whose name starts with the text: several is the application's problem. */
+		@GetMapping("/named")
+		Supplier named(@RequestParam String prefix) {
+			return this.suppliers.objects().get("name__startswith", prefix);
+		}
+
+	}
+
+	/** Products listed by lookups given as request parameters, for an allow-list of them. */
+	@RestController
+	@RequestMapping("/products")
+	static class ProductController {
+
+		private final DjongoTemplate djongo;
+
+		ProductController(DjongoTemplate djongo) {
+			this.djongo = djongo;
+		}
+
+		@GetMapping
+		List<String> list(@QuerySetParameters(
+				lookups = { "title", "title__icontains", "price__gte", "price__lt", "stock", "stock__in", "stock__range",
+						"released__year", "released__isnull", "supplier__name" },
+				orderings = { "title", "price", "stock" }, defaultOrdering = "title") QuerySet<Product> products) {
+			return products.valuesList("title", String.class).list();
+		}
+
+		@GetMapping("/page")
+		PagedModel<String> page(@QuerySetParameters(lookups = { "title__icontains", "stock__gte" },
+				orderings = { "title", "stock" }) @PageableDefault(size = 3) Page<Product> page) {
+			return new PagedModel<>(page.map((product) -> String.valueOf(product.title)));
+		}
+
+		/** Products of one supplier (a parameter of the method's own), by their annotated number of reviews. */
+		@GetMapping("/of")
+		List<String> of(@RequestParam String supplier, @QuerySetParameters(lookups = "numReviews__gte",
+				orderings = "numReviews") QuerySetRequest<Product> request) {
+			QuerySet<Product> base = this.djongo.objects(Product.class)
+				.filter("supplier__name", supplier)
+				.annotate("numReviews", Count.of("reviews"))
+				.orderBy("title");
+			return request.slice(base).list().stream().map((product) -> product.title + ":" + product.numReviews).toList();
+		}
+
+		/** An allow-list naming a field the model does not have: the application's mistake. */
+		@GetMapping("/misconfigured")
+		List<Product> misconfigured(@QuerySetParameters(lookups = "titel") QuerySet<Product> products) {
+			return products.list();
 		}
 
 	}

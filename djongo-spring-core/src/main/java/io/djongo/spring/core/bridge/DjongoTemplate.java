@@ -24,6 +24,7 @@ import io.djongo.spring.core.query.DeleteResult;
 import io.djongo.spring.core.query.QuerySet;
 import io.djongo.spring.core.query.internal.QueryEngine;
 import io.djongo.spring.core.relation.InvalidRelationException;
+import io.djongo.spring.core.relation.RelatedManager;
 import io.djongo.spring.core.relation.internal.Deletions;
 import io.djongo.spring.core.relation.internal.RelationSetup;
 import io.djongo.spring.core.relation.internal.UnsavedRelations;
@@ -95,6 +96,8 @@ public class DjongoTemplate extends MongoTemplate {
 
 	private final QueryMapper queryMapper;
 
+	private final DjangoStorage django;
+
 	private final DjongoTransactionManager transactionManager;
 
 	private final AtomicBlocks atomic;
@@ -126,17 +129,18 @@ public class DjongoTemplate extends MongoTemplate {
 				options.clusterDescription());
 		this.atomic = new AtomicBlocks(this.transactionManager);
 		this.deletions = new Deletions(this, this.models, this::toModel, this.atomic::run);
-		this.codecs = new TemplateCodecs(converter, databaseFactory);
+		// models in Django storage are read and written through documents, which djongo shapes and completes
+		this.codecs = new TemplateCodecs(converter, databaseFactory, this::djangoShapes, this::djangoShape);
 		this.queries = new QueryEngine(this, this.models, options.timeZone(), options.logValues(), this::toModel,
 				this.codecs::decoder, this::validateValues, this.deletions::delete, this::create);
 		this.files = new FileFieldCallbacks(databaseFactory, converter.getMappingContext());
+		this.django = new DjangoStorage(databaseFactory, this.models, this.queries);
 		this.rules = new TemplateRules(new UnsavedRelations(converter.getMappingContext()), this.files,
-				options.validator());
+				options.validator(), this.django::check);
 		SpringDataWrites springData = new SpringDataWrites();
 		this.writer = new ModelWriter(converter, databaseFactory, springData, this.rules, this.codecs, springData,
 				BulkCreateException::new);
-		super.setEntityCallbacks(
-				new DjongoEntityCallbacks(this.applicationCallbacks, this.writer::prepare, this.codecs::callbacksUnknown));
+		useCallbacks(this.applicationCallbacks);
 		this.bulk = new TemplateBulkSupport(this, this.models, this.writer, this.queries, this.deletions,
 				options.writeConcern());
 		this.schema = new SchemaEngine(this, this.models, databaseFactory, options.clusterDescription());
@@ -158,6 +162,19 @@ public class DjongoTemplate extends MongoTemplate {
 	 */
 	public <R> QuerySet<R> related(Object instance, String relation) {
 		return this.queries.related(instance, relation);
+	}
+
+	/** {@link #related(Object, String)} typed: fails naming the relation's model when it is not {@code model}. */
+	public <R> QuerySet<R> related(Object instance, String relation, Class<R> model) {
+		return this.queries.related(instance, relation, model);
+	}
+
+	/**
+	 * Django's {@code post.tags.add(tag)}: {@code manyToMany(post, "tags").add(tag)}, for a many-to-many in a through
+	 * collection Django creates (Django storage); the reverse side by its related name.
+	 */
+	public <R> RelatedManager<R> manyToMany(Object instance, String relation) {
+		return this.django.manyToMany(this, instance, relation);
 	}
 
 	// --- transactions (see io.djongo.spring.core.transaction) ---
@@ -343,6 +360,33 @@ public class DjongoTemplate extends MongoTemplate {
 		return (model != null) ? model : super.prepareWriteConcern(mongoAction);
 	}
 
+	// the Django storage is built after the codecs, which the engine it needs reads with
+	private boolean djangoShapes(Class<?> type) {
+		return this.django.shapes(type);
+	}
+
+	private void djangoShape(Object model, Document document) {
+		this.django.shape(model, document);
+	}
+
+	/** A model converted as a write stores it (in Django storage, in djongo's shape). */
+	Document encode(Object model) {
+		return this.codecs.encode(model);
+	}
+
+	/** Spring Data's save of a document; one of a model in Django storage sets its columns, as Django's save does. */
+	@Override
+	protected Object saveDocument(String collectionName, Document dbDoc, Class<?> entityClass) {
+		String idField = this.django.idField(entityClass);
+		if (idField == null || dbDoc.get(idField) == null) {
+			return super.saveDocument(collectionName, dbDoc, entityClass);
+		}
+		WriteConcern concern = prepareWriteConcern(new MongoAction(this.options.writeConcern(),
+				MongoActionOperation.SAVE, collectionName, entityClass, dbDoc, null));
+		return Objects.requireNonNull(execute(collectionName, (target) -> DjangoStorage.update(target, concern,
+				idField, dbDoc)));
+	}
+
 	// --- deletions: on_delete rules (see io.djongo.spring.core.relation) ---
 
 	/**
@@ -434,8 +478,8 @@ public class DjongoTemplate extends MongoTemplate {
 
 	private void useCallbacks(EntityCallbacks entityCallbacks) {
 		this.applicationCallbacks = entityCallbacks;
-		super.setEntityCallbacks(
-				new DjongoEntityCallbacks(entityCallbacks, this.writer::prepare, this.codecs::callbacksUnknown));
+		super.setEntityCallbacks(new DjongoEntityCallbacks(entityCallbacks, this.writer::prepare, this.django::shape,
+				this.django::attach, this.codecs::callbacksUnknown));
 	}
 
 	/** Spring Data's part of the writer's inserts, as {@code MongoTemplate.doInsert} and its siblings do it. */

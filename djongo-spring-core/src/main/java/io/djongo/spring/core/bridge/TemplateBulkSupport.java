@@ -86,7 +86,7 @@ final class TemplateBulkSupport implements BulkSupport {
 	public Document replacement(Object model, String collection) {
 		Object prepared = this.writer.prepare(model, collection);
 		Document document = encode(prepared);
-		if (document.get("_id") == null) {
+		if (document.get(idField(model.getClass())) == null) {
 			throw new org.springframework.dao.InvalidDataAccessApiUsageException("replace() in a bulk write takes a"
 					+ " saved model: this " + this.models.metadata(model.getClass()).name() + " has no id");
 		}
@@ -95,9 +95,7 @@ final class TemplateBulkSupport implements BulkSupport {
 
 	@Override
 	public Document encode(Object model) {
-		Document document = new Document();
-		this.template.getConverter().write(model, document);
-		return document;
+		return this.template.encode(model);
 	}
 
 	@Override

@@ -2,6 +2,8 @@ package io.djongo.spring.core.bridge;
 
 import java.util.LinkedHashSet;
 import java.util.Set;
+import java.util.function.BiConsumer;
+import java.util.function.Predicate;
 
 import com.mongodb.client.MongoCollection;
 import io.djongo.spring.core.gridfs.FileFieldCallbacks;
@@ -43,13 +45,18 @@ import org.springframework.data.mongodb.core.mapping.event.BeforeSaveEvent;
  * after-convert callbacks would not need it: enforce-schema's check needs only to know its fields are there, and the
  * file-field callback does nothing for a model without file fields. Any
  * other callback that applies, callbacks the template was given rather than found in its context, or a publisher
- * other than a context it can ask: documents, as Spring Data makes them.
+ * other than a context it can ask: documents, as Spring Data makes them. Models in Django storage always go through
+ * documents, which djongo shapes when they are written and completes the models of when they are read.
  */
 final class TemplateCodecs implements ModelEncoder, RequiredFields {
 
 	private final MongoConverter converter;
 
 	private final MongoDatabaseFactory databaseFactory;
+
+	private final Predicate<Class<?>> shaped;
+
+	private final BiConsumer<Object, Document> shape;
 
 	private volatile @Nullable ModelCodecs codecs;
 
@@ -61,9 +68,17 @@ final class TemplateCodecs implements ModelEncoder, RequiredFields {
 
 	private volatile boolean eventsEnabled = true;
 
-	TemplateCodecs(MongoConverter converter, MongoDatabaseFactory databaseFactory) {
+	/**
+	 * @param shaped whether djongo shapes the documents of a model (Django storage) and completes the models read
+	 * from them: such models are written and read through documents only
+	 * @param shape gives a model's document the shape of its storage
+	 */
+	TemplateCodecs(MongoConverter converter, MongoDatabaseFactory databaseFactory, Predicate<Class<?>> shaped,
+			BiConsumer<Object, Document> shape) {
 		this.converter = converter;
 		this.databaseFactory = databaseFactory;
+		this.shaped = shaped;
+		this.shape = shape;
 	}
 
 	/** The context that publishes the template's events and holds its callbacks. */
@@ -86,17 +101,18 @@ final class TemplateCodecs implements ModelEncoder, RequiredFields {
 
 	@Override
 	public Document encode(Object model) {
-		Document document = codecs().document(model);
+		Document document = this.shaped.test(model.getClass()) ? null : codecs().document(model);
 		if (document == null) {
 			document = new Document();
 			this.converter.write(model, document);
+			this.shape.accept(model, document);
 		}
 		return document;
 	}
 
 	@Override
 	public @Nullable Object convert(Object model) {
-		return codecs().convert(model);
+		return this.shaped.test(model.getClass()) ? null : codecs().convert(model);
 	}
 
 	@Override
@@ -166,6 +182,9 @@ final class TemplateCodecs implements ModelEncoder, RequiredFields {
 
 	/** The decoder of a model's whole documents, or null when the model is read only from documents. */
 	@Nullable Codec<Object> decoder(Class<?> model) {
+		if (this.shaped.test(model)) {
+			return null;
+		}
 		ModelCodecs codecs = codecs();
 		return codecs.decodesModels(model) ? codecs.decoder(model) : null;
 	}

@@ -1,6 +1,7 @@
 package io.djongo.spring.core.bridge;
 
 import java.util.List;
+import java.util.function.Consumer;
 
 import io.djongo.spring.core.gridfs.FileFieldCallbacks;
 import io.djongo.spring.core.relation.internal.UnsavedRelations;
@@ -20,14 +21,18 @@ final class TemplateRules implements ModelRules {
 
 	private final FileFieldCallbacks files;
 
+	private final Consumer<List<?>> storageRules;
+
 	private volatile @Nullable ModelValidator validator;
 
 	private volatile @Nullable ObjectProvider<ModelValidator> validators;
 
-	TemplateRules(UnsavedRelations unsavedRelations, FileFieldCallbacks files, @Nullable ModelValidator validator) {
+	TemplateRules(UnsavedRelations unsavedRelations, FileFieldCallbacks files, @Nullable ModelValidator validator,
+			Consumer<List<?>> storageRules) {
 		this.unsavedRelations = unsavedRelations;
 		this.files = files;
 		this.validator = validator;
+		this.storageRules = storageRules;
 	}
 
 	/** The application's validator beans, asked when no validator was given and one is first needed. */
@@ -49,6 +54,7 @@ final class TemplateRules implements ModelRules {
 	@Override
 	public void checkRelated(List<?> models) {
 		this.unsavedRelations.check(models);
+		this.storageRules.accept(models);
 	}
 
 	@Override

@@ -89,7 +89,7 @@ public final class FieldDescriptor {
 		return this.kind;
 	}
 
-	/** Whether this is the model's id ({@code _id}). */
+	/** Whether this is the model's id ({@code _id}, or its column in Django storage). */
 	public boolean isId() {
 		return this.id;
 	}

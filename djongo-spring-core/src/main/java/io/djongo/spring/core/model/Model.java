@@ -45,6 +45,12 @@ public @interface Model {
 	EnforceSchema enforceSchema() default EnforceSchema.DEFAULT;
 
 	/**
+	 * How this model's documents are stored; {@code DEFAULT} defers to the {@code djongo.storage} setting.
+	 * {@link Storage#DJANGO} shares the collection with a Django application on djongo.
+	 */
+	Storage storage() default Storage.DEFAULT;
+
+	/**
 	 * The read concern of every read of this model (QuerySets, repositories, the template): {@code local},
 	 * {@code available}, {@code majority}, {@code linearizable} or {@code snapshot}; the client's when empty.
 	 */
@@ -62,5 +68,19 @@ public @interface Model {
 	 * one QuerySet.
 	 */
 	String readPreference() default "";
+
+	/**
+	 * Whether the model's collection is capped: a fixed-size collection that keeps documents in insertion order and
+	 * drops the oldest when full (a log, an event feed), and the only kind {@code QuerySet.tail()} can follow. Created
+	 * so at start-up or by {@code --djongo.migrate}; an existing collection is never converted (a difference is
+	 * reported). Needs {@link #maxSize()}.
+	 */
+	boolean capped() default false;
+
+	/** The size of a capped collection in bytes (MongoDB's {@code size}, rounded up by the server); only with capped. */
+	long maxSize() default 0;
+
+	/** The most documents a capped collection keeps (MongoDB's {@code max}); 0 for no limit but the size. */
+	long maxDocuments() default 0;
 
 }

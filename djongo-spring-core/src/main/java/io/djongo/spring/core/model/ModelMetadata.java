@@ -40,15 +40,20 @@ public final class ModelMetadata {
 
 	private final Map<String, Relation> throughRelations;
 
+	private final Storage storage;
+
 	private final @Nullable ReadConcern readConcern;
 
 	private final @Nullable WriteConcern writeConcern;
 
 	private final @Nullable ReadPreference readPreference;
 
+	private final @Nullable CappedCollection capped;
+
 	ModelMetadata(MongoPersistentEntity<?> entity, Map<String, FieldDescriptor> fields,
-			Map<String, Relation> throughRelations) {
+			Map<String, Relation> throughRelations, Storage storage) {
 		this.entity = entity;
+		this.storage = storage;
 		this.throughRelations = Collections.unmodifiableMap(new LinkedHashMap<>(throughRelations));
 		this.type = entity.getType();
 		this.collection = entity.isAnnotationPresent(Document.class) ? entity.getCollection() : null;
@@ -65,6 +70,7 @@ public final class ModelMetadata {
 		this.readConcern = (model != null) ? Concerns.readConcern(name(), model.readConcern()) : null;
 		this.writeConcern = (model != null) ? Concerns.writeConcern(name(), model.writeConcern()) : null;
 		this.readPreference = (model != null) ? Concerns.readPreference(name(), model.readPreference()) : null;
+		this.capped = (model != null) ? CappedCollection.of(name(), this.collection == null, model) : null;
 	}
 
 	private static String verboseNameOf(String className) {
@@ -109,6 +115,20 @@ public final class ModelMetadata {
 		return this.id;
 	}
 
+	/** How the model's documents are stored ({@code NATIVE} or {@code DJANGO}, never {@code DEFAULT}). */
+	public Storage storage() {
+		return this.storage;
+	}
+
+	/**
+	 * The stored name of the id: {@code _id}, or in {@link Storage#DJANGO Django storage} the id's column
+	 * ({@code id}). What relations to this model hold, and what lookups of its id compare.
+	 */
+	public String idField() {
+		FieldDescriptor result = this.id;
+		return (result != null) ? result.storedName() : "_id";
+	}
+
 	/** The id field, or a {@link FieldError} when the class has none. */
 	public FieldDescriptor requiredId() {
 		FieldDescriptor result = this.id;
@@ -151,6 +171,11 @@ public final class ModelMetadata {
 	/** The read preference of the model's reads, from {@code @Model(readPreference)}; null for the client's. */
 	public @Nullable ReadPreference readPreference() {
 		return this.readPreference;
+	}
+
+	/** The capped collection of {@code @Model(capped = true)}; null for an ordinary collection. */
+	public @Nullable CappedCollection capped() {
+		return this.capped;
 	}
 
 	/** The Spring Data entity behind this metadata. */

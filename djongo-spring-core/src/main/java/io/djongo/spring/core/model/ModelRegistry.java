@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 
@@ -66,15 +67,25 @@ public final class ModelRegistry {
 						? FieldDescriptor.Kind.MANY_TO_MANY : FieldDescriptor.Kind.FOREIGN_KEY, relation));
 			}
 		});
-		return new ModelMetadata(entity, fields, throughRelations(type));
+		Storage storage = storageOf(type);
+		return new ModelMetadata(entity, fields, throughRelations(type, entity, storage), storage);
 	}
 
-	/** The many-to-many fields carried by a through model: not persistent, found on the class itself. */
-	private Map<String, Relation> throughRelations(Class<?> type) {
+	private Storage storageOf(Class<?> type) {
+		return (this.mappingContext instanceof DjongoMappingContext djongo) ? djongo.storageOf(type) : Storage.NATIVE;
+	}
+
+	/**
+	 * The many-to-many fields carried by a through model, or in Django storage by the through collection Django
+	 * creates: not persistent, found on the class itself.
+	 */
+	private Map<String, Relation> throughRelations(Class<?> type, MongoPersistentEntity<?> entity, Storage storage) {
 		Map<String, Relation> result = new LinkedHashMap<>();
 		org.springframework.util.ReflectionUtils.doWithFields(type, (field) -> {
 			ManyToMany manyToMany = field.getAnnotation(ManyToMany.class);
-			if (manyToMany == null || manyToMany.through() == void.class) {
+			boolean autoCreated = manyToMany != null && manyToMany.through() == void.class
+					&& storage == Storage.DJANGO;
+			if (manyToMany == null || (manyToMany.through() == void.class && !autoCreated)) {
 				return;
 			}
 			Class<?> target = org.springframework.core.ResolvableType.forField(field).asCollection().resolveGeneric(0);
@@ -82,13 +93,20 @@ public final class ModelRegistry {
 				throw new FieldError(type.getSimpleName() + "." + field.getName()
 						+ ": a many-to-many field must be a List of a model");
 			}
+			if (autoCreated) {
+				result.put(field.getName(), DjangoThrough.relation(type, entity.getCollection(), field.getName(),
+						target, manyToMany, relatedName(manyToMany.relatedName(), type)));
+				return;
+			}
 			ModelMetadata through = metadata(manyToMany.through());
 			String[] names = manyToMany.throughFields();
 			Relation toOwner = throughKey(through, type, (names.length == 2) ? names[0] : null, field.getName());
 			Relation toTarget = throughKey(through, target, (names.length == 2) ? names[1] : null, field.getName());
 			result.put(field.getName(), new Relation(Relation.Kind.MANY_TO_MANY, type, field.getName(), field.getName(),
 					target, OnDelete.CASCADE, relatedName(manyToMany.relatedName(), type), true,
-					new Relation.Through(manyToMany.through(), toOwner, toTarget)));
+					new Relation.Through(manyToMany.through(), Objects.requireNonNull(through.collection(),
+							() -> through.name() + " is a through model: it needs a collection (@Document)"), toOwner,
+							toTarget)));
 		});
 		return result;
 	}

@@ -24,12 +24,21 @@ public record Relation(Kind kind, Class<?> owner, String field, String storedFie
 		String relatedName, boolean nullable, @Nullable Through through) {
 
 	/**
-	 * The two foreign keys of a through model.
-	 * @param model the through model
-	 * @param toOwner its foreign key to the relation's owner
-	 * @param toTarget its foreign key to the relation's target
+	 * The two foreign keys of a through model, or of the through collection Django creates for a many-to-many field
+	 * of a model in Django storage ({@code blog_post_tags: {id, post_id, tag_id}}).
+	 * @param model the through model; null for a collection Django creates, which no class describes
+	 * @param collection the collection of the pairs
+	 * @param toOwner its foreign key to the relation's owner (for a created collection: {@code post}, stored as
+	 * {@code post_id})
+	 * @param toTarget its foreign key to the relation's target ({@code tag}, {@code tag_id})
 	 */
-	public record Through(Class<?> model, Relation toOwner, Relation toTarget) {
+	public record Through(@Nullable Class<?> model, String collection, Relation toOwner, Relation toTarget) {
+
+		/** Whether the pairs are in a collection Django creates ({@code <table>_<field>}), not a model's. */
+		public boolean isAutoCreated() {
+			return this.model == null;
+		}
+
 	}
 
 	/** The kinds of relation. */

@@ -137,7 +137,15 @@ public final class Func implements Expression {
 		/** The calendar day, a {@code LocalDate}. */
 		TRUNC_DATE("TruncDate", "date"),
 		/** The time of day, a {@code LocalTime}. */
-		TRUNC_TIME("TruncTime", "time");
+		TRUNC_TIME("TruncTime", "time"),
+
+		/**
+		 * The distance from a point field to a point, a {@code Double}: computed by one {@code $geoNear} stage, so
+		 * only in {@code annotate} and {@code alias}, and only one point per QuerySet.
+		 */
+		GEO_DISTANCE("GeoDistance"),
+		/** The relevance of a document to the QuerySet's text search, a {@code Double}: MongoDB's textScore. */
+		TEXT_SCORE("TextScore");
 
 		private final String displayName;
 

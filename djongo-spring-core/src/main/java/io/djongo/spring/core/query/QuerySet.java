@@ -1,5 +1,6 @@
 package io.djongo.spring.core.query;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
@@ -12,6 +13,8 @@ import java.util.stream.Stream;
 import com.mongodb.ReadPreference;
 import org.bson.Document;
 import org.jspecify.annotations.Nullable;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
 import org.springframework.data.util.CloseableIterator;
 
 /**
@@ -149,6 +152,15 @@ public interface QuerySet<T> extends Iterable<T> {
 	/** An empty QuerySet that never asks the server. */
 	QuerySet<T> none();
 
+	/**
+	 * Keeps the documents matching a full-text search of the model's text index ({@code @TextIndexed} fields):
+	 * MongoDB's {@code $text} with the index's language, words matched by their stem, {@code "a phrase"} in double
+	 * quotes and {@code -word} to exclude, as MongoDB reads them. The text is always one literal search string, never
+	 * an operator. One search per QuerySet; read the relevance with {@code annotate("score", TextScore.of())}. Needs a
+	 * real MongoDB.
+	 */
+	QuerySet<T> search(String text);
+
 	/** A fresh, unevaluated copy. */
 	QuerySet<T> all();
 
@@ -172,6 +184,25 @@ public interface QuerySet<T> extends Iterable<T> {
 	 * {@link #prefetchRelated} are fetched once per batch. Close it when it is not read to its end.
 	 */
 	CloseableIterator<T> iterator(int chunkSize);
+
+	/**
+	 * Follows a capped collection ({@code @Model(capped = true)}) as {@code tail -f} follows a file: the matching
+	 * documents already there, then each new one as it is inserted, in insertion order; the stream blocks while it
+	 * waits. One {@code listCollections} checks the collection is capped, then one {@code find} with a tailable,
+	 * await-data cursor (its {@code tailable} and {@code awaitData} options) and {@code getMore}s, each waiting up to
+	 * the server's default of one second. Closing the stream (try-with-resources) kills the cursor; a thread
+	 * interrupted while waiting ends the stream, its interrupt flag kept. An ordering, a slice, and anything that
+	 * needs an aggregate are refused. Needs a real MongoDB (the embedded server has no capped collections).
+	 * @throws org.springframework.dao.InvalidDataAccessApiUsageException when the collection is not capped, or the
+	 * QuerySet cannot be tailed
+	 */
+	Stream<T> tail();
+
+	/**
+	 * {@link #tail()}, each {@code getMore} waiting up to {@code maxAwait} for new documents (its
+	 * {@code maxTimeMS}): how soon an interrupt is noticed at worst.
+	 */
+	Stream<T> tail(Duration maxAwait);
 
 	@Override
 	default Iterator<T> iterator() {
@@ -248,6 +279,14 @@ public interface QuerySet<T> extends Iterable<T> {
 	 * value. The field must be unique (the id, a unique index of its own), as Django checks.
 	 */
 	<K> Map<K, T> inBulk(Collection<K> values, String field);
+
+	/**
+	 * Spring Data's page of the results: one command for its content, and one count when the content does not tell
+	 * the total (as Spring Data's repositories count). The Pageable's sort orders the results (as Django orderings:
+	 * {@code author.name} descending is {@code -author__name}); without one, the ordering in force, else the primary
+	 * key, so that pages never overlap. An unpaged Pageable lists every result in one command.
+	 */
+	Page<T> page(Pageable pageable);
 
 	/**
 	 * The first result by the given fields ({@code -} descending), else by the model's
@@ -335,6 +374,12 @@ public interface QuerySet<T> extends Iterable<T> {
 	Class<?> model();
 
 	/**
+	 * Django's {@code ordered}: whether the results come in a defined order, by an {@link #orderBy} or the model's
+	 * default ordering.
+	 */
+	boolean isOrdered();
+
+	/**
 	 * The command that listing this QuerySet sends, as MongoDB's own document ({@code find} or {@code aggregate}),
 	 * without sending it: Django's {@code str(qs.query)}, for debugging and tests. It is rendered from the very
 	 * values the driver call is made of, so it is what is sent, key for key, less what the driver adds to every
@@ -359,7 +404,9 @@ public interface QuerySet<T> extends Iterable<T> {
 	 * {@code getMore}s; {@code earliest}/{@code latest}: the listing ordered by their fields, sliced to one;
 	 * {@code contains}: the {@code exists()} of {@code filter("pk", id)}; {@code explain()}:
 	 * {@code {explain: <this command>, verbosity: "queryPlanner"}};
-	 * {@code getOrCreate}/{@code updateOrCreate} on their race-free path: one {@code findAndModify} upsert.</li>
+	 * {@code getOrCreate}/{@code updateOrCreate} on their race-free path: one {@code findAndModify} upsert;
+	 * {@code tail()}: one {@code listCollections}, then this {@code find} with {@code tailable: true, awaitData: true}
+	 * (refused when it has a sort, a slice or is an {@code aggregate}), then {@code getMore}s.</li>
 	 * </ul>
 	 */
 	@Nullable Document command();

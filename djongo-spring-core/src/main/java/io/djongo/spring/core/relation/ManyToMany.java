@@ -11,7 +11,9 @@ import org.springframework.data.annotation.Reference;
 /**
  * Django's {@code ManyToManyField}: a {@code List} of another model, stored as an array of their ids in this
  * document ({@code tags: [1, 4]}). Loaded lazily, all referred models in one query. Deleting a referred model
- * removes its id from every array. With {@link #through()}, a model of its own carries the relation instead.
+ * removes its id from every array. With {@link #through()}, a model of its own carries the relation instead. In
+ * Django storage ({@code djongo.storage: django}) the pairs are rows of a through collection, as Django stores them
+ * ({@code blog_post_tags: {id, post_id, tag_id}}), changed with {@code DjongoTemplate.manyToMany(post, "tags")}.
  */
 @Target({ ElementType.FIELD })
 @Retention(RetentionPolicy.RUNTIME)
@@ -36,5 +38,12 @@ public @interface ManyToMany {
 	 * of them.
 	 */
 	String[] throughFields() default {};
+
+	/**
+	 * Django storage: the through collection (Django's {@code db_table} of a {@code ManyToManyField}); Django's
+	 * {@code <table>_<field>} ({@code blog_post_tags}) when empty. Its keys are named after the two classes in lower
+	 * case ({@code post_id}, {@code tag_id}), or by {@link #throughFields()} ({@code {"post", "tag"}}).
+	 */
+	String dbTable() default "";
 
 }

@@ -29,4 +29,11 @@ public interface DjongoRepository<T, ID> extends MongoRepository<T, ID>, MongoBr
 	 */
 	<R> QuerySet<R> related(T instance, String relation);
 
+	/**
+	 * {@link #related(Object, String)} typed: {@code authors.related(author, "books", Book.class)} is a
+	 * {@code QuerySet<Book>}, and fails naming the relation's model when that is not {@code model}.
+	 * @param <R> the related model
+	 */
+	<R> QuerySet<R> related(T instance, String relation, Class<R> model);
+
 }

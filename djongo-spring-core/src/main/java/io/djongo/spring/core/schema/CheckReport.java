@@ -24,11 +24,19 @@ public record CheckReport(List<ModelCheck> models, int sampleSize, Instant at) {
 	 * @param collection its collection
 	 * @param examined how many documents were read
 	 * @param fields what was found, one entry per field and kind
+	 * @param collectionOptions how the collection differs from the one the model declares (a capped model over an
+	 * uncapped collection, another size); empty when it does not
 	 */
-	public record ModelCheck(String model, String collection, long examined, List<FieldDrift> fields) {
+	public record ModelCheck(String model, String collection, long examined, List<FieldDrift> fields,
+			String collectionOptions) {
+
+		/** The check of a model whose collection is as declared. */
+		public ModelCheck(String model, String collection, long examined, List<FieldDrift> fields) {
+			this(model, collection, examined, fields, "");
+		}
 
 		public boolean hasDrift() {
-			return this.fields.stream().anyMatch(FieldDrift::drift);
+			return !this.collectionOptions.isEmpty() || this.fields.stream().anyMatch(FieldDrift::drift);
 		}
 
 	}

@@ -17,6 +17,22 @@ public interface DjongoSchema {
 	List<Class<?>> models();
 
 	/**
+	 * Reconciles the collections the models declare options for (capped collections) with the database, once, before
+	 * the indexes (an index would create the collection uncapped): creates the missing ones
+	 * ({@link IndexMode#CREATE}), reports in one WARN line those that exist with other options (never converted), or
+	 * fails on either ({@link IndexMode#VERIFY}); nothing with {@link IndexMode#OFF}.
+	 * @return the state of every such collection
+	 * @throws CollectionVerificationException in verify mode, when a collection is missing or different
+	 */
+	List<CollectionState> collections(IndexMode mode);
+
+	/**
+	 * The state of every collection the models declare options for, compared with the database without creating any
+	 * or failing: what the Actuator endpoint {@code djongo} shows.
+	 */
+	List<CollectionState> collectionState();
+
+	/**
 	 * Reconciles the declared indexes with the database, once: creates the missing ones ({@link IndexMode#CREATE}),
 	 * reports the different ones, or fails on either ({@link IndexMode#VERIFY}).
 	 * @return the state of every declared index

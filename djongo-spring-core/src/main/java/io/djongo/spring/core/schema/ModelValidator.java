@@ -20,6 +20,7 @@ import io.djongo.spring.core.model.FieldViolation;
 import io.djongo.spring.core.model.ValidationException;
 import io.djongo.spring.core.model.Validators;
 import io.djongo.spring.core.schema.internal.BeanValidation;
+import io.djongo.spring.core.schema.internal.Decimal128Values;
 import io.djongo.spring.core.schema.internal.ValidationPlan;
 import io.djongo.spring.core.schema.internal.ValidationPlan.FieldCheck;
 import jakarta.validation.ConstraintViolation;
@@ -34,8 +35,9 @@ import org.springframework.util.ReflectionUtils;
  * ({@code @NotBlank}, {@code @Size}, {@link io.djongo.spring.core.model.Choices @Choices}, ...) when a provider is
  * present, the {@link Validators} of each field, and the {@link EmbeddedField} / {@link ArrayField} rules
  * ({@code nullable}, {@code blank}); it continues into embedded containers and array elements, reporting their
- * fields by path ({@code blog.name}, {@code blogs[1].name}). A failure is one {@link ValidationException} carrying
- * every violation.
+ * fields by path ({@code blog.name}, {@code blogs[1].name}). A {@code BigDecimal} or {@code BigInteger} must fit the
+ * Decimal128 it is stored as (34 significant digits). A failure is one {@link ValidationException} carrying every
+ * violation.
  * <p>
  * djongo calls it before every write through {@link ModelValidationCallback}; applications call it for a
  * {@code fullClean()} ({@code djongo.validate(entry)} on the {@code DjongoTemplate} does). What it learns about a
@@ -264,6 +266,9 @@ public class ModelValidator {
 		if (check.keys()) {
 			checkKeys(value, path, out);
 		}
+		if (check.decimals()) {
+			checkDecimals(value, path, out);
+		}
 		for (FieldValidator<Object> validator : check.validators()) {
 			try {
 				validator.validate(value);
@@ -289,6 +294,22 @@ public class ModelValidator {
 			}
 			case NONE -> {
 			}
+		}
+	}
+
+	/** Decimals are stored as Decimal128: one that it cannot hold exactly is refused, never rounded. */
+	private static void checkDecimals(@Nullable Object value, String path, List<FieldViolation> out) {
+		if (value instanceof Collection<?> || value instanceof Object[]) {
+			int index = 0;
+			for (Object element : elements(value)) {
+				checkDecimals(element, path + "[" + index + "]", out);
+				index++;
+			}
+			return;
+		}
+		String problem = Decimal128Values.problem(value);
+		if (problem != null) {
+			out.add(violation(path, problem, value));
 		}
 	}
 

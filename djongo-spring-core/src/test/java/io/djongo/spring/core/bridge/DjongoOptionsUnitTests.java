@@ -62,7 +62,7 @@ class DjongoOptionsUnitTests {
 	}
 
 	@Test
-	void djongosRulesFollowTheApplicationsBeforeConvertCallbacksOnly() {
+	void djongosRulesFollowTheApplicationsBeforeConvertCallbacksAndShapeDocumentsBeforeItsBeforeSaveOnes() {
 		List<String> steps = new ArrayList<>();
 		EntityCallbacks application = EntityCallbacks.create((BeforeConvertCallback<Object>) (entity, collection) -> {
 			steps.add("application " + entity);
@@ -74,6 +74,9 @@ class DjongoOptionsUnitTests {
 		DjongoEntityCallbacks callbacks = new DjongoEntityCallbacks(application, (entity, collection) -> {
 			steps.add("djongo " + entity + " in " + collection);
 			return entity;
+		}, (entity, document) -> steps.add("djongo shape " + entity), (entity) -> {
+			steps.add("djongo read " + entity);
+			return entity;
 		}, () -> steps.add("added"));
 
 		Object converted = callbacks.callback(BeforeConvertCallback.class, "model", "things");
@@ -81,7 +84,8 @@ class DjongoOptionsUnitTests {
 		callbacks.callback(AfterConvertCallback.class, "model", new Document(), "things");
 
 		assertThat(converted).isEqualTo("model'");
-		assertThat(steps).containsExactly("application model", "djongo model' in things", "application save model");
+		assertThat(steps).containsExactly("application model", "djongo model' in things", "djongo shape model",
+				"application save model", "djongo read model");
 	}
 
 	@SuppressWarnings("DataFlowIssue")

@@ -47,7 +47,13 @@ class TemplateCodecsUnitTests {
 
 	static final MappingMongoConverter converter = converter();
 
-	final TemplateCodecs codecs = new TemplateCodecs(converter, factory);
+	/** {@link Other} stands for a model in Django storage: its documents get a {@code shaped} field. */
+	final TemplateCodecs codecs = new TemplateCodecs(converter, factory, (type) -> type == Other.class,
+			(model, document) -> {
+				if (model instanceof Other) {
+					document.put("shaped", true);
+				}
+			});
 
 	@Nullable AnnotationConfigApplicationContext context;
 
@@ -154,6 +160,21 @@ class TemplateCodecsUnitTests {
 		assertThat(this.codecs.needsBeforeConvert(Other.class)).isTrue();
 		this.codecs.callbacksUnknown();
 		assertThat(this.codecs.needsBeforeConvert(Note.class)).as("callbacks given").isTrue();
+	}
+
+	@Test
+	void aModelInDjangoStorageIsReadAndWrittenThroughItsShapedDocumentOnly() {
+		Other other = new Other();
+		other.id = 7L;
+		Note note = new Note();
+		note.id = 8L;
+
+		assertThat(this.codecs.decoder(Other.class)).isNull();
+		assertThat(this.codecs.convert(other)).isNull();
+		assertThat(this.codecs.encode(other)).containsEntry("_id", 7L).containsEntry("shaped", true);
+		assertThat(this.codecs.decoder(Note.class)).isNotNull();
+		assertThat(this.codecs.convert(note)).isNotNull();
+		assertThat(this.codecs.encode(note)).doesNotContainKey("shaped");
 	}
 
 	private void context(Class<?> configuration) {

@@ -37,6 +37,7 @@ import org.springframework.test.context.junit.jupiter.SpringJUnitConfig;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
  * Every field type a model may declare is stored as djongo stores it and reads back equal.
@@ -133,11 +134,42 @@ class FieldTypesIntegrationTests {
 	}
 
 	@Test
-	void decimalsBeyondDecimal128AreRefusedRatherThanRounded() {
+	void decimalsBeyondDecimal128AreAValidationErrorNamingModelFieldAndType() {
 		Specimen specimen = Specimen.full();
+		specimen.text = "too precise";
+		specimen.price = new BigDecimal("1234567890123456789012345678901234567891");
+		ValidationException refused = catchThrowableOfType(ValidationException.class,
+				() -> this.specimens.save(specimen));
+		assertThat(refused).isNotNull();
+		assertThat(refused.getMessage()).startsWith("Specimen is not valid: price: This BigDecimal has 40 significant"
+				+ " digits; it is stored as a Decimal128, which holds at most 34");
+		assertThat(refused.getViolations()).extracting(FieldViolation::path).containsExactly("price");
+		assertThat(this.specimens.objects().filter("text", "too precise").exists()).isFalse();
 		specimen.price = new BigDecimal("1.2345678901234567890123456789012345678");
-		assertThatExceptionOfType(RuntimeException.class).isThrownBy(() -> this.specimens.save(specimen))
-			.withStackTraceContaining("inexact rounding");
+		assertThatExceptionOfType(ValidationException.class).isThrownBy(() -> this.template.insert(specimen));
+		specimen.price = new BigDecimal("1E+7000");
+		assertThatExceptionOfType(ValidationException.class).isThrownBy(() -> this.specimens.save(specimen))
+			.withMessageContaining("exponent is outside the range a Decimal128 stores");
+		assertThat(this.specimens.objects().filter("text", "too precise").exists()).isFalse();
+	}
+
+	@Test
+	void floatingFieldsTakeTheNearestDecimalButNoIntegerTheyCannotHoldExactly() {
+		assertThatExceptionOfType(io.djongo.spring.core.query.InvalidLookupException.class)
+			.isThrownBy(() -> this.specimens.objects().filter("ratio", 9_007_199_254_740_993L))
+			.withMessageContaining("Specimen.ratio expected a Double")
+			.withMessageContaining("not exactly representable");
+		assertThatExceptionOfType(io.djongo.spring.core.query.InvalidLookupException.class)
+			.isThrownBy(() -> this.specimens.objects().filter("single", 16_777_217))
+			.withMessageContaining("not exactly representable");
+		assertThatExceptionOfType(io.djongo.spring.core.query.InvalidLookupException.class)
+			.isThrownBy(() -> this.specimens.objects().filter("single__gt", 1e300))
+			.withMessageContaining("out of range");
+		Specimen saved = this.specimens.save(Specimen.full());
+		assertThat(this.specimens.objects().filter("id", saved.id).filter("single", 3.14159).exists())
+			.as("the float nearest to the double").isTrue();
+		assertThat(this.specimens.objects().filter("id", saved.id).filter("ratio", 0.1 + 0.2).exists()).isTrue();
+		assertThat(this.specimens.objects().filter("id", saved.id).filter("big", Long.MAX_VALUE - 1).exists()).isTrue();
 	}
 
 	@Test

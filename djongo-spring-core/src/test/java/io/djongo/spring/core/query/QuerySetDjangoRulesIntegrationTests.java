@@ -198,7 +198,7 @@ class QuerySetDjangoRulesIntegrationTests {
 		assertThatExceptionOfType(FieldError.class).isThrownBy(() -> articles().filter("title__foo", "x"))
 			.withMessage("Unsupported lookup 'foo' for String field in 'Article.title__foo'. Choices are: contains, "
 					+ "endswith, exact, gt, gte, icontains, iendswith, iexact, in, iregex, isnull, istartswith, lt, lte, "
-					+ "range, regex, startswith");
+					+ "range, regex, search, startswith");
 		assertThatExceptionOfType(FieldError.class).isThrownBy(() -> articles().filter("publishedDate__year__foo", 1))
 			.withMessage("Unsupported lookup 'foo' for Integer field in 'Article.publishedDate__year__foo'. Choices are: "
 					+ "exact, gt, gte, in, isnull, lt, lte, range");

@@ -1,5 +1,6 @@
 package io.djongo.spring.core.relation;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -17,6 +18,8 @@ import org.bson.Document;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+
+import org.springframework.dao.InvalidDataAccessApiUsageException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -211,6 +214,38 @@ class RelationQueryIntegrationTests {
 	}
 
 	@Test
+	void aggregateAndGroupingCountTheRelatedRowsDjangosFiltersKeep() {
+		// Author.objects.aggregate(n=Count("posts", filter=Q(posts__rating__gte=4))): the posts kept, not the authors
+		assertThat(authors().aggregate(Count.of("posts").filter(Q.of("posts__rating__gte", 4)).as("n")))
+			.containsEntry("n", 2L);
+		// Author.objects.filter(posts__rating__gte=4).aggregate(Count("posts")): the rows the filter joined
+		assertThat(authors().filter("posts__rating__gte", 4).aggregate(Count.of("posts"))).containsEntry("posts__count",
+				2L);
+		assertThat(template.objects(Author.class).values("name")
+			.annotate("n", Count.of("posts").filter(Q.of("posts__rating__gte", 4)))
+			.orderBy("name")
+			.valuesList("n", Integer.class)
+			.list()).containsExactly(1, 1, 0);
+		// the same over a many-to-many list of ids: Count("tags", filter=Q(tags__name__in=[...])) counts the tags kept
+		Q named = Q.of("tags__name__in", List.of("python", "pop", "polo"));
+		assertThat(posts().annotate("n", Count.of("tags").filter(named)).valuesList("n", Integer.class).list())
+			.containsExactly(2, 0, 1, 0);
+		assertThat(posts().aggregate(Count.of("tags").filter(named).as("n"))).containsEntry("n", 3L);
+		assertThat(posts().filter("tags__name", "java").annotate("n", Count.of("tags")).valuesList("id", "n").list())
+			.containsExactly(Arrays.asList(2L, 1), Arrays.asList(3L, 1));
+		// Post.objects.values("tags").annotate(n=Count("id")): posts per tag; Author.values("posts__rating")
+		assertThat(template.objects(Post.class).values("tags").annotate("n", Count.of("id")).orderBy("tags")
+			.valuesList("tags", "n")
+			.list()).containsExactly(Arrays.asList(null, 1), Arrays.asList(1L, 1), Arrays.asList(2L, 1),
+					Arrays.asList(3L, 2), Arrays.asList(4L, 1));
+		assertThat(template.objects(Author.class).values("posts__rating").annotate("n", Count.of("id"))
+			.orderBy("posts__rating")
+			.valuesList("posts__rating", "n")
+			.list()).containsExactly(Arrays.asList(null, 1), Arrays.asList(3, 1), Arrays.asList(4, 1),
+					Arrays.asList(5, 1));
+	}
+
+	@Test
 	void selectRelatedFetchesTheAuthorInTheSameCommand() {
 		List<Post> loaded = posts().selectRelated("author").list();
 		assertThat(this.commands.names()).containsExactly("aggregate");
@@ -251,6 +286,24 @@ class RelationQueryIntegrationTests {
 		assertThat(template.related(template.objects(Post.class).get("pk", 4), "author").exists()).isFalse();
 		assertThatExceptionOfType(FieldError.class).isThrownBy(() -> template.related(ann, "name"))
 			.withMessageContaining("'name' is not a relation of Author. Choices are: posts");
+	}
+
+	@Test
+	void relatedTakesTheRelatedModelForATypedQuerySet() {
+		Author ann = template.objects(Author.class).get("pk", 1);
+		Post first = template.objects(Post.class).get("pk", 1);
+		this.commands.clear();
+		QuerySet<Post> annPosts = template.related(ann, "posts", Post.class);
+		List<Tag> tags = template.related(first, "tags", Tag.class).orderBy("id").list();
+		assertThat(annPosts.orderBy("id").list()).extracting((post) -> post.id).containsExactly(1L, 2L);
+		assertThat(tags).extracting(Tag::getName).containsExactly("python", "pop");
+		assertThat(template.related(first, "author", Object.class).model()).as("a supertype will do").isEqualTo(Author.class);
+		assertThatExceptionOfType(InvalidDataAccessApiUsageException.class)
+			.isThrownBy(() -> template.related(ann, "posts", Tag.class))
+			.withMessage("'posts' of Author relates to Post, not Tag: ask for related(instance, \"posts\", Post.class)");
+		assertThatExceptionOfType(FieldError.class).isThrownBy(() -> template.related(ann, "name", Post.class))
+			.withMessageContaining("'name' is not a relation of Author");
+		assertThat(this.commands.names()).containsExactly("find", "find");
 	}
 
 	@Test

@@ -71,6 +71,17 @@ class ThroughRelationIntegrationTests {
 	}
 
 	@Test
+	void prefetchRelatedReadsThePairsThenTheRelatedModels() {
+		TestClients.recorder().clear();
+		List<Person> people = template.objects(Person.class).prefetchRelated("groups").orderBy("id").list();
+		assertThat(people.get(0).groups).extracting((group) -> group.name).containsExactly("Beatles");
+		assertThat(people.get(1).groups).extracting((group) -> group.name).containsExactlyInAnyOrder("Beatles",
+				"Wings");
+		assertThat(people.get(2).groups).isEmpty();
+		assertThat(TestClients.recorder().names()).containsExactly("find", "find", "find");
+	}
+
+	@Test
 	void annotateCountsThroughTheThroughModel() {
 		assertThat(template.objects(Person.class)
 			.annotate("n", Count.of("groups"))

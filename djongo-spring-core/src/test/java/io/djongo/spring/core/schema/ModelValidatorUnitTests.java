@@ -1,5 +1,7 @@
 package io.djongo.spring.core.schema;
 
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.List;
 import java.util.Map;
 
@@ -18,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * The validator without a database.
@@ -79,6 +82,34 @@ class ModelValidatorUnitTests {
 	}
 
 	@Test
+	void decimalsMustFitTheDecimal128TheyAreStoredAs() {
+		Ledger ledger = new Ledger();
+		ledger.total = new BigDecimal("12345678901234567890123456789012345.5");
+		ledger.count = new BigInteger("12345678901234567890123456789012345678901");
+		ledger.entries = List.of(BigDecimal.ONE, new BigDecimal("1E-7000"));
+		ledger.section = new Ledger();
+		ledger.section.total = new BigDecimal("1E+7000");
+		assertThat(this.validator.violations(ledger)).extracting(FieldViolation::path, FieldViolation::message)
+			.containsExactly(
+					tuple("total", "This BigDecimal has 36 significant digits; it is stored as a Decimal128, which"
+							+ " holds at most 34"),
+					tuple("count", "This BigInteger has 41 significant digits; it is stored as a Decimal128, which"
+							+ " holds at most 34"),
+					tuple("entries[1]", "This BigDecimal's exponent is outside the range a Decimal128 stores"
+							+ " (-6176 to 6111)"),
+					tuple("section.total", "This BigDecimal's exponent is outside the range a Decimal128 stores"
+							+ " (-6176 to 6111)"));
+		Ledger exact = new Ledger();
+		exact.total = new BigDecimal("1234567890123456789012345678.901234");
+		exact.count = BigInteger.TEN.pow(40);
+		exact.entries = List.of(new BigDecimal("-0.00"));
+		assertThat(this.validator.violations(exact)).as("trailing zeros are exact").isEmpty();
+		ValidationException update = catchThrowableOfType(ValidationException.class,
+				() -> this.validator.validateValues(Ledger.class, Map.of("total", new BigDecimal("1E+7000"))));
+		assertThat(update.getViolations()).extracting(FieldViolation::path).containsExactly("total");
+	}
+
+	@Test
 	void aValidatorCanReportNestedViolations() {
 		Page page = Page.valid();
 		page.title = "nested";
@@ -95,6 +126,19 @@ class ModelValidatorUnitTests {
 						List.of(new FieldViolation("first", "bad", "\"x\"")));
 			}
 		}
+
+	}
+
+	static class Ledger {
+
+		@Nullable BigDecimal total;
+
+		@Nullable BigInteger count;
+
+		@Nullable List<BigDecimal> entries;
+
+		@EmbeddedField
+		@Nullable Ledger section;
 
 	}
 

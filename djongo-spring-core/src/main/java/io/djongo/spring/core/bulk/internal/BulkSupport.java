@@ -38,7 +38,12 @@ public interface BulkSupport {
 	/** The stored filter of lookups and, given values, the update a QuerySet's update sends. */
 	Operation compile(Class<?> model, Q where, @Nullable Map<String, ?> values);
 
-	/** A new auto-increment id for a document an upsert may insert, null for other models. */
+	/** The stored name of a model's id: {@code _id}, or its column in Django storage ({@code id}). */
+	default String idField(Class<?> model) {
+		return models().metadata(model).idField();
+	}
+
+	/** A new auto-increment id for a document an upsert may insert, as stored; null for other models. */
 	@Nullable Object reserveId(Class<?> model, String collection);
 
 	/** Whether relations point at the model, so that deleting it needs their on_delete rules. */

@@ -11,6 +11,7 @@ import io.djongo.spring.core.model.FieldDescriptor;
 import io.djongo.spring.core.model.FieldError;
 import io.djongo.spring.core.model.ModelMetadata;
 import io.djongo.spring.core.model.Relation;
+import io.djongo.spring.core.model.Storage;
 import org.bson.Document;
 import org.springframework.dao.InvalidDataAccessApiUsageException;
 import org.springframework.util.ClassUtils;
@@ -59,13 +60,16 @@ public final class BulkUpdates {
 		}
 		this.support.validateAll(batch);
 		List<WriteModel<Document>> writes = new ArrayList<>(batch.size());
+		// Django storage writes a null as null, and finds a model by its id column
+		boolean nulls = metadata.storage() == Storage.DJANGO;
+		String idField = metadata.idField();
 		for (Object model : batch) {
 			Document document = this.support.encode(model);
 			Document set = new Document();
 			Document unset = new Document();
 			for (FieldDescriptor field : written) {
 				String stored = field.storedName();
-				if (document.get(stored) != null) {
+				if (document.get(stored) != null || (nulls && document.containsKey(stored))) {
 					set.append(stored, document.get(stored));
 				}
 				else {
@@ -79,7 +83,7 @@ public final class BulkUpdates {
 			if (!unset.isEmpty()) {
 				update.append("$unset", unset);
 			}
-			writes.add(new UpdateOneModel<>(Filters.eq("_id", document.get("_id")), update));
+			writes.add(new UpdateOneModel<>(Filters.eq(idField, document.get(idField)), update));
 		}
 		return this.support.send(this.support.collection(type), writes, true).getMatchedCount();
 	}

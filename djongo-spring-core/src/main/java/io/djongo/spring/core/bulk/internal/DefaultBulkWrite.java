@@ -164,7 +164,8 @@ public final class DefaultBulkWrite<T> implements BulkWrite<T> {
 			}
 			else if (operation.kind() == Kind.REPLACE) {
 				Document document = this.support.replacement(Objects.requireNonNull(operation.model()), collection);
-				writes.add(new ReplaceOneModel<>(Filters.eq("_id", document.get("_id")), document));
+				String idField = this.support.idField(this.model);
+				writes.add(new ReplaceOneModel<>(Filters.eq(idField, document.get(idField)), document));
 			}
 			else {
 				writes.add(write(operation, Objects.requireNonNull(compiled.get(i)), collection));
@@ -189,7 +190,8 @@ public final class DefaultBulkWrite<T> implements BulkWrite<T> {
 		for (Map.Entry<Integer, Integer> insert : insertPositions.entrySet()) {
 			int index = insert.getKey();
 			if (written(index, refused, firstRefused)) {
-				insertedIds.put(index, Objects.requireNonNull(prepared).documents().get(insert.getValue()).get("_id"));
+				insertedIds.put(index, Objects.requireNonNull(prepared).documents().get(insert.getValue())
+					.get(this.support.idField(this.model)));
 			}
 		}
 		if (prepared != null) {
@@ -244,10 +246,11 @@ public final class DefaultBulkWrite<T> implements BulkWrite<T> {
 		}
 		Document operators = new Document((Document) update);
 		// a filter on the id gives an inserted document that id; otherwise an auto-increment model needs one
-		boolean idGiven = filter instanceof Document lookups && lookups.containsKey("_id");
+		String idField = this.support.idField(this.model);
+		boolean idGiven = filter instanceof Document lookups && lookups.containsKey(idField);
 		Object id = idGiven ? null : this.support.reserveId(this.model, collection);
 		if (id != null) {
-			operators.append("$setOnInsert", new Document("_id", id));
+			operators.append("$setOnInsert", new Document(idField, id));
 		}
 		return new UpdateOneModel<>(filter, operators, new UpdateOptions().upsert(true));
 	}

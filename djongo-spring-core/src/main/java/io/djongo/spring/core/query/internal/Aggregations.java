@@ -87,16 +87,20 @@ final class Aggregations {
 
 		private final boolean readsFields;
 
+		private final Restriction restriction;
+
 		private int next;
 
 		/**
 		 * @param accumulators where accumulators are added
 		 * @param readsFields whether expressions may read fields outside aggregates (they are then group keys)
+		 * @param restriction the join of the related rows an aggregate over a many-valued relation counts
 		 */
-		Group(Document accumulators, String prefix, boolean readsFields) {
+		Group(Document accumulators, String prefix, boolean readsFields, Restriction restriction) {
 			this.accumulators = accumulators;
 			this.prefix = prefix;
 			this.readsFields = readsFields;
+			this.restriction = restriction;
 		}
 
 		@Override
@@ -109,10 +113,12 @@ final class Aggregations {
 			// the fields inside an aggregate are read per document, whatever the expression around it
 			ExpressionCompiler.Context perDocument = new ExpressionCompiler.Context(context.scope(), context.uses(),
 					ExpressionCompiler.NO_AGGREGATES);
-			Object condition = condition(aggregate, perDocument);
-			Source source = source(aggregate, perDocument, null);
-			Class<?> type = valueType(aggregate.function(), source.type());
 			String key = this.prefix + this.next++;
+			// over a many-valued relation, Django's filters pick the related rows counted, not the documents
+			Join restricted = this.restriction.of(aggregate, key, perDocument.scope());
+			Object condition = (restricted != null) ? null : condition(aggregate, perDocument);
+			Source source = source(aggregate, perDocument, restricted);
+			Class<?> type = valueType(aggregate.function(), source.type());
 			Object value = source.value();
 			if (condition != null) {
 				value = new Document("$cond", Arrays.asList(condition, value, source.multi() ? List.of() : null));
@@ -128,6 +134,17 @@ final class Aggregations {
 			return new ExpressionCompiler.Result(
 					reduce(aggregate, new OverGroup(key, value, source.multi(), this.accumulators)), type);
 		}
+
+	}
+
+	/**
+	 * The join of the related documents an aggregate over a many-valued relation counts when Django's rules restrict
+	 * them (the aggregate's filter, a filter on the relation before it), or null when nothing restricts them.
+	 */
+	@FunctionalInterface
+	interface Restriction {
+
+		@Nullable Join of(Aggregate aggregate, String suffix, Scope scope);
 
 	}
 

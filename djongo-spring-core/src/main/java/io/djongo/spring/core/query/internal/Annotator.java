@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import io.djongo.spring.core.model.FieldError;
 import io.djongo.spring.core.model.ModelMetadata;
@@ -49,7 +50,8 @@ final class Annotator {
 		checkName(plan.model(), name);
 		Steps steps = plan.steps();
 		Scope scope = plan.scope();
-		Uses uses = new Uses(plan.nextSubquery());
+		// a GeoDistance's $geoNear stage goes first in the plan, before what the annotation reads
+		Uses uses = new Uses(plan.nextSubquery()).allowGeo();
 		boolean aggregate = ExpressionCompiler.containsAggregate(expression);
 		Steps.Grouping grouping = steps.grouping();
 		if (aggregate && (grouping != null || plan.projection() instanceof Projection.Values)) {
@@ -58,7 +60,8 @@ final class Annotator {
 					: new Steps.Grouping(((Projection.Values) plan.projection()).targets(), new Document(), Map.of());
 			Document accumulators = new Document(current.accumulators());
 			Aggregations.Group sink = this.aggregations.new Group(accumulators,
-					TargetResolver.JOIN_PREFIX + "g" + current.results().size() + "_", false);
+					TargetResolver.JOIN_PREFIX + "g" + current.results().size() + "_", false,
+					restriction(steps.wheres()));
 			ExpressionCompiler.Result result = this.expressions.compile(expression,
 					new ExpressionCompiler.Context(scope, uses, sink));
 			Map<String, Object> results = new LinkedHashMap<>(current.results());
@@ -126,8 +129,21 @@ final class Annotator {
 			return false;
 		}
 		LookupPath path = this.targets.paths().resolve(scope.model(), field);
+		if (path.isLocalManyToMany()) {
+			// the model's own list of ids: its related documents, as Django's join rows
+			return path.rest().isEmpty();
+		}
 		return !path.hops().isEmpty() && path.hops().get(0).isMultiValued() && (relation.equals(field)
 				|| !this.targets.paths().resolve(scope.model(), relation).hops().isEmpty());
+	}
+
+	/** Django's rules for aggregating over a many-valued relation, for the aggregates of one {@code $group}. */
+	Aggregations.Restriction restriction(List<Steps.Where> wheres) {
+		return (aggregate, suffix, scope) -> {
+			String field = aggregate.field();
+			return (field != null && overManyRelation(field, scope))
+					? restrictedJoin(aggregate, field, suffix, wheres, scope) : null;
+		};
 	}
 
 	/**
@@ -153,7 +169,15 @@ final class Annotator {
 		if (conditions.isEmpty()) {
 			return null;
 		}
-		ModelMetadata related = path.hops().get(0).target();
+		// the related documents: past the rows of a Django through collection, the model they pair with
+		ModelMetadata related;
+		if (path.isLocalManyToMany()) {
+			related = this.targets.paths().metadata(Objects.requireNonNull(path.field().relation()).target());
+		}
+		else {
+			related = (path.hops().get(0).target() != null || path.hops().size() < 2)
+					? path.hops().get(0).requiredTarget() : path.hops().get(1).requiredTarget();
+		}
 		FilterCompiler.Compiled compiled = this.filters.compile(Q.and(conditions.toArray(Q[]::new)),
 				new Scope(related, Map.of()));
 		if (!compiled.uses().isLocal()) {

@@ -50,6 +50,7 @@ final class Combinations {
 		List<QueryPlan> parts = new ArrayList<>();
 		parts.add(first);
 		parts.addAll(others);
+		parts.forEach((part) -> part.requireNestable(kind.name().toLowerCase(java.util.Locale.ROOT) + "()"));
 		Projection.Values values = shape(first, kind, all, parts);
 		QueryCompiler compiler = first.compiler();
 		QueryPlan base = compiler.base(first.model().type()).withRelated(first.related());
@@ -65,7 +66,7 @@ final class Combinations {
 		}
 		else if (asFilter(kind, all, live)) {
 			combined = base.withSteps(new Steps(base.scope(), List.of(), List.of(filter(kind, parts)), List.of(),
-					List.of(), Map.of(), Set.of(), null, Map.of(), List.of(), Set.of())).withCombination(new Combination(kind, all, null));
+					List.of(), Map.of(), Set.of(), null, Map.of(), List.of(), Set.of(), Searches.NONE)).withCombination(new Combination(kind, all, null));
 		}
 		else {
 			// every part is live here but for empty ones of a union or a difference, which add nothing
@@ -131,7 +132,7 @@ final class Combinations {
 			return;
 		}
 		for (Target target : values.targets()) {
-			if (target.storedPath().equals("_id") && target.joins().isEmpty()) {
+			if (target.storedPath().equals(plan.model().idField()) && target.joins().isEmpty()) {
 				return;
 			}
 		}

@@ -1,7 +1,10 @@
 package io.djongo.spring.core.query.internal;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
+import com.mongodb.CursorType;
 import com.mongodb.client.AggregateIterable;
 import com.mongodb.client.FindIterable;
 import com.mongodb.client.MongoCollection;
@@ -17,7 +20,7 @@ import org.jspecify.annotations.Nullable;
  * values make the call, so that what is shown is what is sent. The rendering leaves out only what the driver adds
  * to every command ({@code $db}, {@code lsid}, {@code cursor}, {@code ordered}...).
  */
-sealed interface Command permits Command.Read, Command.Update, Command.Delete {
+sealed interface Command permits Command.Read, Command.Tail, Command.Update, Command.Delete {
 
 	/** The collection the command acts on. */
 	String collection();
@@ -98,6 +101,40 @@ sealed interface Command permits Command.Read, Command.Update, Command.Delete {
 		@Override
 		public <T> AggregateIterable<T> read(MongoCollection<T> collection) {
 			return collection.aggregate(this.pipeline);
+		}
+
+	}
+
+	/**
+	 * A {@code find} opening a tailable, await-data cursor on a capped collection ({@code QuerySet.tail()}): no sort
+	 * (natural order), no skip or limit. Its {@code getMore}s wait up to {@code maxAwait} for new documents (their
+	 * {@code maxTimeMS}; the server's default, one second, when null); the find itself carries no time limit.
+	 * @param projection the projection, or null for whole documents
+	 * @param maxAwait how long each {@code getMore} waits, or null for the server's default
+	 */
+	record Tail(String collection, Bson filter, @Nullable Bson projection, @Nullable Duration maxAwait)
+			implements Command {
+
+		@Override
+		public Document document() {
+			// in the driver's order
+			Document find = new Document("find", this.collection).append("filter", this.filter);
+			if (this.projection != null) {
+				find.append("projection", this.projection);
+			}
+			return find.append("tailable", true).append("awaitData", true);
+		}
+
+		/** The driver call sending this command; its cursor sends it. */
+		FindIterable<Document> read(MongoCollection<Document> collection) {
+			FindIterable<Document> find = collection.find(this.filter).cursorType(CursorType.TailableAwait);
+			if (this.projection != null) {
+				find.projection(this.projection);
+			}
+			if (this.maxAwait != null) {
+				find.maxAwaitTime(this.maxAwait.toMillis(), TimeUnit.MILLISECONDS);
+			}
+			return find;
 		}
 
 	}

@@ -115,6 +115,11 @@ final class ConditionCompiler {
 			throw new FieldError("Unsupported lookup '" + lookup.lookupName() + "' for " + type.getSimpleName()
 					+ " field in '" + target.description() + "'");
 		}
+		if (lookup.isQueryOnly()) {
+			throw new InvalidLookupException(target.description() + ": the " + lookup.lookupName() + " lookup works in "
+					+ "filter() and exclude() only, not in When or an aggregate's filter (MongoDB has no aggregation "
+					+ "expression for it)");
+		}
 		if (value instanceof QuerySet) {
 			throw new InvalidLookupException(target.description()
 					+ ": a QuerySet as a value works in filter() and exclude() only, not in When or an aggregate's filter");
@@ -166,7 +171,7 @@ final class ConditionCompiler {
 			guards.add(test);
 			return new Document("$and", guards);
 		};
-		String path = "$" + target.storedPath() + (target.relationValued() ? "._id" : "");
+		String path = "$" + target.storedPath() + (target.relationValued() ? "." + target.relatedId() : "");
 		if (!target.isMultiValued()) {
 			return condition.apply(path);
 		}
@@ -175,9 +180,7 @@ final class ConditionCompiler {
 			Object size = new Document("$size", new Document("$ifNull", Arrays.asList(path, List.of())));
 			return new Document(Boolean.TRUE.equals(value) ? "$eq" : "$gt", Arrays.asList(size, 0));
 		}
-		Object elements = new Document("$ifNull", Arrays.asList(path, List.of()));
-		return new Document("$anyElementTrue", List.of(new Document("$map",
-				new Document("input", elements).append("as", ITEM).append("in", condition.apply("$$" + ITEM)))));
+		return target.anyValue(ITEM, condition::apply);
 	}
 
 }

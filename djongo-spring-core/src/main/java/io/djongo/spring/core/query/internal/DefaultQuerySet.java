@@ -1,6 +1,7 @@
 package io.djongo.spring.core.query.internal;
 
 import java.util.ArrayList;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -27,6 +28,8 @@ import io.djongo.spring.core.query.functions.TruncDate;
 import org.bson.Document;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.InvalidDataAccessApiUsageException;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
 import org.springframework.data.mapping.PersistentEntity;
 import org.springframework.data.util.CloseableIterator;
 
@@ -100,6 +103,13 @@ final class DefaultQuerySet<T> implements QuerySet<T> {
 	@Override
 	public QuerySet<T> exclude(Q... conditions) {
 		return where(Q.and(conditions), true);
+	}
+
+	@Override
+	public QuerySet<T> search(String text) {
+		requireUncombined("search");
+		requireUnsliced("search");
+		return with(compiler().search(this.plan, text));
 	}
 
 	private QuerySet<T> where(Q condition, boolean exclude) {
@@ -393,6 +403,16 @@ final class DefaultQuerySet<T> implements QuerySet<T> {
 	}
 
 	@Override
+	public Stream<T> tail() {
+		return this.engine.tail(this.plan, null);
+	}
+
+	@Override
+	public Stream<T> tail(Duration maxAwait) {
+		return this.engine.tail(this.plan, maxAwait);
+	}
+
+	@Override
 	public T earliest(String... fields) {
 		return earliest(fields, false);
 	}
@@ -470,6 +490,12 @@ final class DefaultQuerySet<T> implements QuerySet<T> {
 		return this.engine.creations().getOrCreate(this, lookups, defaults, true);
 	}
 
+	@Override
+	public Page<T> page(Pageable pageable) {
+		// an unordered QuerySet is paged by pk (a sliced one keeps the order its slice was taken in)
+		return Paging.page(this, pageable, !this.plan.isOrdered() && !this.plan.isSliced());
+	}
+
 	// ---- writes
 
 	@Override
@@ -498,6 +524,11 @@ final class DefaultQuerySet<T> implements QuerySet<T> {
 	@Override
 	public Class<?> model() {
 		return this.plan.model().type();
+	}
+
+	@Override
+	public boolean isOrdered() {
+		return this.plan.isOrdered();
 	}
 
 	@Override

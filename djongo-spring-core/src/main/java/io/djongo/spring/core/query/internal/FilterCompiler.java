@@ -78,7 +78,7 @@ final class FilterCompiler {
 	 */
 	Compiled compile(Q condition, Scope scope, boolean excluded, int subqueryBase) {
 		Uses uses = new Uses(subqueryBase);
-		Filter filter = node(condition, scope, uses, excluded);
+		Filter filter = node(condition, scope, uses, excluded, !excluded);
 		return new Compiled(filter, uses);
 	}
 
@@ -105,6 +105,11 @@ final class FilterCompiler {
 			case IENDSWITH -> operand.matches(escape((String) value) + "\\z", "i");
 			case REGEX -> operand.matches((String) value, "");
 			case IREGEX -> operand.matches((String) value, "i");
+			case NEAR -> throw new IllegalStateException("near is a $geoNear stage, not a condition");
+			case WITHIN, DISTANCE_LT, DISTANCE_LTE -> operand.geoWithin((Document) value);
+			case DISTANCE_GT, DISTANCE_GTE -> operand.notGeoWithin((Document) value);
+			case INTERSECTS -> operand.geoIntersects((Document) value);
+			case SEARCH -> operand.search((String) value);
 		};
 	}
 
@@ -130,34 +135,37 @@ final class FilterCompiler {
 	/**
 	 * @param negated whether the node is under an odd number of negations, where Django does not apply the
 	 * same-element rule
+	 * @param top whether the node must hold for every document kept: reached from the filter call through ANDs
+	 * only, never negated, where MongoDB allows {@code $text} and djongo a {@code near}
 	 */
-	private Filter node(Q q, Scope scope, Uses uses, boolean negated) {
+	private Filter node(Q q, Scope scope, Uses uses, boolean negated, boolean top) {
 		boolean inverted = negated ^ q.isNegated();
+		boolean required = top && !q.isNegated();
 		Filter result;
 		if (q.isLeaf()) {
 			Expression expression = q.expression();
 			result = (expression != null) ? truth(expression, scope, uses)
-					: leaf(Objects.requireNonNull(q.lookup()), q.value(), scope, uses).filter();
+					: leaf(Objects.requireNonNull(q.lookup()), q.value(), scope, uses, required).filter();
 		}
 		else if (q.connector() == Q.Connector.AND) {
-			result = and(q.children(), scope, uses, inverted);
+			result = and(q.children(), scope, uses, inverted, required);
 		}
 		else {
 			List<Filter> parts = new ArrayList<>();
 			for (Q child : q.children()) {
-				parts.add(node(child, scope, uses, inverted));
+				parts.add(node(child, scope, uses, inverted, false));
 			}
 			result = Filter.or(parts);
 		}
 		return q.isNegated() ? result.not() : result;
 	}
 
-	private Filter and(List<Q> children, Scope scope, Uses uses, boolean negated) {
+	private Filter and(List<Q> children, Scope scope, Uses uses, boolean negated, boolean top) {
 		List<Filter> parts = new ArrayList<>();
 		Map<String, List<Leaf>> sameElement = new LinkedHashMap<>();
 		for (Q child : children) {
 			if (child.isLeaf() && !child.isNegated() && child.expression() == null) {
-				Leaf leaf = leaf(Objects.requireNonNull(child.lookup()), child.value(), scope, uses);
+				Leaf leaf = leaf(Objects.requireNonNull(child.lookup()), child.value(), scope, uses, top);
 				String prefix = leaf.groupPrefix();
 				if (prefix != null && !negated) {
 					sameElement.computeIfAbsent(prefix, (key) -> new ArrayList<>()).add(leaf);
@@ -166,7 +174,7 @@ final class FilterCompiler {
 				parts.add(leaf.filter());
 			}
 			else {
-				parts.add(node(child, scope, uses, negated));
+				parts.add(node(child, scope, uses, negated, top));
 			}
 		}
 		sameElement.forEach((prefix, leaves) -> parts.add(elemMatch(prefix, leaves)));
@@ -211,7 +219,8 @@ final class FilterCompiler {
 		return Filter.of(new Document("$expr", condition));
 	}
 
-	private Leaf leaf(String expression, @Nullable Object value, Scope scope, Uses uses) {
+	/** @param top whether the lookup must hold for every document kept ({@link #node}) */
+	private Leaf leaf(String expression, @Nullable Object value, Scope scope, Uses uses, boolean top) {
 		Target target = this.targets.resolve(expression, scope);
 		uses.target(target);
 		List<Transform> transforms = new ArrayList<>();
@@ -245,8 +254,14 @@ final class FilterCompiler {
 			value = true;
 		}
 		boolean containerLookup = lookup == Lookup.ISNULL || lookup == Lookup.EXACT;
-		if (!lookup.appliesTo(type) || (target.isContainer() && !containerLookup)) {
+		// a list of two numbers is a legacy coordinate pair
+		boolean legacyPair = lookup.shape() == Lookup.Shape.GEO && target.kind() == FieldDescriptor.Kind.VALUES
+				&& (type == double.class || type == Double.class);
+		if ((!lookup.appliesTo(type) && !legacyPair) || (target.isContainer() && !containerLookup)) {
 			throw unsupported(lookup.lookupName(), type, target);
+		}
+		if (lookup.isQueryOnly()) {
+			return Leaf.of(queryOnly(target, transforms, lookup, value, scope, uses, top));
 		}
 		if (value instanceof Expression other) {
 			return Leaf.of(fieldComparison(target, transforms, lookup, other, scope, uses));
@@ -269,9 +284,62 @@ final class FilterCompiler {
 		}
 		Lookup compare = lookup;
 		Function<String, Filter> condition = target.relationValued()
-				? (path) -> Filter.of(condition(compare, converted, Operand.field(path + "._id")))
+				? (path) -> Filter.of(condition(compare, converted, Operand.field(path + "." + target.relatedId())))
 				: (path) -> Filter.of(condition(compare, converted, Operand.field(path)));
 		return leafOf(target, condition);
+	}
+
+	/**
+	 * A geo or text lookup, which only MongoDB's query language has. A {@code near} is not a condition but the
+	 * QuerySet's one {@code $geoNear} stage, recorded in the uses; a search is {@code $text}, which MongoDB allows once,
+	 * on the collection's text index, in the first stage. Both must hold for every document kept: not negated, not
+	 * excluded, not under an OR.
+	 */
+	private Filter queryOnly(Target target, List<Transform> transforms, Lookup lookup, Object value, Scope scope,
+			Uses uses, boolean top) {
+		if (!transforms.isEmpty() || value instanceof Expression || value instanceof QuerySet) {
+			throw new InvalidLookupException(target.description() + ": the " + lookup.lookupName()
+					+ " lookup takes a literal value on a stored field, not a transform, an expression or a QuerySet");
+		}
+		boolean whole = lookup == Lookup.NEAR || lookup == Lookup.SEARCH;
+		if (whole && (!target.joins().isEmpty() || target.annotation())) {
+			throw new InvalidLookupException(target.description() + ": the " + lookup.lookupName()
+					+ " lookup works on the model's own fields, not through a relation or on an annotation");
+		}
+		if (whole && !top) {
+			throw new InvalidLookupException(target.description() + ": the " + lookup.lookupName() + " lookup cannot be"
+					+ " negated, excluded or combined with OR (MongoDB allows "
+					+ ((lookup == Lookup.NEAR) ? "$geoNear" : "$text") + " only as a condition every result meets)");
+		}
+		if (lookup == Lookup.NEAR) {
+			io.djongo.spring.core.query.geo.Near near = GeoValues.near(value, target);
+			GeoValues.requireSphereIndex(scope.model(), target.storedPath(), target.description());
+			uses.geoNear(new GeoNear(target.storedPath(), near.point(),
+					(near.minDistance() != null) ? GeoValues.meters(near.minDistance(), target) : null,
+					(near.maxDistance() != null) ? GeoValues.meters(near.maxDistance(), target) : null, true,
+					target.description()));
+			return Filter.TRUE;
+		}
+		if (lookup == Lookup.SEARCH) {
+			TextIndexes.requireIndexed(scope.model(), target);
+			if (uses.isText()) {
+				// two searches in one filter() call; Searches refuses one made in another call
+				throw new InvalidLookupException(Searches.oneSearch(scope.model()));
+			}
+			uses.text();
+		}
+		Object converted = Objects.requireNonNull(this.values.convert(lookup, value, target.valueType(), target));
+		if (converted instanceof Document shape && shape.get("$centerSphere") instanceof List<?> circle
+				&& Double.valueOf(0.0).equals(circle.get(1))) {
+			// nothing is closer than no distance; everything with a point is at least that far
+			if (lookup == Lookup.DISTANCE_LT) {
+				return Filter.FALSE;
+			}
+			if (lookup == Lookup.DISTANCE_GTE) {
+				return Filter.of(condition(Lookup.ISNULL, false, Operand.field(target.storedPath())));
+			}
+		}
+		return Filter.of(condition(lookup, converted, Operand.field(target.storedPath())));
 	}
 
 	/** Whether the target's own value is a list: a many-to-many field, or a multi-valued join at the end. */
@@ -346,22 +414,24 @@ final class FilterCompiler {
 			throw new InvalidLookupException(target.description()
 					+ ": " + kind + " values work with exact, gt, gte, lt and lte, not " + lookup.lookupName());
 		}
-		if (target.isMultiValued()) {
-			throw new InvalidLookupException(target.description() + ": " + kind
-					+ " comparisons through a list are not supported");
-		}
 		ExpressionCompiler.Result right = this.expressions.compile(value, scope, uses);
-		Object left = "$" + target.storedPath();
-		// a null or missing date never matches (the guard), but must not reach a date operator, which fails on it
-		Object computed = transforms.isEmpty() ? left : new Document("$ifNull", List.of(left, Instant.EPOCH));
-		ZoneId in = this.expressions.zoneFor(target.valueType(), null);
-		for (Transform transform : transforms) {
-			computed = transform.apply(computed, in);
-		}
 		Object rightExpression = right.expression();
-		Object comparison = condition(lookup, new Literals.Computed(rightExpression), Operand.computed(computed));
-		Object condition = new Document("$and", Arrays.asList(notNull(left), notNull(rightExpression), comparison));
-		return Filter.of(new Document("$expr", condition));
+		ZoneId in = this.expressions.zoneFor(target.valueType(), null);
+		Function<Object, Object> compare = (left) -> {
+			// a null or missing date never matches (the guard), but must not reach a date operator, which fails on it
+			Object computed = transforms.isEmpty() ? left : new Document("$ifNull", List.of(left, Instant.EPOCH));
+			for (Transform transform : transforms) {
+				computed = transform.apply(computed, in);
+			}
+			Object comparison = condition(lookup, new Literals.Computed(rightExpression), Operand.computed(computed));
+			return new Document("$and", Arrays.asList(notNull(left), notNull(rightExpression), comparison));
+		};
+		if (!target.isMultiValued()) {
+			String left = "$" + target.storedPath() + (target.relationValued() ? "." + target.relatedId() : "");
+			return Filter.of(new Document("$expr", compare.apply(left)));
+		}
+		// through a list (a many-to-many, a reverse relation): some element compares, as Django's join finds a row
+		return Filter.of(new Document("$expr", target.anyValue(ITEM, compare)));
 	}
 
 	/**

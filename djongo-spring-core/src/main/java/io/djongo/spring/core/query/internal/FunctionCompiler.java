@@ -10,6 +10,7 @@ import java.util.Objects;
 import io.djongo.spring.core.model.FieldError;
 import io.djongo.spring.core.query.Expression;
 import io.djongo.spring.core.query.Func;
+import io.djongo.spring.core.query.InvalidLookupException;
 import org.bson.Document;
 import org.bson.types.Decimal128;
 import org.jspecify.annotations.Nullable;
@@ -88,7 +89,42 @@ final class FunctionCompiler {
 			case TRUNC_YEAR, TRUNC_QUARTER, TRUNC_MONTH, TRUNC_WEEK, TRUNC_DAY, TRUNC_HOUR, TRUNC_MINUTE, TRUNC_SECOND,
 					TRUNC_DATE, TRUNC_TIME ->
 				this.dates.trunc(func, args.get(0), where);
+			case GEO_DISTANCE -> geoDistance(func, args.get(0), context, where);
+			case TEXT_SCORE -> {
+				context.uses().textScore();
+				yield new ExpressionCompiler.Result(new Document("$meta", "textScore"), Double.class);
+			}
 		};
+	}
+
+	/**
+	 * The distance from a point field, which only a {@code $geoNear} stage computes: the stage is recorded in the
+	 * uses, where the caller places it first in the pipeline, and the distance is read from its output.
+	 */
+	private static ExpressionCompiler.Result geoDistance(Func func, ExpressionCompiler.Result field,
+			ExpressionCompiler.Context context, String where) {
+		if (!context.uses().isGeoAllowed()) {
+			throw new InvalidLookupException(where + ": GeoDistance works in annotate() and alias() only (MongoDB"
+					+ " computes it in the first stage); annotate it and use the annotation's name");
+		}
+		Expression argument = func.arguments().get(0);
+		Object path = field.expression();
+		boolean stored = argument instanceof io.djongo.spring.core.query.F && path instanceof String reference
+				&& reference.startsWith("$") && !reference.startsWith("$$")
+				&& !reference.startsWith("$" + TargetResolver.JOIN_PREFIX)
+				&& !context.scope().annotations().containsKey(reference.substring(1));
+		if (!stored || !GeoValues.isGeo(field.type())) {
+			throw new InvalidLookupException(where + ": GeoDistance measures from a point field of the model itself"
+					+ " (a GeoJsonPoint or a Point; not a double[] pair), not " + argument);
+		}
+		String key = String.valueOf(path).substring(1);
+		GeoValues.requireSphereIndex(context.scope().model(), key, where);
+		Object point = ((io.djongo.spring.core.query.Value) func.arguments().get(1)).value();
+		Object unit = ((io.djongo.spring.core.query.Value) func.arguments().get(2)).value();
+		context.uses().geoNear(new GeoNear(key, (org.springframework.data.geo.Point) Objects.requireNonNull(point),
+				null, null, false, where));
+		return new ExpressionCompiler.Result(GeoNear.distanceIn(((Number) Objects.requireNonNull(unit)).doubleValue()),
+				Double.class);
 	}
 
 	private static @Nullable Object e(List<ExpressionCompiler.Result> args, int index) {

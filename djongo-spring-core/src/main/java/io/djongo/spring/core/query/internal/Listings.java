@@ -67,6 +67,10 @@ final class Listings {
 			for (String path : entities.only()) {
 				projection.append(path, 1);
 			}
+			// a projection keeps _id unless told; an id stored elsewhere (Django storage) is kept as Django keeps it
+			if (!plan.model().idField().equals("_id")) {
+				projection.putIfAbsent(plan.model().idField(), 1);
+			}
 			for (String annotation : plan.steps().shown()) {
 				projection.append(annotation, 1);
 			}

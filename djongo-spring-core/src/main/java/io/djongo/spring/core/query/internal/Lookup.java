@@ -63,7 +63,31 @@ enum Lookup {
 	REGEX("regex", Shape.PATTERN),
 
 	/** A regular expression found somewhere in the field, ignoring case over all of Unicode. */
-	IREGEX("iregex", Shape.PATTERN);
+	IREGEX("iregex", Shape.PATTERN),
+
+	/** Nearest first, within optional bounds: one {@code $geoNear} stage ({@link GeoNear}), not a condition. */
+	NEAR("near", Shape.GEO),
+
+	/** Inside a shape: {@code $geoWithin}. */
+	WITHIN("within", Shape.GEO),
+
+	/** Sharing a point with a GeoJSON geometry: {@code $geoIntersects}. */
+	INTERSECTS("intersects", Shape.GEO),
+
+	/** Closer than a distance on the sphere: {@code $geoWithin} a {@code $centerSphere}. */
+	DISTANCE_LT("distance_lt", Shape.GEO),
+
+	/** At most a distance away on the sphere: {@code $geoWithin} a {@code $centerSphere}. */
+	DISTANCE_LTE("distance_lte", Shape.GEO),
+
+	/** Farther than a distance on the sphere: not {@code $geoWithin} a {@code $centerSphere}, the point present. */
+	DISTANCE_GT("distance_gt", Shape.GEO),
+
+	/** At least a distance away on the sphere: not {@code $geoWithin} a {@code $centerSphere}, the point present. */
+	DISTANCE_GTE("distance_gte", Shape.GEO),
+
+	/** A full-text search of the model's text index, MongoDB's {@code $text} syntax (phrases, negation). */
+	SEARCH("search", Shape.SEARCH);
 
 	/** The shape of value a lookup takes. */
 	enum Shape {
@@ -84,7 +108,13 @@ enum Lookup {
 		TEXT,
 
 		/** A string, read as a regular expression. */
-		PATTERN
+		PATTERN,
+
+		/** A point, a shape or a point and a distance ({@link GeoValues}). */
+		GEO,
+
+		/** A string, searched as MongoDB's {@code $search} text (never an operator). */
+		SEARCH
 
 	}
 
@@ -116,11 +146,23 @@ enum Lookup {
 
 	/** Whether the lookup compares strings only. */
 	boolean isText() {
-		return this.shape == Shape.TEXT || this.shape == Shape.PATTERN;
+		return this.shape == Shape.TEXT || this.shape == Shape.PATTERN || this.shape == Shape.SEARCH;
 	}
 
-	/** Whether the lookup applies to values of a type: the text lookups only to strings. */
+	/**
+	 * Whether the lookup exists only in MongoDB's query language (geo operators, {@code $text}), not as an
+	 * aggregation expression: usable in {@code filter} and {@code exclude}, not in {@code When} or an aggregate's
+	 * filter.
+	 */
+	boolean isQueryOnly() {
+		return this.shape == Shape.GEO || this.shape == Shape.SEARCH;
+	}
+
+	/** Whether the lookup applies to values of a type: the text lookups only to strings, the geo ones to points. */
 	boolean appliesTo(Class<?> type) {
+		if (this.shape == Shape.GEO) {
+			return GeoValues.isGeo(type);
+		}
 		return !isText() || type == String.class || type == Object.class || type == Character.class
 				|| type == char.class;
 	}

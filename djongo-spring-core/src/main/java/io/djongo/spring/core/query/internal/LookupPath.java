@@ -34,24 +34,43 @@ record LookupPath(ModelMetadata model, String expression, List<Hop> hops, List<F
 	 * @param reverse whether it is crossed from target to owner
 	 * @param localPath the stored path, in the document the hop starts from, holding the value to match
 	 * @param foreignPath the stored path, in the documents reached, matched against it
-	 * @param target the model reached
+	 * @param collection the collection of the documents reached
+	 * @param target the model reached; null for the rows of a through collection Django creates, which no class
+	 * describes
 	 */
-	record Hop(Relation relation, boolean reverse, String localPath, String foreignPath, ModelMetadata target) {
+	record Hop(Relation relation, boolean reverse, String localPath, String foreignPath, String collection,
+			@Nullable ModelMetadata target) {
+
+		/** A hop to the documents of a model. */
+		static Hop to(Relation relation, boolean reverse, String localPath, String foreignPath, ModelMetadata target) {
+			String collection = target.collection();
+			if (collection == null) {
+				throw new FieldError(target.name() + " has no collection to join");
+			}
+			return new Hop(relation, reverse, localPath, foreignPath, collection, target);
+		}
 
 		/** Whether several documents can be reached from one. */
 		boolean isMultiValued() {
 			return this.reverse ? this.relation.isReverseMultiValued() : this.relation.isManyToMany();
 		}
 
-		/** The collection of the model reached. */
-		String collection() {
-			String collection = this.target.collection();
-			if (collection == null) {
-				throw new FieldError(this.target.name() + " has no collection to join");
+		/** The model reached; fails for the rows of a through collection Django creates. */
+		ModelMetadata requiredTarget() {
+			ModelMetadata result = this.target;
+			if (result == null) {
+				throw new FieldError("'" + this.relation.relatedName() + "' are the rows of the through collection '"
+						+ this.collection + "': no model describes them");
 			}
-			return collection;
+			return result;
 		}
 
+	}
+
+	/** Whether the lookup is a many-to-many list of ids of the model itself (native storage), crossed by no hop. */
+	boolean isLocalManyToMany() {
+		return this.hops.isEmpty() && this.fields.size() == 1
+				&& this.fields.get(0).kind() == FieldDescriptor.Kind.MANY_TO_MANY && this.fields.get(0).relation() != null;
 	}
 
 	/** The last field walked; fails when the lookup ends on a relation reached by a hop. */

@@ -68,7 +68,8 @@ final class LookupValues {
 				}
 				yield value;
 			}
-			case TEXT, PATTERN -> text(value, lookup, target);
+			case TEXT, PATTERN, SEARCH -> text(value, lookup, target);
+			case GEO -> GeoValues.value(lookup, value, target, this.coercion);
 		};
 	}
 

@@ -36,6 +36,29 @@ interface Operand<R> {
 	/** A regular expression found somewhere in the value. */
 	R matches(String pattern, String options);
 
+	// The geo and text operators exist only in the query language (a stored field); callers check
+	// Lookup.isQueryOnly() first and say which lookup, so the other operands never see them.
+
+	/** Inside a shape: {@code $geoWithin}. */
+	default R geoWithin(Document shape) {
+		throw new IllegalStateException("$geoWithin has no aggregation expression");
+	}
+
+	/** Present and not inside a shape: the complement of {@link #geoWithin} among documents with a point. */
+	default R notGeoWithin(Document shape) {
+		throw new IllegalStateException("$geoWithin has no aggregation expression");
+	}
+
+	/** Sharing a point with a geometry: {@code $geoIntersects}. */
+	default R geoIntersects(Document geometry) {
+		throw new IllegalStateException("$geoIntersects has no aggregation expression");
+	}
+
+	/** The model's full-text search, {@code $text}: not on one field, on the collection's text index. */
+	default R search(String text) {
+		throw new IllegalStateException("$text has no aggregation expression");
+	}
+
 	/** A stored field, by its dotted path: {@code {path: {$gte: value}}}. */
 	static Operand<Document> field(String path) {
 		return new Field(path);
@@ -97,6 +120,29 @@ interface Operand<R> {
 		@Override
 		public Document matches(String pattern, String options) {
 			return on(new BsonRegularExpression(pattern, options));
+		}
+
+		@Override
+		public Document geoWithin(Document shape) {
+			return on(new Document("$geoWithin", shape));
+		}
+
+		@Override
+		public Document notGeoWithin(Document shape) {
+			// as SQL's comparisons, a missing point is neither near nor far
+			return new Document("$and", List.of(on(new Document("$ne", null)),
+					new Document("$nor", List.of(geoWithin(shape)))));
+		}
+
+		@Override
+		public Document geoIntersects(Document geometry) {
+			return on(new Document("$geoIntersects", geometry));
+		}
+
+		@Override
+		public Document search(String text) {
+			// the text is the value of $search: a string, never an operator, whatever it contains
+			return new Document("$text", new Document("$search", text));
 		}
 
 	}

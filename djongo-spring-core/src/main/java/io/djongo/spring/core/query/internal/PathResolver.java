@@ -76,7 +76,7 @@ final class PathResolver {
 				}
 				if (reverse != null) {
 					ModelMetadata target = metadata(reverse.owner());
-					hops.add(new LookupPath.Hop(reverse, true, "_id", reverse.storedField(), target));
+					hops.add(LookupPath.Hop.to(reverse, true, owner.idField(), reverse.storedField(), target));
 					owner = target;
 					index++;
 					continue;
@@ -115,7 +115,7 @@ final class PathResolver {
 				if (target.field(next) == null && this.models.reverseRelation(target.type(), next) == null) {
 					break;
 				}
-				hops.add(new LookupPath.Hop(relation, false, stored.toString(), "_id", target));
+				hops.add(LookupPath.Hop.to(relation, false, stored.toString(), target.idField(), target));
 				owner = target;
 				fields = new ArrayList<>();
 				stored = new StringBuilder();
@@ -143,10 +143,12 @@ final class PathResolver {
 		}
 		Relation in = reverse ? through.toTarget() : through.toOwner();
 		Relation out = reverse ? through.toOwner() : through.toTarget();
-		ModelMetadata throughModel = metadata(through.model());
+		Class<?> throughType = through.model();
+		ModelMetadata throughModel = (throughType != null) ? metadata(throughType) : null;
+		ModelMetadata from = metadata(in.target());
 		ModelMetadata reached = metadata(out.target());
-		hops.add(new LookupPath.Hop(in, true, "_id", in.storedField(), throughModel));
-		hops.add(new LookupPath.Hop(out, false, out.storedField(), "_id", reached));
+		hops.add(new LookupPath.Hop(in, true, from.idField(), in.storedField(), through.collection(), throughModel));
+		hops.add(LookupPath.Hop.to(out, false, out.storedField(), reached.idField(), reached));
 		return reached;
 	}
 
@@ -162,7 +164,12 @@ final class PathResolver {
 
 	/** Whether the name is the related name of a relation pointing at the model. */
 	boolean isReverseRelation(ModelMetadata model, String name) {
-		return this.models.reverseRelation(model.type(), name) != null;
+		return reverseRelation(model, name) != null;
+	}
+
+	/** The relation pointing at the model by that related name, or null. */
+	@Nullable Relation reverseRelation(ModelMetadata model, String name) {
+		return this.models.reverseRelation(model.type(), name);
 	}
 
 	/** The names a model's lookups can start with: its fields and the related names of its reverse relations. */

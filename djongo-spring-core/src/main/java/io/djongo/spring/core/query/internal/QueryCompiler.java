@@ -78,6 +78,17 @@ final class QueryCompiler {
 		return plan.withSteps(plan.steps().where(new Steps.Where(condition, exclude), filter, compiled.uses()));
 	}
 
+	/** {@code search(text)}: the model's text search, as a {@code __search} lookup on its text index. */
+	QueryPlan search(QueryPlan plan, String text) {
+		if (text == null) {
+			throw new InvalidLookupException(plan.model().name() + ": search() needs a text, not null");
+		}
+		Uses uses = new Uses();
+		uses.text();
+		Filter filter = Filter.of(FilterCompiler.condition(Lookup.SEARCH, text, Operand.field("$text")));
+		return plan.withSteps(plan.steps().where(new Steps.Where(Q.and(), false), filter, uses));
+	}
+
 	/** {@code annotate}, or Django's {@code alias} when hidden. */
 	QueryPlan annotate(QueryPlan plan, String name, Expression expression, boolean hide) {
 		return this.annotator.annotate(plan, name, expression, hide);
@@ -133,7 +144,7 @@ final class QueryCompiler {
 
 	QueryPlan defer(QueryPlan plan, List<String> fields) {
 		List<String> paths = storedPaths(plan, fields, "defer");
-		if (paths.contains("_id")) {
+		if (paths.contains(plan.model().idField())) {
 			throw new FieldError(plan.model().name() + ": the id cannot be deferred");
 		}
 		if (!(plan.projection() instanceof Projection.Entities entities)) {
@@ -214,7 +225,8 @@ final class QueryCompiler {
 		Uses uses = new Uses(plan.nextSubquery());
 		Document group = new Document("_id", null);
 		Document project = new Document("_id", 0);
-		Aggregations.Group sink = this.annotator.aggregations().new Group(group, "a", false);
+		Aggregations.Group sink = this.annotator.aggregations().new Group(group, "a", false,
+				this.annotator.restriction(plan.steps().wheres()));
 		Map<String, Class<?>> types = new java.util.LinkedHashMap<>();
 		for (int i = 0; i < expressions.size(); i++) {
 			ExpressionCompiler.Result result = this.expressions.compile(expressions.get(i),
@@ -297,6 +309,11 @@ final class QueryCompiler {
 	private Target target(String lookup, Scope scope, Target target, String purpose) {
 		if (!target.rest().isEmpty()) {
 			storedPath(lookup, scope, purpose);
+		}
+		if (target.relationValued() && target.rest().isEmpty()) {
+			// the related documents themselves (a reverse relation, a many-to-many in a through collection): their ids,
+			// as Django's values() gives a relation's primary keys
+			return this.targets.resolve(lookup + PathResolver.SEPARATOR + PathResolver.PK, scope);
 		}
 		return target;
 	}

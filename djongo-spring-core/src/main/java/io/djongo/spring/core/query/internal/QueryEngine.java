@@ -1,5 +1,6 @@
 package io.djongo.spring.core.query.internal;
 
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -11,6 +12,7 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 import com.mongodb.ReadPreference;
 import com.mongodb.client.MongoCollection;
@@ -204,6 +206,21 @@ public final class QueryEngine {
 		Object value = model.entity().getPropertyAccessor(instance).getProperty(field.property());
 		List<Object> ids = RelatedIds.of(value, this.models.metadata(forward.target()));
 		return ids.isEmpty() ? related.none() : related.filter("pk__in", ids);
+	}
+
+	/**
+	 * {@link #related(Object, String)} as a QuerySet of the given model, which must be the relation's own (or a
+	 * supertype of it).
+	 */
+	public <R> QuerySet<R> related(Object instance, String relation, Class<R> type) {
+		QuerySet<R> related = related(instance, relation);
+		if (!type.isAssignableFrom(related.model())) {
+			throw new InvalidDataAccessApiUsageException("'" + relation + "' of "
+					+ this.models.metadata(instance.getClass()).name() + " relates to "
+					+ related.model().getSimpleName() + ", not " + type.getSimpleName() + ": ask for related(instance, \""
+					+ relation + "\", " + related.model().getSimpleName() + ".class)");
+		}
+		return related;
 	}
 
 	private static Object requireId(ModelMetadata model, @Nullable Object id) {
@@ -407,7 +424,7 @@ public final class QueryEngine {
 			});
 		}
 		catch (RuntimeException ex) {
-			throw ServerErrors.translate(ex, model.name(), false);
+			throw ServerErrors.translate(ex, model.name(), command);
 		}
 	}
 
@@ -432,7 +449,7 @@ public final class QueryEngine {
 					"a listing opens a cursor");
 		}
 		catch (RuntimeException ex) {
-			throw ServerErrors.translate(ex, plan.model().name(), false);
+			throw ServerErrors.translate(ex, plan.model().name(), command);
 		}
 		List<Prefetcher.Plan> prefetch = (plan.projection() instanceof Projection.Entities) ? plan.related().prefetch()
 				: List.of();
@@ -442,8 +459,13 @@ public final class QueryEngine {
 				: (models, documents) -> this.prefetcher.prefetch(prefetch, models, documents), (ex) -> {
 					DataAccessException translated = translator.translateExceptionIfPossible(ex);
 					return ServerErrors.translate((translated != null) ? translated : ex, plan.model().name(),
-							false);
+							command);
 				});
+	}
+
+	/** Follows a capped collection: {@code tail()} (see {@link Tailing}). */
+	<R> Stream<R> tail(QueryPlan plan, @Nullable Duration maxAwait) {
+		return new Tailing(this).stream(plan, maxAwait);
 	}
 
 	/** MongoDB's {@code explain} of a listing, verbosity {@code queryPlanner}: the server's plan. */
@@ -474,7 +496,7 @@ public final class QueryEngine {
 	}
 
 	/** The collection a read goes to: with this QuerySet's {@code using(ReadPreference)}, when it has one. */
-	private MongoCollection<Document> preferred(MongoCollection<Document> collection) {
+	MongoCollection<Document> preferred(MongoCollection<Document> collection) {
 		ReadPreference preference = this.readPreference;
 		return (preference != null) ? collection.withReadPreference(preference) : collection;
 	}
@@ -503,6 +525,10 @@ public final class QueryEngine {
 	 * Logs a command about to be sent as {@code Model: {command: "collection", ...}}, rendered as the command log
 	 * renders the commands it sees.
 	 */
+	void log(ModelMetadata model, Command command) {
+		debug(model, command);
+	}
+
 	private void debug(ModelMetadata model, Command command) {
 		if (logger.isDebugEnabled()) {
 			debug(model, command.document());

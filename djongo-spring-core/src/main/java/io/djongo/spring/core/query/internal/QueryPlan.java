@@ -110,6 +110,7 @@ final class QueryPlan {
 	boolean isFind() {
 		Sort sort = effectiveSort();
 		return joins().isEmpty() && this.steps.annotations().isEmpty() && this.steps.after().isEmpty()
+				&& this.steps.searches().geoNear() == null
 				&& this.steps.grouping() == null && !sort.random() && sort.computed().isEmpty()
 				&& (this.combination == null || this.combination.pipeline() == null);
 	}
@@ -123,6 +124,21 @@ final class QueryPlan {
 			throw new org.springframework.dao.InvalidDataAccessApiUsageException("This QuerySet of " + this.model.name()
 					+ " contains a reference to an outer query (OuterRef " + this.steps.outerRefs()
 					+ ") and may only be used in a subquery");
+		}
+	}
+
+	/**
+	 * Fails for a plan that cannot be part of another one: MongoDB allows {@code $geoNear} and {@code $text} only in
+	 * the first stage of the whole pipeline.
+	 * @param use what the plan would be part of, for the message
+	 */
+	void requireNestable(String use) {
+		Searches searches = this.steps.searches();
+		if (searches.any()) {
+			throw new org.springframework.dao.InvalidDataAccessApiUsageException("A QuerySet of " + this.model.name()
+					+ " with " + ((searches.geoNear() != null) ? "near or GeoDistance" : "a text search")
+					+ " cannot be used in " + use + ": MongoDB allows "
+					+ ((searches.geoNear() != null) ? "$geoNear" : "$text") + " only in the first stage of a query");
 		}
 	}
 
@@ -167,13 +183,19 @@ final class QueryPlan {
 	/** The ordering in force: explicit, else the model's default; reversed when asked. */
 	Sort effectiveSort() {
 		// as Django 3.1+, the model's default ordering does not apply to a grouped query
+		GeoNear near = this.steps.searches().geoNear();
+		// as MongoDB's $near, a near lookup orders by distance unless told otherwise
 		Sort resolved = (this.sort != null) ? this.sort
-				: (this.steps.grouping() != null) ? Sort.NONE : this.compiler.defaultSort(this.model);
+				: (this.steps.grouping() != null) ? Sort.NONE
+						: (near != null && near.orders()) ? new Sort(new Document(GeoNear.DISTANCE, 1), false, List.of())
+								: this.compiler.defaultSort(this.model);
 		return this.reversed ? resolved.reversed() : resolved;
 	}
 
 	boolean isOrdered() {
-		return (this.sort != null) ? this.sort.isOrdered() : !this.model.ordering().isEmpty();
+		GeoNear near = this.steps.searches().geoNear();
+		return (this.sort != null) ? this.sort.isOrdered()
+				: !this.model.ordering().isEmpty() || (near != null && near.orders());
 	}
 
 	/**
@@ -193,7 +215,20 @@ final class QueryPlan {
 			stages.addAll(this.combination.pipeline());
 		}
 		Filter filter = filter();
-		if (!filter.isTrue()) {
+		Searches searches = this.steps.searches();
+		if (searches.textScore() && !searches.text()) {
+			throw new org.springframework.dao.InvalidDataAccessApiUsageException(this.model.name() + ": TextScore needs"
+					+ " a text search in the same QuerySet: search(...) or a __search lookup");
+		}
+		GeoNear near = searches.geoNear();
+		if (near != null) {
+			if (!stages.isEmpty()) {
+				throw new org.springframework.dao.InvalidDataAccessApiUsageException(this.model.name() + ": "
+						+ near.description() + " cannot be combined with union(), intersection() or difference()");
+			}
+			stages.add(near.stage(filter));
+		}
+		else if (!filter.isTrue()) {
 			stages.add(new Document("$match", filter.toBson()));
 		}
 		for (Join join : joins()) {

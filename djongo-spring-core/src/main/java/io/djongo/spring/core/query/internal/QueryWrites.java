@@ -1,5 +1,6 @@
 package io.djongo.spring.core.query.internal;
 
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -11,13 +12,16 @@ import io.djongo.spring.core.model.FieldDescriptor;
 import io.djongo.spring.core.model.FieldError;
 import io.djongo.spring.core.model.ModelMetadata;
 import io.djongo.spring.core.model.Relation;
+import io.djongo.spring.core.model.Storage;
 import io.djongo.spring.core.query.Expression;
 import io.djongo.spring.core.query.F;
 import io.djongo.spring.core.query.Func;
 import io.djongo.spring.core.query.InvalidLookupException;
 import io.djongo.spring.core.query.Value;
+import jakarta.validation.constraints.Digits;
 import org.bson.Document;
 import org.bson.conversions.Bson;
+import org.bson.types.Decimal128;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.InvalidDataAccessApiUsageException;
 
@@ -90,7 +94,7 @@ final class QueryWrites {
 							+ ": an update computes from the document's own fields only (no relation, subquery or "
 							+ "annotation)");
 				}
-				if (!incrementable(given, path, field, inc, mul)) {
+				if (!incrementable(given, path, field, inc, mul, (amount) -> stored(model, field, amount))) {
 					pipelineSet.append(path, expression);
 				}
 				continue;
@@ -102,7 +106,7 @@ final class QueryWrites {
 				}
 				validated.put(field.name(), null);
 				Relation relation = field.relation();
-				if (relation != null && relation.kind() == Relation.Kind.ONE_TO_ONE) {
+				if (relation != null && relation.kind() == Relation.Kind.ONE_TO_ONE && model.storage() != Storage.DJANGO) {
 					// a one-to-one's unique index is sparse: "no related object" is a missing field, as save writes it
 					unset.append(path, "");
 				}
@@ -115,13 +119,13 @@ final class QueryWrites {
 			if (relation != null) {
 				Object ids = relatedIds(model, entry.getKey(), relation, value);
 				validated.put(field.name(), value);
-				set.append(path, ids);
+				set.append(path, stored(model, field, ids));
 				continue;
 			}
 			Object java = this.engine.coercion().toJava(value, field.type(), this.engine.zone(),
 					() -> model.name() + "." + entry.getKey());
 			validated.put(field.name(), java);
-			set.append(path, this.engine.coercion().toBson(java, field.type()));
+			set.append(path, stored(model, field, this.engine.coercion().toBson(java, field.type())));
 		}
 		this.engine.updateValidator().validate(model.type(), validated);
 		if (!pipelineSet.isEmpty()) {
@@ -147,6 +151,30 @@ final class QueryWrites {
 			update.append("$mul", mul);
 		}
 		return update;
+	}
+
+	/**
+	 * A value as the model's storage stores it: in Django storage an integer as int32 while it fits (as Python writes
+	 * it) and a decimal with its field's declared decimal places ({@code @Digits(fraction)}), as a save writes them.
+	 */
+	private static @Nullable Object stored(ModelMetadata model, FieldDescriptor field, @Nullable Object value) {
+		if (model.storage() != Storage.DJANGO) {
+			return value;
+		}
+		if (value instanceof Long number && number >= Integer.MIN_VALUE && number <= Integer.MAX_VALUE) {
+			return number.intValue();
+		}
+		if (value instanceof List<?> list) {
+			List<@Nullable Object> converted = new ArrayList<>();
+			list.forEach((element) -> converted.add(stored(model, field, element)));
+			return converted;
+		}
+		Digits digits = field.property().findAnnotation(Digits.class);
+		if (value instanceof Decimal128 decimal && digits != null && decimal.isFinite()
+				&& decimal.bigDecimalValue().scale() != digits.fraction()) {
+			return new Decimal128(decimal.bigDecimalValue().setScale(digits.fraction(), RoundingMode.HALF_EVEN));
+		}
+		return value;
 	}
 
 	/**
@@ -178,16 +206,17 @@ final class QueryWrites {
 
 	/** {@code F(field) +/- n} and {@code F(field) * n} on a non-nullable number, as $inc and $mul. */
 	private static boolean incrementable(Expression expression, String path, FieldDescriptor field, Document inc,
-			Document mul) {
+			Document mul, Function<Number, @Nullable Object> stored) {
 		if (!field.isPrimitive() || !(expression instanceof Func func) || func.arguments().size() != 2
 				|| !(func.arguments().get(0) instanceof F left) || !field.name().equals(left.field())
 				|| !(func.arguments().get(1) instanceof Value constant) || !(constant.value() instanceof Number amount)) {
 			return false;
 		}
 		switch (func.function()) {
-			case ADD -> inc.append(path, amount);
-			case SUBTRACT -> inc.append(path, negate(amount));
-			case MULTIPLY -> mul.append(path, amount);
+			// in Django storage an int32 amount while it fits: MongoDB keeps an int32 field int32 then (until it overflows)
+			case ADD -> inc.append(path, stored.apply(amount));
+			case SUBTRACT -> inc.append(path, stored.apply(negate(amount)));
+			case MULTIPLY -> mul.append(path, stored.apply(amount));
 			default -> {
 				return false;
 			}

@@ -1,6 +1,7 @@
 package io.djongo.spring.core.query.internal;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -11,6 +12,7 @@ import java.util.Set;
 
 import io.djongo.spring.core.model.FieldError;
 import io.djongo.spring.core.model.ModelMetadata;
+import io.djongo.spring.core.query.InvalidLookupException;
 import io.djongo.spring.core.query.Q;
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -29,14 +31,15 @@ import org.jspecify.annotations.Nullable;
  * @param post annotations computed after the grouping, over its aggregates
  * @param having the conditions on the grouping's aggregates, placed after it
  * @param outerRefs the fields of an outer query read through {@code OuterRef}: the plan is only a subquery
+ * @param searches the {@code $geoNear} stage and text search asked for
  */
 record Steps(Scope scope, List<Steps.Where> wheres, List<Filter> before, List<Filter> after, List<Join> joins,
 		Map<String, Object> annotations, Set<String> hidden, Steps.@Nullable Grouping grouping,
-		Map<String, Object> post, List<Filter> having, Set<String> outerRefs) {
+		Map<String, Object> post, List<Filter> having, Set<String> outerRefs, Searches searches) {
 
 	static Steps of(ModelMetadata model) {
 		return new Steps(new Scope(model, Map.of()), List.of(), List.of(), List.of(), List.of(), Map.of(), Set.of(),
-				null, Map.of(), List.of(), Set.of());
+				null, Map.of(), List.of(), Set.of(), Searches.NONE);
 	}
 
 	/**
@@ -47,6 +50,22 @@ record Steps(Scope scope, List<Steps.Where> wheres, List<Filter> before, List<Fi
 	 * @param results each aggregate annotation's expression over the accumulators
 	 */
 	record Grouping(List<Target> keys, Document accumulators, Map<String, Object> results) {
+
+		/** The key's value at a dotted path read as null when missing. */
+		private static void nullable(Document key, String path) {
+			String[] parts = path.split("\\.");
+			Document current = key;
+			for (int i = 0; i < parts.length - 1; i++) {
+				if (!(current.get(parts[i]) instanceof Document next)) {
+					return;
+				}
+				current = next;
+			}
+			String last = parts[parts.length - 1];
+			if (("$" + path).equals(current.get(last))) {
+				current.put(last, new Document("$ifNull", Arrays.asList("$" + path, null)));
+			}
+		}
 
 		/** The names that exist only after the grouping. */
 		Set<String> names() {
@@ -60,18 +79,32 @@ record Steps(Scope scope, List<Steps.Where> wheres, List<Filter> before, List<Fi
 		 */
 		List<Bson> stages(Steps steps, Sort sort) {
 			Document key = new Document();
+			List<Bson> stages = new ArrayList<>();
+			Set<String> unwound = new LinkedHashSet<>();
 			for (Target target : this.keys) {
 				if (target.isMultiValued()) {
-					throw new FieldError(target.description() + ": grouping by values through a list is not supported");
+					// Django groups the join's rows: one document per value of the list, none kept as a null
+					String list = target.unwindPath();
+					if (list == null) {
+						throw new FieldError(target.description()
+								+ ": grouping by values through more than one list is not supported");
+					}
+					if (unwound.add(list)) {
+						stages.add(new Document("$unwind",
+								new Document("path", "$" + list).append("preserveNullAndEmptyArrays", true)));
+					}
 				}
 				Listings.putPath(key, target.storedPath());
+				if (target.isMultiValued()) {
+					// no related row (missing after the unwind) and a null value are one group, as SQL's NULL
+					nullable(key, target.storedPath());
+				}
 			}
 			for (String path : sort.document().keySet()) {
 				if (!names().contains(path) && !steps.post().containsKey(path) && !sort.computed().containsKey(path)) {
 					Listings.putPath(key, path);
 				}
 			}
-			List<Bson> stages = new ArrayList<>();
 			Document group = new Document("_id", key);
 			group.putAll(this.accumulators);
 			stages.add(new Document("$group", group));
@@ -108,6 +141,11 @@ record Steps(Scope scope, List<Steps.Where> wheres, List<Filter> before, List<Fi
 		List<Filter> local = this.before;
 		List<Filter> joined = this.after;
 		List<Filter> grouped = this.having;
+		if (uses.isText() && !uses.isLocal()) {
+			throw new InvalidLookupException(this.scope.model().name() + ": a text search must be the first stage"
+					+ " (MongoDB's rule for $text): make it in a filter() call of its own, not with conditions on"
+					+ " relations or annotations");
+		}
 		if (readsGrouped(uses)) {
 			grouped = append(grouped, filter);
 		}
@@ -118,7 +156,8 @@ record Steps(Scope scope, List<Steps.Where> wheres, List<Filter> before, List<Fi
 			joined = append(joined, filter);
 		}
 		return new Steps(this.scope, append(this.wheres, where), local, joined, merge(this.joins, uses), this.annotations,
-				this.hidden, this.grouping, this.post, grouped, union(this.outerRefs, uses.outerRefs()));
+				this.hidden, this.grouping, this.post, grouped, union(this.outerRefs, uses.outerRefs()),
+				this.searches.with(uses, this.scope.model()));
 	}
 
 	/** An annotation computed per document, before any grouping; a hidden one is not shown in results. */
@@ -127,14 +166,16 @@ record Steps(Scope scope, List<Steps.Where> wheres, List<Filter> before, List<Fi
 		annotations.put(name, expression);
 		Set<String> hidden = hide ? union(this.hidden, Set.of(name)) : this.hidden;
 		return new Steps(withType(name, type), this.wheres, this.before, this.after, merge(this.joins, uses),
-				annotations, hidden, this.grouping, this.post, this.having, union(this.outerRefs, uses.outerRefs()));
+				annotations, hidden, this.grouping, this.post, this.having, union(this.outerRefs, uses.outerRefs()),
+				this.searches.with(uses, this.scope.model()));
 	}
 
 	/** An aggregate annotation of the grouping. */
 	Steps group(String name, Class<?> type, Grouping grouping, Uses uses, boolean hide) {
 		Set<String> hidden = hide ? union(this.hidden, Set.of(name)) : this.hidden;
 		return new Steps(withType(name, type), this.wheres, this.before, this.after, merge(this.joins, uses),
-				this.annotations, hidden, grouping, this.post, this.having, union(this.outerRefs, uses.outerRefs()));
+				this.annotations, hidden, grouping, this.post, this.having, union(this.outerRefs, uses.outerRefs()),
+				this.searches.with(uses, this.scope.model()));
 	}
 
 	/** A plain annotation after the grouping over its aggregates, computed after it. */
@@ -143,7 +184,8 @@ record Steps(Scope scope, List<Steps.Where> wheres, List<Filter> before, List<Fi
 		post.put(name, expression);
 		Set<String> hidden = hide ? union(this.hidden, Set.of(name)) : this.hidden;
 		return new Steps(withType(name, type), this.wheres, this.before, this.after, merge(this.joins, uses),
-				this.annotations, hidden, this.grouping, post, this.having, union(this.outerRefs, uses.outerRefs()));
+				this.annotations, hidden, this.grouping, post, this.having, union(this.outerRefs, uses.outerRefs()),
+				this.searches.with(uses, this.scope.model()));
 	}
 
 	/** The annotations shown in results, in order: per document, of the grouping, after it. */

@@ -85,13 +85,13 @@ final class Subqueries {
 
 	/**
 	 * The values a QuerySet selects, for {@code field__in=queryset}: an array expression of them per outer document.
-	 * A QuerySet of models selects its id.
+	 * A QuerySet of models selects its id ({@code _id}, or the id column in Django storage).
 	 */
 	Object values(QuerySet<?> queryset, ExpressionCompiler.Context context) {
 		QueryPlan inner = plan(queryset);
 		Target selected = (inner.projection() instanceof Projection.Values) ? selected(inner, "An __in subquery")
 				: null;
-		String path = (selected != null) ? selected.storedPath() : "_id";
+		String path = (selected != null) ? selected.storedPath() : inner.model().idField();
 		List<Bson> pipeline = inner.stages(inner.isSliced());
 		pipeline.add(new Document("$project", new Document("_id", 0).append("v", "$" + path)));
 		String alias = join(inner, pipeline, context);
@@ -132,6 +132,7 @@ final class Subqueries {
 		if (!(queryset instanceof DefaultQuerySet<?> inner)) {
 			throw new IllegalArgumentException("A subquery needs a QuerySet made by djongo, not " + queryset.getClass());
 		}
+		inner.plan().requireNestable("a subquery");
 		return inner.plan();
 	}
 

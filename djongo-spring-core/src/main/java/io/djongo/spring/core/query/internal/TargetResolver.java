@@ -3,11 +3,13 @@ package io.djongo.spring.core.query.internal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 
 import io.djongo.spring.core.model.FieldDescriptor;
 import io.djongo.spring.core.model.FieldError;
 import io.djongo.spring.core.model.ModelMetadata;
 import io.djongo.spring.core.model.Relation;
+import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.jspecify.annotations.Nullable;
 
@@ -59,13 +61,19 @@ final class TargetResolver {
 					true, List.copyOf(parts.subList(1, parts.size())), List.of(), null, false);
 		}
 		LookupPath path = this.paths.resolve(scope.model(), expression);
+		if (firstJoinAlias != null && path.isLocalManyToMany() && path.rest().isEmpty()) {
+			// the model's own list of ids, read as the related documents a restricted join keeps
+			ModelMetadata related = this.paths.metadata(Objects.requireNonNull(path.field().relation()).target());
+			return new Target(description, firstJoinAlias.alias(), idType(related), FieldDescriptor.Kind.VALUE,
+					firstJoinAlias.alias(), false, null, false, List.of(), List.of(firstJoinAlias), related, true);
+		}
 		Joins tree = joins(path, firstJoinAlias);
 		List<Join> joins = tree.top();
 		String base = tree.alias();
 		String multiJoin = tree.multiValued();
 		List<String> rest = path.rest();
 		if (path.fields().isEmpty()) {
-			ModelMetadata target = path.hops().get(path.hops().size() - 1).target();
+			ModelMetadata target = path.hops().get(path.hops().size() - 1).requiredTarget();
 			if (!rest.isEmpty() && !isLookupOrTransform(rest.get(0))) {
 				throw this.paths.unknownField(target, rest.get(0), expression);
 			}
@@ -117,7 +125,8 @@ final class TargetResolver {
 		boolean groupable = arrayPrefix != null && !arrayPrefix.equals(stored)
 				&& (multiJoin != null || isContainerArray(path, path.arrayPrefix()));
 		return new Target(description, stored, valueType, kind, arrayPrefix, groupable, container, false,
-				List.copyOf(rest), joins, related, false);
+				List.copyOf(rest), joins, related, false,
+				multiJoin != null && (localArray != null || kind == FieldDescriptor.Kind.ARRAY));
 	}
 
 	/**
@@ -185,7 +194,7 @@ final class TargetResolver {
 		if (collection == null) {
 			return null;
 		}
-		LookupPath.Hop hop = new LookupPath.Hop(last, false, path.storedPath(), "_id", target);
+		LookupPath.Hop hop = new LookupPath.Hop(last, false, path.storedPath(), target.idField(), collection, target);
 		List<LookupPath.Hop> hops = new ArrayList<>(path.hops());
 		hops.add(hop);
 		LookupPath extended = new LookupPath(path.model(), path.expression(), hops, List.of(), "", null, target,
@@ -198,13 +207,45 @@ final class TargetResolver {
 	/** The join crossing the first relation of a lookup, restricted to related documents meeting a condition. */
 	Join restrictedJoin(String expression, Scope scope, String alias, Bson condition) {
 		LookupPath path = this.paths.resolve(scope.model(), expression);
+		if (path.isLocalManyToMany()) {
+			// the model's own list of ids: the related documents it names, restricted
+			ModelMetadata related = this.paths.metadata(Objects.requireNonNull(path.field().relation()).target());
+			String collection = related.collection();
+			if (collection == null) {
+				throw new FieldError(related.name() + " has no collection to join");
+			}
+			return new Join(alias, collection, path.storedPath(), related.idField(), true, true, false, condition,
+					List.of());
+		}
 		if (path.hops().isEmpty()) {
 			throw new FieldError(scope.model().name() + "." + expression + " crosses no relation to filter");
 		}
 		LookupPath.Hop hop = path.hops().get(0);
+		if (hop.target() == null && path.hops().size() > 1) {
+			return restrictedThroughJoin(hop, path.hops().get(1), alias, condition);
+		}
 		return new Join(alias, hop.collection(), hop.localPath(), hop.foreignPath(), hop.isMultiValued(),
 				!hop.reverse() && hop.relation().isManyToMany(), hop.reverse() && hop.relation().isManyToMany(),
 				condition, List.of());
+	}
+
+	/**
+	 * The rows of a Django through collection whose related document meets a condition: the rows of the document,
+	 * each with its related document joined under the alias the next hop uses, restricted by the condition (missing
+	 * when it fails), then the rows without one dropped; the chain reads the related documents inside as usual.
+	 */
+	private static Join restrictedThroughJoin(LookupPath.Hop through, LookupPath.Hop next, String alias,
+			Bson condition) {
+		String name = next.reverse() ? next.relation().relatedName() : next.relation().field();
+		Join related = new Join(JOIN_PREFIX + name, next.collection(), next.localPath(), next.foreignPath(), false,
+				false, false, condition, List.of());
+		List<Bson> pipeline = new ArrayList<>();
+		pipeline.add(new Document("$match", new Document("$expr",
+				new Document("$eq", List.of("$" + through.foreignPath(), "$$djongoKey")))));
+		pipeline.addAll(related.stages());
+		pipeline.add(new Document("$match", new Document(related.alias(), new Document("$exists", true))));
+		return new Join(alias, through.collection(), through.localPath(), through.foreignPath(), true, false, false,
+				null, List.of(), new Document("djongoKey", "$" + through.localPath()), pipeline);
 	}
 
 	private static Class<?> idType(ModelMetadata model) {

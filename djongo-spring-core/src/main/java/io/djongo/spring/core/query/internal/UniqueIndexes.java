@@ -51,6 +51,10 @@ final class UniqueIndexes {
 	private List<Set<String>> resolve(ModelMetadata model) {
 		List<Set<String>> unique = new ArrayList<>();
 		unique.add(Set.of("_id"));
+		if (!model.idField().equals("_id")) {
+			// Django storage: the id column has djongo's unique __primary_key__
+			unique.add(Set.of(model.idField()));
+		}
 		for (IndexDefinition index : this.resolver.resolveIndexFor(model.type())) {
 			Document options = index.getIndexOptions();
 			if (Boolean.TRUE.equals(options.get("unique")) && !options.containsKey("partialFilterExpression")) {

@@ -5,6 +5,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * What a compiled condition or expression reads besides the queried document's own fields: annotations of the
  * query (by name), related documents and subqueries that must be joined first, and fields of an outer query
@@ -20,6 +22,14 @@ final class Uses {
 	private List<Join> joins = new ArrayList<>();
 
 	private int nextSubquery;
+
+	private @Nullable GeoNear geoNear;
+
+	private boolean text;
+
+	private boolean textScore;
+
+	private boolean geoAllowed;
 
 	Uses() {
 	}
@@ -44,6 +54,47 @@ final class Uses {
 
 	void outer(String field) {
 		this.outer.add(field);
+	}
+
+	/** A {@code $geoNear} stage the QuerySet needs: a near lookup, or a GeoDistance. */
+	void geoNear(GeoNear near) {
+		GeoNear current = this.geoNear;
+		this.geoNear = (current != null) ? current.merge(near) : near;
+	}
+
+	@Nullable GeoNear geoNear() {
+		return this.geoNear;
+	}
+
+	/** A text search ({@code $text}) is made. */
+	void text() {
+		this.text = true;
+	}
+
+	boolean isText() {
+		return this.text;
+	}
+
+	/** The text search's score is read. */
+	void textScore() {
+		this.textScore = true;
+	}
+
+	boolean readsTextScore() {
+		return this.textScore;
+	}
+
+	/**
+	 * Lets {@code GeoDistance} be compiled: where the caller places the {@code $geoNear} stage it records
+	 * ({@code annotate}, {@code alias}); elsewhere its distance would not exist.
+	 */
+	Uses allowGeo() {
+		this.geoAllowed = true;
+		return this;
+	}
+
+	boolean isGeoAllowed() {
+		return this.geoAllowed;
 	}
 
 	/** A name for the next subquery joined. */

@@ -22,6 +22,7 @@ import io.djongo.spring.core.relation.ProtectedException;
 import io.djongo.spring.core.relation.RestrictedException;
 import org.bson.Document;
 import org.bson.conversions.Bson;
+import org.jspecify.annotations.Nullable;
 import org.springframework.data.mongodb.core.MongoOperations;
 
 /**
@@ -56,6 +57,9 @@ final class DeletionCollector {
 	/** RESTRICT: the referring documents by id, per relation; allowed if deleted by the end of the walk. */
 	private final Map<Relation, Map<Object, Document>> restricted = new LinkedHashMap<>();
 
+	/** The rows of through collections Django creates that go with the deleted models, by collection and key. */
+	private final Map<ThroughKey, Set<Object>> throughRows = new LinkedHashMap<>();
+
 	DeletionCollector(ModelRegistry models, MongoOperations reads, ModelReader reader) {
 		this.models = models;
 		this.reads = reads;
@@ -71,14 +75,14 @@ final class DeletionCollector {
 	 */
 	DeletionPlan collect(ModelMetadata model, Bson filter) {
 		List<Object> roots = new ArrayList<>();
-		find(model, filter, true, (document) -> roots.add(document.get("_id")));
+		find(model, filter, true, (document) -> roots.add(document.get(model.idField())));
 		Deque<Batch> batches = new ArrayDeque<>();
 		add(model, roots, batches);
 		while (!batches.isEmpty()) {
 			visit(batches.poll(), batches);
 		}
 		failOnRestricted();
-		return new DeletionPlan(this.deleted, this.updated);
+		return new DeletionPlan(this.deleted, this.updated, this.throughRows);
 	}
 
 	/** Adds ids to the deleted ones of a model; those new to it make a batch to visit. */
@@ -96,6 +100,13 @@ final class DeletionCollector {
 	}
 
 	private void visit(Batch batch, Deque<Batch> batches) {
+		// Django's through collections: their rows go with either model of the pair (CASCADE), without a read
+		for (Relation relation : batch.model().throughRelations().values()) {
+			addThroughRows(relation, relation.through(), true, batch.ids());
+		}
+		for (Relation relation : this.models.throughRelationsTo(batch.model().type())) {
+			addThroughRows(relation, relation.through(), false, batch.ids());
+		}
 		Map<String, List<Object>> protecting = new LinkedHashMap<>();
 		for (Relation relation : this.models.relationsTo(batch.model().type())) {
 			if (relation.isManyToMany()) {
@@ -109,7 +120,7 @@ final class DeletionCollector {
 			switch (relation.onDelete()) {
 				case CASCADE -> {
 					List<Object> ids = new ArrayList<>();
-					referring(owner, relation, batch.ids(), true, (document) -> ids.add(document.get("_id")));
+					referring(owner, relation, batch.ids(), true, (document) -> ids.add(document.get(owner.idField())));
 					add(owner, ids, batches);
 				}
 				case PROTECT -> referring(owner, relation, batch.ids(), false, (document) -> protecting
@@ -119,7 +130,7 @@ final class DeletionCollector {
 					Map<Object, Document> documents = this.restricted.computeIfAbsent(relation,
 							(key) -> new LinkedHashMap<>());
 					referring(owner, relation, batch.ids(), false,
-							(document) -> documents.put(document.get("_id"), document));
+							(document) -> documents.put(document.get(owner.idField()), document));
 				}
 				case SET_NULL, SET_DEFAULT -> {
 					RelationDeclarations.check(field(relation), this.reads.getConverter());
@@ -137,6 +148,16 @@ final class DeletionCollector {
 					+ "' because they are referenced through protected foreign keys: "
 					+ String.join(", ", protecting.keySet()) + ".", objects);
 		}
+	}
+
+	private void addThroughRows(Relation relation, Relation.@Nullable Through through, boolean owner,
+			List<Object> ids) {
+		if (through == null || !through.isAutoCreated()) {
+			return;
+		}
+		String key = (owner ? through.toOwner() : through.toTarget()).storedField();
+		this.throughRows.computeIfAbsent(new ThroughKey(through.collection(), key, relation), (k) -> new LinkedHashSet<>())
+			.addAll(ids);
 	}
 
 	/** Django's rule: restricting documents are allowed when the same deletion collects them through a cascade. */
@@ -177,7 +198,7 @@ final class DeletionCollector {
 		this.reads.execute(collection(model), (collection) -> {
 			var find = collection.find(filter);
 			if (idsOnly) {
-				find.projection(Projections.include("_id"));
+				find.projection(Projections.include(model.idField()));
 			}
 			find.forEach(sink::accept);
 			return null;
@@ -223,11 +244,22 @@ final class DeletionCollector {
 	}
 
 	/**
+	 * The rows of a through collection Django creates whose key holds a deleted id.
+	 * @param collection the through collection
+	 * @param key the key ({@code post_id})
+	 * @param relation the many-to-many relation it carries
+	 */
+	record ThroughKey(String collection, String key, Relation relation) {
+	}
+
+	/**
 	 * What a deletion writes, found by the collector.
 	 * @param deleted the ids deleted per model, in the order found
 	 * @param updated per SET_NULL, SET_DEFAULT or many-to-many relation, the target ids whose references it loses
+	 * @param throughRows per through collection Django creates and key, the deleted ids whose rows go too
 	 */
-	record DeletionPlan(Map<Class<?>, Set<Object>> deleted, Map<Relation, Set<Object>> updated) {
+	record DeletionPlan(Map<Class<?>, Set<Object>> deleted, Map<Relation, Set<Object>> updated,
+			Map<ThroughKey, Set<Object>> throughRows) {
 
 		boolean isEmpty() {
 			return this.deleted.values().stream().allMatch(Set::isEmpty);

@@ -14,11 +14,13 @@ import io.djongo.spring.core.model.FieldDescriptor;
 import io.djongo.spring.core.model.ModelMetadata;
 import io.djongo.spring.core.model.ModelRegistry;
 import io.djongo.spring.core.model.Relation;
+import io.djongo.spring.core.model.Storage;
 import io.djongo.spring.core.query.DeleteResult;
 import io.djongo.spring.core.relation.OnDelete;
 import io.djongo.spring.core.relation.internal.DeletionCollector.DeletionPlan;
 import org.bson.Document;
 import org.bson.conversions.Bson;
+import org.jspecify.annotations.Nullable;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.convert.QueryMapper;
 import org.springframework.data.mongodb.core.mapping.MongoPersistentEntity;
@@ -62,9 +64,25 @@ public final class Deletions {
 		this.atomic = atomic;
 	}
 
-	/** Whether any relation points at the model, so that deleting it needs more than one delete command. */
+	/**
+	 * Whether any relation points at the model, or a through collection Django creates holds its pairs, so that
+	 * deleting it needs more than one delete command.
+	 */
 	public boolean hasDependents(Class<?> model) {
-		return !this.models.relationsTo(model).isEmpty();
+		if (!this.models.relationsTo(model).isEmpty()) {
+			return true;
+		}
+		for (Relation relation : this.models.metadata(model).throughRelations().values()) {
+			if (isAutoCreated(relation)) {
+				return true;
+			}
+		}
+		return this.models.throughRelationsTo(model).stream().anyMatch(Deletions::isAutoCreated);
+	}
+
+	private static boolean isAutoCreated(Relation relation) {
+		Relation.Through through = relation.through();
+		return through != null && through.isAutoCreated();
 	}
 
 	/**
@@ -136,15 +154,28 @@ public final class Deletions {
 		for (Map.Entry<Relation, Set<Object>> update : plan.updated().entrySet()) {
 			update(operations, update.getKey(), update.getValue());
 		}
+		long total = 0;
+		Map<String, Long> rows = new LinkedHashMap<>();
+		for (Map.Entry<DeletionCollector.ThroughKey, Set<Object>> through : plan.throughRows().entrySet()) {
+			DeletionCollector.ThroughKey key = through.getKey();
+			for (List<Object> chunk : DeletionCollector.chunks(through.getValue())) {
+				Long count = operations.execute(key.collection(),
+						(collection) -> collection.deleteMany(Filters.in(key.key(), chunk)).getDeletedCount());
+				if (count != null && count > 0) {
+					rows.merge(key.collection(), count, Long::sum);
+					total += count;
+				}
+			}
+		}
 		List<Map.Entry<Class<?>, Set<Object>>> order = new ArrayList<>(plan.deleted().entrySet());
 		Collections.reverse(order);
 		Map<Class<?>, Long> counts = new LinkedHashMap<>();
-		long total = 0;
 		for (Map.Entry<Class<?>, Set<Object>> deleted : order) {
 			Class<?> type = deleted.getKey();
+			String idField = this.models.metadata(type).idField();
 			long count = 0;
 			for (List<Object> chunk : DeletionCollector.chunks(deleted.getValue())) {
-				count += operations.remove(new BasicQuery(new Document("_id", new Document("$in", chunk))), type)
+				count += operations.remove(new BasicQuery(new Document(idField, new Document("$in", chunk))), type)
 					.getDeletedCount();
 			}
 			if (count > 0) {
@@ -152,7 +183,7 @@ public final class Deletions {
 				total += count;
 			}
 		}
-		return new DeleteResult(total, counts);
+		return new DeleteResult(total, counts, rows);
 	}
 
 	/** Clears the references a relation holds to deleted targets: SET_NULL, SET_DEFAULT, or $pull from an array. */
@@ -165,17 +196,25 @@ public final class Deletions {
 				update = Updates.pull(field, new Document("$in", chunk));
 			}
 			else if (relation.onDelete() == OnDelete.SET_NULL) {
-				// absent, as Spring Data stores null: a sparse unique index (one-to-one) then ignores it
-				update = Updates.unset(field);
+				// absent, as Spring Data stores null: a sparse unique index (one-to-one) then ignores it; Django
+				// stores null
+				update = (owner.storage() == Storage.DJANGO) ? Updates.set(field, null) : Updates.unset(field);
 			}
 			else {
 				FieldDescriptor descriptor = Objects.requireNonNull(owner.field(relation.field()));
-				update = Updates.set(field, RelationDeclarations.defaultValue(descriptor, operations.getConverter()));
+				Object value = RelationDeclarations.defaultValue(descriptor, operations.getConverter());
+				update = Updates.set(field, (owner.storage() == Storage.DJANGO) ? pythonInt(value) : value);
 			}
 			Bson filter = Filters.in(field, chunk);
 			operations.execute(DeletionCollector.collection(owner),
 					(collection) -> collection.updateMany(filter, update));
 		}
+	}
+
+	/** An integer as Python writes it, as Django stores it: int32 while it fits. */
+	private static @Nullable Object pythonInt(@Nullable Object value) {
+		return (value instanceof Long number && number >= Integer.MIN_VALUE && number <= Integer.MAX_VALUE)
+				? (Object) number.intValue() : value;
 	}
 
 	private MongoPersistentEntity<?> entity(Class<?> model) {

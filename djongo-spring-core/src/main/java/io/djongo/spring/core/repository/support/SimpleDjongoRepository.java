@@ -8,6 +8,9 @@ import io.djongo.spring.core.bridge.DjongoTemplate;
 import io.djongo.spring.core.query.QuerySet;
 import io.djongo.spring.core.repository.DjongoRepository;
 import org.bson.Document;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.repository.query.MongoEntityInformation;
 import org.springframework.data.mongodb.repository.support.SimpleMongoRepository;
@@ -91,6 +94,22 @@ public class SimpleDjongoRepository<T, ID> extends SimpleMongoRepository<T, ID> 
 		this.template.deleteAll(this.model);
 	}
 
+	/**
+	 * Spring Data's page of the models, as {@link QuerySet#page(Pageable)} reads it: ordered by the Pageable's sort,
+	 * else by the model's {@code @Model(ordering)}, else by id; one find, and a count when the page does not tell the
+	 * total.
+	 */
+	@Override
+	public Page<T> findAll(Pageable pageable) {
+		return objects().page(pageable);
+	}
+
+	/** Every model, ordered by the sort, else by the model's {@code @Model(ordering)}, as its QuerySets are. */
+	@Override
+	public List<T> findAll(Sort sort) {
+		return new ArrayList<>(objects().page(Pageable.unpaged(sort)).getContent());
+	}
+
 	@Override
 	public QuerySet<T> objects() {
 		return this.template.objects(this.model);
@@ -99,6 +118,11 @@ public class SimpleDjongoRepository<T, ID> extends SimpleMongoRepository<T, ID> 
 	@Override
 	public <R> QuerySet<R> related(T instance, String relation) {
 		return this.template.related(instance, relation);
+	}
+
+	@Override
+	public <R> QuerySet<R> related(T instance, String relation, Class<R> model) {
+		return this.template.related(instance, relation, model);
 	}
 
 	// the mongo bridge

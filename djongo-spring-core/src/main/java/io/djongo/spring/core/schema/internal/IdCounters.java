@@ -1,5 +1,6 @@
 package io.djongo.spring.core.schema.internal;
 
+import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
@@ -15,6 +16,7 @@ import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.UpdateOptions;
 import org.bson.Document;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.mongodb.MongoDatabaseFactory;
@@ -27,6 +29,12 @@ import org.springframework.data.mongodb.MongoDatabaseFactory;
  * kept ({@link #known}) to skip writes that could not change it. Ids are handed out by {@code $inc}, so two callers
  * never get the same id; explicit ids move the counter up with {@code $max}. A unique index on {@code name} keeps
  * concurrent first upserts from creating two counters; the loser of that race retries once.
+ * <p>
+ * A collection shared with Django ({@link #shared(DjangoCounter)}) is counted exactly as djongo counts it, so that
+ * inserts from both sides interleave: the same filter as djongo's inserts ({@code {name, auto: {$exists: true}}}),
+ * {@code $inc} by an int32 (the counter stays int32 while it fits, as Python's ints are written), never an upsert
+ * into an existing entry; a missing entry is created once, complete as djongo's {@code CREATE TABLE} writes it
+ * ({@code $setOnInsert}), so that Django's inserts find {@code auto.field_names}.
  */
 final class IdCounters implements IdSequence {
 
@@ -35,7 +43,7 @@ final class IdCounters implements IdSequence {
 
 	private static final String SEQ = "auto.seq";
 
-	private static final Document NUMERIC_ID = Document.parse("{_id: {$type: ['int', 'long', 'double', 'decimal']}}");
+	private static final List<String> NUMERIC = List.of("int", "long", "double", "decimal");
 
 	private final MongoDatabaseFactory databaseFactory;
 
@@ -75,25 +83,45 @@ final class IdCounters implements IdSequence {
 	 */
 	@Override
 	public void resynchronize(String collection) {
-		Document highest = database().getCollection(collection)
-			.find(NUMERIC_ID)
-			.projection(Projections.include("_id"))
-			.sort(Sorts.descending("_id"))
-			.limit(1)
-			.first();
-		if (highest != null && highest.get("_id") instanceof Number max) {
+		Number max = highestId(collection, "_id");
+		if (max != null) {
 			update(collection, new Document("$max", new Document(SEQ, max.longValue())));
 		}
 	}
 
-	private long update(String collection, Document update) {
+	@Override
+	public IdSequence shared(DjangoCounter counter) {
+		return new Shared(counter);
+	}
+
+	/** The highest numeric value of a collection's id field, or null. */
+	private @Nullable Number highestId(String collection, String idField) {
+		Document highest = database().getCollection(collection)
+			.find(new Document(idField, new Document("$type", NUMERIC)))
+			.projection(Projections.include(idField))
+			.sort(Sorts.descending(idField))
+			.limit(1)
+			.first();
+		return (highest != null && highest.get(idField) instanceof Number max) ? max : null;
+	}
+
+	private MongoCollection<Document> counters(boolean django) {
 		MongoDatabase database = database();
 		MongoCollection<Document> counters = database.getCollection(SCHEMA_COLLECTION);
 		// other threads wait until the index exists: before it, two first upserts could create two counters
-		this.indexedDatabases.computeIfAbsent(database.getName(), (name) -> {
+		this.indexedDatabases.computeIfAbsent(database.getName() + (django ? "\u0000django" : ""), (name) -> {
 			counters.createIndex(new Document("name", 1), new IndexOptions().unique(true));
+			if (django) {
+				// djongo's second index on its __schema__ collection, created with the collection
+				counters.createIndex(new Document("auto", 1));
+			}
 			return Boolean.TRUE;
 		});
+		return counters;
+	}
+
+	private long update(String collection, Document update) {
+		MongoCollection<Document> counters = counters(false);
 		FindOneAndUpdateOptions options = new FindOneAndUpdateOptions().upsert(true)
 			.returnDocument(ReturnDocument.AFTER);
 		Document filter = new Document("name", collection);
@@ -111,6 +139,97 @@ final class IdCounters implements IdSequence {
 		long value = seqOf(counter, collection);
 		this.known.merge(key(collection), value, Math::max);
 		return value;
+	}
+
+	/**
+	 * A value as Python writes an int: int32 while it fits, so that a counter djongo keeps as int32 stays one (an
+	 * int32 {@code $inc} that overflows makes it an int64 on the server).
+	 */
+	static Number pythonInt(long value) {
+		return (value >= Integer.MIN_VALUE && value <= Integer.MAX_VALUE) ? (Number) (int) value : (Number) value;
+	}
+
+	/** The counters of one collection shared with Django. */
+	private final class Shared implements IdSequence {
+
+		private final DjangoCounter counter;
+
+		Shared(DjangoCounter counter) {
+			this.counter = counter;
+		}
+
+		@Override
+		public long reserve(String collection, int count) {
+			long last = update(collection, new Document("$inc", new Document(SEQ, count)));
+			return last - count + 1;
+		}
+
+		@Override
+		public void advancePast(String collection, long id) {
+			Long lowerBound = IdCounters.this.known.get(key(collection));
+			if (lowerBound == null || lowerBound < id) {
+				update(collection, new Document("$max", new Document(SEQ, pythonInt(id))));
+			}
+		}
+
+		@Override
+		public void resynchronize(String collection) {
+			Number max = highestId(collection, this.counter.requiredIdField());
+			if (max != null) {
+				update(collection, new Document("$max", new Document(SEQ, pythonInt(max.longValue()))));
+			}
+		}
+
+		@Override
+		public IdSequence shared(DjangoCounter counter) {
+			return IdCounters.this.shared(counter);
+		}
+
+		/** djongo's own update of the entry; the entry created complete first when there is none. */
+		private long update(String collection, Document update) {
+			MongoCollection<Document> counters = counters(true);
+			Document filter = new Document("name", collection).append("auto", new Document("$exists", true));
+			FindOneAndUpdateOptions options = new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER);
+			Document entry = counters.findOneAndUpdate(filter, update, options);
+			if (entry == null) {
+				create(counters, collection, this.counter);
+				entry = counters.findOneAndUpdate(filter, update, options);
+			}
+			if (entry == null) {
+				throw new IllegalStateException("The " + SCHEMA_COLLECTION + " entry of collection '" + collection
+						+ "' has no auto-increment counter (no 'auto'): the Django model has no AutoField, so"
+						+ " djongo-spring cannot number its documents either; give the model's id a value");
+			}
+			long value = seqOf(entry, collection);
+			IdCounters.this.known.merge(key(collection), value, Math::max);
+			return value;
+		}
+
+	}
+
+	/**
+	 * Creates the entry of a collection shared with Django as djongo's {@code CREATE TABLE} writes it, unless one
+	 * exists: an existing entry is never rewritten.
+	 * @return whether it was created now
+	 */
+	boolean create(String collection, DjangoCounter counter) {
+		return create(counters(true), collection, counter);
+	}
+
+	private static boolean create(MongoCollection<Document> counters, String collection, DjangoCounter counter) {
+		try {
+			return counters
+				.updateOne(new Document("name", collection), new Document("$setOnInsert", counter.entry()),
+						new UpdateOptions().upsert(true))
+				.getUpsertedId() != null;
+		}
+		catch (MongoServerException ex) {
+			if (ErrorCategory.fromErrorCode(ex.getCode()) != ErrorCategory.DUPLICATE_KEY) {
+				throw ex;
+			}
+			// created by the other side in the meantime
+			return false;
+		}
 	}
 
 	private static long seqOf(@Nullable Document counter, String collection) {
@@ -132,29 +251,31 @@ final class IdCounters implements IdSequence {
 	}
 
 	/**
-	 * The position of the first document a write refused because its {@code _id} exists (a duplicate key on the
-	 * {@code _id_} index, not on another unique index), or -1.
+	 * The position of the first document a write refused because its id exists (a duplicate key on the id's unique
+	 * index, not on another unique index), or -1.
+	 * @param idIndex the id's index: {@code _id_}, or djongo's {@code __primary_key__}
 	 */
-	static int duplicateIdIndex(Throwable ex) {
+	static int duplicateIdIndex(Throwable ex, String idIndex) {
 		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
 			if (cause instanceof MongoBulkWriteException bulk) {
 				for (BulkWriteError error : bulk.getWriteErrors()) {
-					if (isDuplicateId(error.getCode(), error.getMessage())) {
+					if (isDuplicateId(error.getCode(), error.getMessage(), idIndex)) {
 						return error.getIndex();
 					}
 				}
 				return -1;
 			}
 			if (cause instanceof MongoWriteException write) {
-				return isDuplicateId(write.getError().getCode(), write.getError().getMessage()) ? 0 : -1;
+				return isDuplicateId(write.getError().getCode(), write.getError().getMessage(), idIndex) ? 0 : -1;
 			}
 		}
 		return -1;
 	}
 
-	private static boolean isDuplicateId(int code, @Nullable String message) {
+	/** Whether a refusal is a duplicate key on the id's index. */
+	static boolean isDuplicateId(int code, @Nullable String message, String idIndex) {
 		return ErrorCategory.fromErrorCode(code) == ErrorCategory.DUPLICATE_KEY && message != null
-				&& message.contains(" _id_ ");
+				&& message.contains(" " + idIndex + " ");
 	}
 
 }

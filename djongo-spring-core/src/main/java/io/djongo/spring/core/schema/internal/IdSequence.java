@@ -14,7 +14,16 @@ interface IdSequence {
 	/** Makes sure later ids of the collection are above {@code id}, which was set explicitly. */
 	void advancePast(String collection, long id);
 
-	/** Moves the counter up to the highest numeric {@code _id} of the collection. */
+	/** Moves the counter up to the highest numeric id of the collection. */
 	void resynchronize(String collection);
+
+	/**
+	 * The same counters as a Django application on djongo keeps them for a collection it shares: the entry it
+	 * reads, created complete when missing, only ever {@code $inc}-ed, int32 while it fits. This sequence itself
+	 * where there is no difference.
+	 */
+	default IdSequence shared(DjangoCounter counter) {
+		return this;
+	}
 
 }

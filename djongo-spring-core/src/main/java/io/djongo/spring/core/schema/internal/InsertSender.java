@@ -42,7 +42,7 @@ final class InsertSender {
 				return idList(this.inserts.insertOne(batch.collection(), document, type));
 			}
 			catch (DuplicateKeyException ex) {
-				if (IdCounters.duplicateIdIndex(ex) != 0 || !reassignIds(batch, List.of(0))) {
+				if (IdCounters.duplicateIdIndex(ex, batch.plan(0).idIndex()) != 0 || !reassignIds(batch, List.of(0))) {
 					throw ex;
 				}
 				return idList(this.inserts.insertOne(batch.collection(), document, type));
@@ -57,7 +57,7 @@ final class InsertSender {
 		}
 		catch (DuplicateKeyException ex) {
 			// models whose automatic ids collide with documents inserted by hand get new ids, once
-			List<Integer> retried = refusedForTheirId(ex, batch.size(), batch.ordered());
+			List<Integer> retried = refusedForTheirId(ex, batch.size(), batch.ordered(), batch.plan(0).idIndex());
 			if (retried.isEmpty() || !reassignIds(batch, retried)) {
 				throw failure(batch, ex, null);
 			}
@@ -97,14 +97,15 @@ final class InsertSender {
 				renumbered.add(position);
 			}
 		}
-		this.counters.resynchronize(batch.collection());
-		long next = this.counters.reserve(batch.collection(), renumbered.size());
+		IdSequence counters = batch.plan(positions.get(0)).counters(this.counters);
+		counters.resynchronize(batch.collection());
+		long next = counters.reserve(batch.collection(), renumbered.size());
 		for (int position : renumbered) {
 			ModelPlan plan = batch.plan(position);
 			Object model = plan.assignId(batch.model(position), next++);
 			batch.model(position, model);
 			if (batch.hasDocument(position)) {
-				batch.document(position).put("_id", plan.id(model));
+				batch.document(position).put(plan.storedId(), plan.storedIdValue(model));
 				continue;
 			}
 			Object converted = this.encoder.convert(model);
@@ -123,8 +124,9 @@ final class InsertSender {
 	 * The positions to send again after a refusal for duplicate automatic ids: from the refused one on (ordered), or
 	 * the refused ones (unordered); empty when anything else was refused.
 	 */
-	private static List<Integer> refusedForTheirId(DuplicateKeyException ex, int size, boolean ordered) {
-		int first = IdCounters.duplicateIdIndex(ex);
+	private static List<Integer> refusedForTheirId(DuplicateKeyException ex, int size, boolean ordered,
+			String idIndex) {
+		int first = IdCounters.duplicateIdIndex(ex, idIndex);
 		if (first < 0) {
 			return List.of();
 		}
@@ -140,7 +142,7 @@ final class InsertSender {
 			return List.of();
 		}
 		for (BulkWriteError error : report.getWriteErrors()) {
-			if (!error.getMessage().contains(" _id_ ")) {
+			if (!IdCounters.isDuplicateId(error.getCode(), error.getMessage(), idIndex)) {
 				return List.of();
 			}
 			positions.add(error.getIndex());

@@ -246,15 +246,19 @@ public final class ModelWriter {
 	}
 
 	/**
-	 * A new id for a document of the model that an upsert may insert: the next of the collection's counter for a
-	 * model with an auto-increment id (an upsert that updates leaves a gap, as a failed insert does), else null.
+	 * A new id for a document of the model that an upsert may insert, as stored: the next of the collection's counter
+	 * for a model with an auto-increment id (an upsert that updates leaves a gap, as a failed insert does), else null.
 	 */
 	public @Nullable Object reserveId(Class<?> model, String collection) {
 		ModelPlan plan = plan(model);
 		if (!plan.autoId()) {
 			return null;
 		}
-		long id = this.counters.reserve(collection, 1);
+		long id = plan.counters(this.counters).reserve(collection, 1);
+		if (!plan.storedId().equals("_id")) {
+			// Django storage: the value as stored, int32 while it fits
+			return IdCounters.pythonInt(id);
+		}
 		return (plan.requiredIdType() == Integer.class) ? (Object) Math.toIntExact(id) : (Object) id;
 	}
 
@@ -291,12 +295,13 @@ public final class ModelWriter {
 		this.rules.validate(model);
 		Object prepared = model;
 		if (plan.autoId()) {
+			IdSequence counters = plan.counters(this.counters);
 			Object id = plan.id(model);
 			if (id instanceof Number explicit) {
-				this.counters.advancePast(collection, explicit.longValue());
+				counters.advancePast(collection, explicit.longValue());
 			}
 			else {
-				prepared = plan.assignId(model, this.counters.reserve(collection, 1));
+				prepared = plan.assignId(model, counters.reserve(collection, 1));
 			}
 		}
 		return this.rules.attach(prepared);
@@ -352,11 +357,14 @@ public final class ModelWriter {
 		long highestExplicit = Long.MIN_VALUE;
 		int[] unassigned = new int[batch.size()];
 		int count = 0;
+		IdSequence counters = this.counters;
 		for (int i = 0; i < batch.size(); i++) {
 			ModelPlan plan = batch.plan(i);
 			if (!plan.autoId()) {
 				continue;
 			}
+			// one collection, one counter: the models of a batch share it
+			counters = plan.counters(this.counters);
 			Object id = plan.id(batch.model(i));
 			if (id instanceof Number explicit) {
 				highestExplicit = Math.max(highestExplicit, explicit.longValue());
@@ -366,12 +374,12 @@ public final class ModelWriter {
 			}
 		}
 		if (highestExplicit != Long.MIN_VALUE) {
-			this.counters.advancePast(batch.collection(), highestExplicit);
+			counters.advancePast(batch.collection(), highestExplicit);
 		}
 		if (count == 0) {
 			return;
 		}
-		long next = this.counters.reserve(batch.collection(), count);
+		long next = counters.reserve(batch.collection(), count);
 		for (int k = 0; k < count; k++) {
 			int i = unassigned[k];
 			batch.model(i, batch.plan(i).assignId(batch.model(i), next++));

@@ -174,9 +174,10 @@ public final class ValidationPlan {
 	 * @param blank whether an empty container or list is accepted
 	 * @param cascade how to validate into the value: not, as one container, or element by element
 	 * @param keys whether the value holds maps whose keys become field names (a map, or a list of maps)
+	 * @param decimals whether the value is a decimal stored as Decimal128, or a list or array of them
 	 */
 	public record FieldCheck(Field field, List<FieldValidator<Object>> validators, boolean nullable, boolean blank,
-			Cascade cascade, boolean keys) {
+			Cascade cascade, boolean keys, boolean decimals) {
 
 		static @Nullable FieldCheck of(Class<?> owner, Field field,
 				Function<Class<?>, FieldValidator<?>> validatorInstances) {
@@ -189,7 +190,9 @@ public final class ValidationPlan {
 			}
 			Cascade cascade = cascadeOf(field, embedded, array);
 			boolean keys = holdsMaps(field);
-			if (declared == null && embedded == null && array == null && cascade == Cascade.NONE && !keys) {
+			boolean decimals = holdsDecimals(field);
+			if (declared == null && embedded == null && array == null && cascade == Cascade.NONE && !keys
+					&& !decimals) {
 				return null;
 			}
 			List<FieldValidator<Object>> validators = new ArrayList<>();
@@ -201,7 +204,15 @@ public final class ValidationPlan {
 			}
 			boolean nullable = (embedded != null) ? embedded.nullable() : (array == null || array.nullable());
 			boolean blank = (embedded != null) ? embedded.blank() : (array == null || array.blank());
-			return new FieldCheck(field, List.copyOf(validators), nullable, blank, cascade, keys);
+			return new FieldCheck(field, List.copyOf(validators), nullable, blank, cascade, keys, decimals);
+		}
+
+		private static boolean holdsDecimals(Field field) {
+			Class<?> type = field.getType();
+			if (Collection.class.isAssignableFrom(type)) {
+				return Decimal128Values.isDecimal(ResolvableType.forField(field).asCollection().resolveGeneric(0));
+			}
+			return Decimal128Values.isDecimal(type.isArray() ? type.getComponentType() : type);
 		}
 
 		private static boolean holdsMaps(Field field) {

@@ -224,6 +224,17 @@ class ExpressionCompilerUnitTests {
 	}
 
 	@Test
+	void valuesThroughAListUnwindItBeforeGroupingAsDjangosJoinMakesARowPerValue() {
+		QuerySet<?> perTag = this.engine.objects(Post.class).values("tags").annotate("c", Count.of("id"));
+		Document count = new Document("$sum", new Document("$cond", Arrays.asList(notNull("$_id"), 1, 0)));
+		assertThat(pipelineOf(perTag)).startsWith(
+				bson(Aggregates.unwind("$tags", new com.mongodb.client.model.UnwindOptions()
+					.preserveNullAndEmptyArrays(true))),
+				bson(Aggregates.group(new Document("tags", new Document("$ifNull", Arrays.asList("$tags", null))),
+						new com.mongodb.client.model.BsonField("__djongo_g0_0", count))));
+	}
+
+	@Test
 	void nullsArePlacedByAComputedKeySortedFirst() {
 		Document key = new Document("$cond", Arrays.asList(notNull("$rating"), 1, 0));
 		assertThat(pipelineOf(articles().orderBy(F.of("rating").asc().nullsLast()))).containsExactly(

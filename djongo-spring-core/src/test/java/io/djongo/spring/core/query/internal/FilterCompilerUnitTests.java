@@ -266,6 +266,18 @@ class FilterCompilerUnitTests {
 	}
 
 	@Test
+	void fComparisonsThroughAListHoldForSomeElement() {
+		// Django's join finds a row when one element compares; $filter and $size run on every server
+		Document some = new Document("$filter", new Document("input", new Document("$ifNull", Arrays.asList("$tags",
+				List.of()))).append("as", "djongoItem")
+			.append("cond", new Document("$and", List.of(new Document("$gt", Arrays.asList("$$djongoItem", null)),
+					new Document("$gt", Arrays.asList("$title", null)),
+					new Document("$eq", List.of("$$djongoItem", "$title"))))));
+		assertThat(filterOf(articles().filter("tags", F.of("title"))))
+			.isEqualTo(bson(Filters.expr(new Document("$gt", List.of(new Document("$size", some), 0)))));
+	}
+
+	@Test
 	void badLookupsFailWhereTheyAreWritten() {
 		assertThatExceptionOfType(FieldError.class).isThrownBy(() -> articles().filter("titel", "x"))
 			.withMessageStartingWith("Cannot resolve keyword 'titel' into field. Choices are: blog, blogs, body, day, id,");

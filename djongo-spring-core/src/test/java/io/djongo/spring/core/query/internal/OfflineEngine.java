@@ -12,6 +12,8 @@ import io.djongo.spring.core.model.DjongoConversions;
 import io.djongo.spring.core.model.DjongoMappingContext;
 import io.djongo.spring.core.model.ModelRegistry;
 import io.djongo.spring.core.query.Article;
+import io.djongo.spring.core.query.Event;
+import io.djongo.spring.core.query.Place;
 import io.djongo.spring.core.query.QuerySet;
 import io.djongo.spring.core.relation.Author;
 import io.djongo.spring.core.relation.Group;
@@ -73,7 +75,8 @@ final class OfflineEngine {
 		MappingMongoConverter converter = new MappingMongoConverter(NoOpDbRefResolver.INSTANCE, context);
 		converter.setCustomConversions(conversions);
 		converter.afterPropertiesSet();
-		for (Class<?> model : List.of(Article.class, Author.class, Post.class, Tag.class, Person.class, Group.class,
+		for (Class<?> model : List.of(Article.class, Event.class, Place.class, Author.class, Post.class, Tag.class,
+				Person.class, Group.class,
 				Membership.class)) {
 			context.getRequiredPersistentEntity(model);
 		}

@@ -207,6 +207,27 @@ class QueryPlanUnitTests {
 	}
 
 	@Test
+	void inDjangoStorageTheIdColumnIsJoinedAndTheManyToManyGoesThroughDjangosThroughCollection() {
+		QuerySet<io.djongo.spring.core.django.Post> posts = this.engine.objects(io.djongo.spring.core.django.Post.class);
+		assertThat(commandOf(posts.filter("pk", 1))).isEqualTo(find("blog_post", eq("id", 1L)));
+		assertThat(pipelineOf(posts.filter("author__name", "Ann"))).containsExactly(
+				bson(Aggregates.lookup("blog_author", "author_id", "id", "__djongo_author")),
+				bson(Aggregates.addFields(new Field<>("__djongo_author",
+						new Document("$arrayElemAt", List.of("$__djongo_author", 0))))),
+				bson(Aggregates.match(eq("__djongo_author.name", "Ann"))),
+				bson(Aggregates.project(Projections.exclude("__djongo_author"))));
+		assertThat(pipelineOf(posts.filter("tags__name", "java"))).containsExactly(
+				bson(Aggregates.lookup("blog_post_tags", List.of(new Variable<>("djongoKey", "$id")),
+						List.of(Aggregates.match(Filters.expr(new Document("$eq", List.of("$post_id", "$$djongoKey")))),
+								Aggregates.lookup("blog_tag", "tag_id", "id", "__djongo_tag"),
+								Aggregates.addFields(new Field<>("__djongo_tag",
+										new Document("$arrayElemAt", List.of("$__djongo_tag", 0))))),
+						"__djongo_post_tags")),
+				bson(Aggregates.match(eq("__djongo_post_tags.__djongo_tag.name", "java"))),
+				bson(Aggregates.project(Projections.exclude("__djongo_post_tags"))));
+	}
+
+	@Test
 	void aFilterBeforeAnAnnotationRestrictsTheRelatedDocumentsItCounts() {
 		List<BsonDocument> pipeline = pipelineOf(this.engine.objects(Author.class)
 			.filter("posts__rating__gte", 4)

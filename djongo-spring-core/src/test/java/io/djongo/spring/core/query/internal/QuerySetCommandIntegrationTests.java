@@ -1,5 +1,6 @@
 package io.djongo.spring.core.query.internal;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.LinkedHashMap;
@@ -18,6 +19,7 @@ import io.djongo.spring.core.query.Expression;
 import io.djongo.spring.core.query.F;
 import io.djongo.spring.core.query.OrderedNote;
 import io.djongo.spring.core.query.OuterRef;
+import io.djongo.spring.core.query.Place;
 import io.djongo.spring.core.query.Q;
 import io.djongo.spring.core.query.QuerySet;
 import io.djongo.spring.core.query.Subquery;
@@ -30,9 +32,13 @@ import io.djongo.spring.core.query.aggregate.Sum;
 import io.djongo.spring.core.query.functions.Coalesce;
 import io.djongo.spring.core.query.functions.Concat;
 import io.djongo.spring.core.query.functions.ExtractYear;
+import io.djongo.spring.core.query.functions.GeoDistance;
 import io.djongo.spring.core.query.functions.Lower;
+import io.djongo.spring.core.query.functions.TextScore;
 import io.djongo.spring.core.query.functions.TruncMonth;
 import io.djongo.spring.core.query.functions.Upper;
+import io.djongo.spring.core.query.geo.D;
+import io.djongo.spring.core.query.geo.Near;
 import io.djongo.spring.core.relation.Author;
 import io.djongo.spring.core.relation.Post;
 import io.djongo.spring.core.relation.Tag;
@@ -46,6 +52,12 @@ import org.bson.conversions.Bson;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.dao.InvalidDataAccessResourceUsageException;
+import org.springframework.data.geo.Metrics;
+import org.springframework.data.geo.Point;
+import org.springframework.data.mongodb.core.geo.GeoJsonPoint;
+import org.springframework.data.mongodb.core.geo.GeoJsonPolygon;
+import org.springframework.data.mongodb.core.geo.Sphere;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -68,7 +80,7 @@ class QuerySetCommandIntegrationTests {
 	@BeforeAll
 	static void data() {
 		template = DjongoTestConfiguration.template(TestMongo.uniqueDatabaseName("commands"), Article.class,
-				Author.class, Post.class, Tag.class, OrderedNote.class);
+				Author.class, Post.class, Tag.class, OrderedNote.class, Place.class);
 		template.mongo(Article.class).insertMany(List.of(
 				new Document("_id", 1L).append("title", "Django on MongoDB").append("text", "Über alles")
 					.append("rating", 3).append("views", 10).append("publishedDate", date("2024-03-01T10:00:00Z"))
@@ -87,6 +99,59 @@ class QuerySetCommandIntegrationTests {
 		template.insertAll(List.of(new Post(1, "Django", 5, ann, java), new Post(2, "Spring", 3, bob)));
 		template.mongo(OrderedNote.class).insertMany(
 				List.of(new Document("_id", 1L).append("text", "a"), new Document("_id", 2L).append("text", "b")));
+		template.mongo(Place.class).createIndex(new Document("location", "2dsphere"));
+		template.mongo(Place.class).createIndex(new Document("title", "text").append("body", "text"));
+		template.mongo(Place.class).insertMany(List.of(
+				new Document("_id", 1L).append("name", "Louvre").append("rating", 5).append("title", "Spring data")
+					.append("location", new Document("type", "Point").append("coordinates", List.of(2.3376, 48.8606))),
+				new Document("_id", 2L).append("name", "Lyon").append("rating", 3).append("body", "spring rolls")
+					.append("location", new Document("type", "Point").append("coordinates", List.of(4.8357, 45.764)))));
+	}
+
+	/**
+	 * The geo and text chains: their commands are sent to any server, and answered on a real MongoDB; the embedded
+	 * server refuses them with "needs a real MongoDB".
+	 */
+	static Map<String, QuerySet<?>> geoAndTextChains() {
+		QuerySet<Place> places = template.objects(Place.class);
+		GeoJsonPoint paris = new GeoJsonPoint(2.3522, 48.8566);
+		Map<String, QuerySet<?>> chains = new LinkedHashMap<>();
+		chains.put("near", places.filter("rating__gte", 1).filter("location__near", Near.to(paris).maxDistance(D.km(30))));
+		chains.put("near ordered otherwise", places.filter("location__near", paris).orderBy("-name").slice(0, 1));
+		chains.put("GeoDistance", places.annotate("km", GeoDistance.of("location", paris, Metrics.KILOMETERS))
+			.filter("km__lt", 100).orderBy("km"));
+		chains.put("within", places.filter("location__within", new Sphere(paris, D.km(30))));
+		chains.put("distance_gt", places.filter("location__distance_gt", List.of(paris, D.km(30))));
+		chains.put("intersects", places.filter("location__intersects", new GeoJsonPolygon(new Point(2, 48),
+				new Point(3, 48), new Point(3, 49), new Point(2, 48))));
+		chains.put("search lookup", places.filter("body__search", "spring"));
+		chains.put("search ranked", places.search("spring data").annotate("score", TextScore.of()).orderBy("-score"));
+		return chains;
+	}
+
+	@Test
+	void geoAndTextChainsSendExactlyTheirCommandsWhereverTheyRun() {
+		geoAndTextChains().forEach((name, chain) -> {
+			QueryPlan plan = OfflineEngine.plan(chain);
+			sentOrRefused(name, () -> chain.all().list(), chain.command());
+			sentOrRefused(name + " count", chain::count, plan.countCommand().document());
+			sentOrRefused(name + " exists", chain::exists, plan.existsCommand().document());
+		});
+	}
+
+	/** Runs an evaluation that sends one command: answered on a real MongoDB, refused clearly by the embedded one. */
+	private void sentOrRefused(String name, Runnable evaluation, Document command) {
+		this.commands.clear();
+		try {
+			evaluation.run();
+			assertThat(TestMongo.isEmbedded()).as(name + " answered by the embedded server").isFalse();
+		}
+		catch (InvalidDataAccessResourceUsageException ex) {
+			assertThat(TestMongo.isEmbedded()).as(name + ": " + ex.getMessage()).isTrue();
+			assertThat(ex.getMessage()).as(name).contains("needs a real MongoDB");
+		}
+		assertThat(this.commands.count()).as(name).isEqualTo(1);
+		assertSent(name, this.commands.commands().get(0), command);
 	}
 
 	@BeforeEach
@@ -236,6 +301,29 @@ class QuerySetCommandIntegrationTests {
 			assertThat(sent.containsKey("batchSize") || sent.containsKey("cursor")).as(name).isTrue();
 			sent.remove("batchSize");
 			assertSent(name, sent, command);
+		});
+	}
+
+	@Test
+	void tailSendsItsFindWithTheTailableAndAwaitDataOptions() {
+		Map<String, QuerySet<?>> chains = new LinkedHashMap<>();
+		chains.put("tail", articles().filter("rating__gte", 3));
+		chains.put("tail with a projection", articles().only("title"));
+		chains.put("tail of values", articles().valuesList("title", String.class));
+		chains.forEach((name, chain) -> {
+			Command.Tail command = Tailing.command(OfflineEngine.plan(chain), Duration.ofMillis(100));
+			this.commands.clear();
+			// the command's own driver call, as tail() makes it, on a collection that is not capped: the embedded
+			// server answers a plain find, MongoDB refuses it once sent; either way the find is seen
+			assertThat(command).as(name).isNotNull();
+			try {
+				command.read(template.getCollection("qs_article")).cursor().close();
+			}
+			catch (RuntimeException ex) {
+				assertThat(TestMongo.isEmbedded()).as(name + ": " + ex.getMessage()).isFalse();
+			}
+			assertThat(this.commands.names()).as(name).first().isEqualTo("find");
+			assertSent(name, this.commands.commands().get(0), command.document());
 		});
 	}
 

@@ -4,6 +4,8 @@ import java.net.URI;
 import java.util.List;
 import java.util.Optional;
 
+import io.djongo.spring.autoconfigure.web.QuerySetParameters;
+import io.djongo.spring.autoconfigure.web.QuerySetRequest;
 import io.djongo.spring.core.gridfs.StoredFile;
 import io.djongo.spring.core.gridfs.StoredFileResource;
 import io.djongo.spring.core.query.aggregate.Count;
@@ -11,7 +13,6 @@ import io.djongo.spring.core.query.aggregate.Count;
 import org.springframework.core.io.Resource;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -32,14 +33,6 @@ import org.springframework.web.multipart.MultipartFile;
 @RequestMapping("/api/authors")
 class AuthorController {
 
-	/** What a client may filter and order authors by: {@code numPosts} is an annotation, {@code posts} the reverse relation. */
-	static final LookupParameters LOOKUPS = LookupParameters.create()
-		.allow("name", "exact", "iexact", "icontains", "startswith")
-		.allow("numPosts", "exact", "gte", "lte")
-		.allow("posts__title", "icontains")
-		.orderBy("id", "name", "numPosts")
-		.maxLimit(100);
-
 	private final AuthorRepository authors;
 
 	AuthorController(AuthorRepository authors) {
@@ -51,8 +44,11 @@ class AuthorController {
 	 * {@code /api/authors?ordering=-numPosts}, {@code ?numPosts__gte=2}, {@code ?posts__title__icontains=django}.
 	 */
 	@GetMapping
-	List<Author> list(@RequestParam MultiValueMap<String, String> parameters) {
-		return LOOKUPS.apply(this.authors.objects().annotate("numPosts", Count.of("posts")), parameters, "name").list();
+	List<Author> list(@QuerySetParameters(lookups = { "name", "name__iexact", "name__icontains", "name__startswith",
+			"numPosts", "numPosts__gte", "numPosts__lte", "posts__title__icontains" },
+			orderings = { "id", "name", "numPosts" }, defaultOrdering = "name") QuerySetRequest<Author> request) {
+		// numPosts is an annotation: the request applies to the controller's own QuerySet, which has it
+		return request.slice(this.authors.objects().annotate("numPosts", Count.of("posts"))).list();
 	}
 
 	@PostMapping

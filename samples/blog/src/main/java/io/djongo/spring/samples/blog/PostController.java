@@ -4,12 +4,14 @@ import java.net.URI;
 import java.util.List;
 import java.util.Optional;
 
+import io.djongo.spring.autoconfigure.web.QuerySetParameters;
+import io.djongo.spring.autoconfigure.web.QuerySetRequest;
 import io.djongo.spring.core.query.QuerySet;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.util.MultiValueMap;
+import org.springframework.data.web.PagedModel;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -26,17 +28,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/posts")
 class PostController {
 
-	/** What a client may filter and order the list by; {@code body} is left out on purpose. */
-	static final LookupParameters LOOKUPS = LookupParameters.create()
-		.allow("title", "exact", "iexact", "icontains", "startswith", "istartswith")
-		.allow("publishedDate", "year", "year__gte", "year__lte", "month", "date", "gte", "lt")
-		.allow("rating", "exact", "gt", "gte", "lt", "lte", "in", "range", "isnull")
-		.allow("views", "gte", "lte")
-		.allow("author__name", "exact", "iexact", "icontains")
-		.allow("tags__name", "exact", "in")
-		.orderBy("id", "title", "publishedDate", "rating", "views", "author__name")
-		.maxLimit(100);
-
 	private final PostRepository posts;
 
 	private final AuthorRepository authors;
@@ -50,14 +41,34 @@ class PostController {
 	}
 
 	/**
-	 * Posts filtered by lookups given as query parameters:
-	 * {@code /api/posts?title__icontains=django&publishedDate__year=2024&ordering=-publishedDate&limit=5}, across
-	 * relations too: {@code ?author__name=Ann&tags__name=mongodb}. Two commands: the posts with their authors, then
-	 * their tags.
+	 * Posts filtered by lookups given as query parameters, for the lookups and orderings listed only ({@code body} is
+	 * left out on purpose):
+	 * {@code /api/posts?title__icontains=django&publishedDate__year=2024&ordering=-publishedDate&size=5}, across
+	 * relations too: {@code ?author__name=Ann&tags__name=mongodb}. Two commands: the page of posts with their
+	 * authors, then their tags.
 	 */
 	@GetMapping
-	List<Post> list(@RequestParam MultiValueMap<String, String> parameters) {
-		return LOOKUPS.apply(withRelated(this.posts.objects()), parameters, "-publishedDate").list();
+	List<Post> list(@QuerySetParameters(lookups = { "title", "title__iexact", "title__icontains", "title__startswith",
+			"title__istartswith", "publishedDate__year", "publishedDate__year__gte", "publishedDate__year__lte",
+			"publishedDate__month", "publishedDate__date", "publishedDate__gte", "publishedDate__lt", "rating",
+			"rating__gt", "rating__gte", "rating__lt", "rating__lte", "rating__in", "rating__range", "rating__isnull",
+			"views__gte", "views__lte", "author__name", "author__name__iexact", "author__name__icontains", "tags__name",
+			"tags__name__in" }, orderings = { "id", "title", "publishedDate", "rating", "views", "author__name" },
+			defaultOrdering = "-publishedDate") QuerySet<Post> posts) {
+		return withRelated(posts).list();
+	}
+
+	/**
+	 * A page of posts with its totals, as Spring Data's {@code PagedModel}:
+	 * {@code /api/posts/page?author__name=Ann&ordering=-views&page=1&size=2} gives
+	 * {@code {"content": [...], "page": {"size": 2, "number": 1, "totalElements": 3, "totalPages": 2}}}. Three
+	 * commands: the posts with their authors, their tags, and the count when the page does not tell it.
+	 */
+	@GetMapping("/page")
+	PagedModel<Post> page(@QuerySetParameters(lookups = { "title__icontains", "publishedDate__year", "author__name" },
+			orderings = { "title", "publishedDate", "views" }, defaultOrdering = "-publishedDate")
+			QuerySetRequest<Post> request) {
+		return new PagedModel<>(request.page(withRelated(this.posts.objects())));
 	}
 
 	/** Posts whose title contains the text, newest first: a derived QuerySet, chained further. */

@@ -57,12 +57,25 @@ class PostLookupHttpIntegrationTests {
 	}
 
 	@Test
-	void filtersOrdersAndLimitsByLookupParameters() throws Exception {
-		assertThat(titles("title__icontains=" + TAG + "%20django&publishedDate__year=2024&ordering=-publishedDate&limit=5"))
+	void filtersOrdersAndPagesByLookupParameters() throws Exception {
+		assertThat(titles("title__icontains=" + TAG + "%20django&publishedDate__year=2024&ordering=-publishedDate&size=5"))
 			.containsExactly("DJANGO admin", "Django REST", "Django on MongoDB");
-		assertThat(titles("title__icontains=" + TAG + "%20django&publishedDate__year=2024&ordering=-publishedDate&limit=2"))
+		assertThat(titles("title__icontains=" + TAG + "%20django&publishedDate__year=2024&ordering=-publishedDate&size=2"))
 			.containsExactly("DJANGO admin", "Django REST");
-		assertThat(titles("ordering=publishedDate&offset=1&limit=2")).containsExactly("Django on MongoDB", "Spring Data");
+		assertThat(titles("ordering=publishedDate&page=1&size=2")).containsExactly("Spring Data", "Django REST");
+	}
+
+	@Test
+	void aPageCarriesItsTotals() throws Exception {
+		HttpResponse<String> response = get("/api/posts/page?title__icontains=" + TAG
+				+ "%20django&ordering=-views&page=1&size=2");
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+		assertThat(JsonPath.<List<String>>read(response.body(), "$.content[*].title"))
+			.containsExactly(TAG + " django forms", TAG + " DJANGO admin");
+		assertThat(JsonPath.<Map<String, Object>>read(response.body(), "$.page")).containsEntry("size", 2)
+			.containsEntry("number", 1)
+			.containsEntry("totalElements", 4)
+			.containsEntry("totalPages", 2);
 	}
 
 	@Test
@@ -101,7 +114,7 @@ class PostLookupHttpIntegrationTests {
 			assertThat(error).containsEntry("parameter", parameter);
 			assertThat(error.get("message")).asString().contains(parameter);
 			assertThat(JsonPath.<List<String>>read(response.body(), "$.errors[0].allowed")).contains("title__icontains",
-					"publishedDate__year", "rating", "ordering", "limit", "offset")
+					"publishedDate__year", "rating", "ordering", "page", "size")
 				.doesNotContain("body__icontains", "title__regex");
 		}
 	}
@@ -117,8 +130,8 @@ class PostLookupHttpIntegrationTests {
 	}
 
 	@Test
-	void aBadLimitOrOffsetIsA400NamingIt() throws Exception {
-		for (String query : List.of("limit=-1", "limit=abc", "limit=101", "offset=-3", "limit=1&limit=2")) {
+	void aBadPageOrSizeIsA400NamingIt() throws Exception {
+		for (String query : List.of("size=-1", "size=abc", "size=101", "page=-3", "size=1&size=2")) {
 			HttpResponse<String> response = get("/api/posts?" + query);
 			assertThat(response.statusCode()).as(query).isEqualTo(400);
 			assertThat(JsonPath.<String>read(response.body(), "$.errors[0].parameter")).isEqualTo(query.split("=")[0]);

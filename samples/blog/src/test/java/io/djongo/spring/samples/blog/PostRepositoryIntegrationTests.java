@@ -54,4 +54,11 @@ class PostRepositoryIntegrationTests {
 			.isEqualTo(1);
 	}
 
+	@Test
+	void relatedModelsAreATypedQuerySet() {
+		Author ann = this.authors.objects().get("name", "Ann");
+		List<Post> annsPosts = this.authors.related(ann, "posts", Post.class).orderBy("publishedDate").list();
+		assertThat(annsPosts).extracting(Post::getTitle).containsExactly("Spring Data", "Django on MongoDB");
+	}
+
 }

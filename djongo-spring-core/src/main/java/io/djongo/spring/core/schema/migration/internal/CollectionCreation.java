@@ -1,5 +1,6 @@
 package io.djongo.spring.core.schema.migration.internal;
 
+import io.djongo.spring.core.model.CappedCollection;
 import io.djongo.spring.core.model.ModelMetadata;
 import org.bson.Document;
 import org.jspecify.annotations.Nullable;
@@ -9,8 +10,8 @@ import org.jspecify.annotations.Nullable;
  * later, so every option a model declares for its collection is gathered here, and both {@code --djongo.migrate} and
  * the validator step create collections through it.
  * <p>
- * Capped collections plug in here: when {@code @Model} declares them (issue 14: {@code capped}, {@code size},
- * {@code max}), {@link #options(ModelMetadata)} adds {@code capped: true, size: ..., max: ...}.
+ * A capped model ({@code @Model(capped = true, maxSize = ..., maxDocuments = ...)}) gets
+ * {@code capped: true, size: ..., max: ...} here.
  */
 final class CollectionCreation {
 
@@ -19,7 +20,8 @@ final class CollectionCreation {
 
 	/** The options a model's collection is created with, besides its validator. */
 	static Document options(ModelMetadata model) {
-		return new Document();
+		CappedCollection capped = model.capped();
+		return (capped != null) ? capped.options() : new Document();
 	}
 
 	/**

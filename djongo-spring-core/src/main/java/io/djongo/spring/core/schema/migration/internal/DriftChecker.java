@@ -44,13 +44,17 @@ final class DriftChecker {
 		walk(schema, document, "", document.get("_id"), true);
 	}
 
-	ModelCheck report(String model, String collection) {
+	/**
+	 * @param collectionOptions how the collection differs from the model's declaration (capped), empty when it does
+	 * not
+	 */
+	ModelCheck report(String model, String collection, String collectionOptions) {
 		List<FieldDrift> fields = new ArrayList<>();
 		for (Finding finding : this.findings.values()) {
 			fields.add(new FieldDrift(finding.path, finding.kind, finding.count, List.copyOf(finding.ids),
 					finding.detail(), finding.drift));
 		}
-		return new ModelCheck(model, collection, this.examined, List.copyOf(fields));
+		return new ModelCheck(model, collection, this.examined, List.copyOf(fields), collectionOptions);
 	}
 
 	private void walk(Document schema, Document document, String prefix, @Nullable Object id, boolean root) {
@@ -69,7 +73,8 @@ final class DriftChecker {
 			}
 		}
 		for (String key : document.keySet()) {
-			if (!properties.containsKey(key) && !(root && "_class".equals(key))) {
+			// Spring Data's type hint, and the ObjectId of a document in Django storage, whose model maps its id column
+			if (!properties.containsKey(key) && !(root && ("_class".equals(key) || "_id".equals(key)))) {
 				record(prefix + key, FieldDrift.Kind.UNKNOWN, id, null, null, true);
 			}
 		}

@@ -15,8 +15,11 @@ import io.djongo.spring.core.model.FieldDescriptor;
 import io.djongo.spring.core.model.ModelMetadata;
 import io.djongo.spring.core.model.ModelRegistry;
 import io.djongo.spring.core.model.Relation;
+import io.djongo.spring.core.model.Storage;
 import io.djongo.spring.core.schema.InvalidIndexException;
 import io.djongo.spring.core.schema.ModelIndex;
+import io.djongo.spring.core.schema.internal.DjangoIndexes;
+import io.djongo.spring.core.schema.internal.DjangoIndexes.DjangoIndex;
 import org.bson.Document;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.data.mongodb.core.index.IndexDefinition;
@@ -27,7 +30,7 @@ import org.springframework.data.mongodb.core.index.MongoPersistentEntityIndexRes
  * The indexes a model declares, checked: Spring Data's annotations as Spring Data's own resolver reads them
  * ({@code @Indexed}, {@code @CompoundIndex}, {@code @TextIndexed}, {@code @GeoSpatialIndexed},
  * {@code @WildcardIndexed}, {@code @HashIndexed}), djongo's {@link ModelIndex}es, and the sparse unique index of each
- * {@code @OneToOne} field.
+ * {@code @OneToOne} field; for a model in Django storage, djongo's indexes instead of that one ({@link DjangoIndexes}).
  * <p>
  * A declaration that cannot mean what it says fails with an {@link InvalidIndexException} naming the model and the
  * field: a key or a partial filter naming no field of the model, a TTL on a field that is not a date (or on several
@@ -63,6 +66,14 @@ final class IndexDeclarations {
 		for (ModelIndex index : AnnotatedElementUtils.findMergedRepeatableAnnotations(model.type(), ModelIndex.class)) {
 			add(result, modelIndex(model, collection, index));
 		}
+		if (model.storage() == Storage.DJANGO) {
+			// djongo's indexes, named as Django names them (its one-to-one index is unique, not sparse)
+			for (DjangoIndex index : DjangoIndexes.of(model)) {
+				add(result, new DeclaredIndex(model.type(), index.collection(), index.keys(), index.options(),
+						index.origin()));
+			}
+			return List.copyOf(result.values());
+		}
 		for (FieldDescriptor field : model.fields().values()) {
 			Relation relation = field.relation();
 			if (relation != null && relation.kind() == Relation.Kind.ONE_TO_ONE) {
@@ -76,8 +87,8 @@ final class IndexDeclarations {
 	}
 
 	private static void add(Map<String, DeclaredIndex> indexes, DeclaredIndex index) {
-		// the same index declared twice (an @Indexed @OneToOne field) is created once
-		indexes.putIfAbsent(index.name(), index);
+		// the same index declared twice (an @Indexed @OneToOne field) is created once; names are per collection
+		indexes.putIfAbsent(index.collection() + '\u0000' + index.name(), index);
 	}
 
 	private static String kind(IndexDefinition definition) {
@@ -247,7 +258,7 @@ final class IndexDeclarations {
 
 	private static String fieldNames(ModelMetadata model, boolean javaNames) {
 		return model.fields().values().stream()
-			.map((field) -> javaNames ? field.name() : (field.isId() ? "_id" : field.storedName()))
+			.map((field) -> javaNames ? field.name() : field.storedName())
 			.sorted()
 			.collect(Collectors.joining(", "));
 	}

@@ -22,6 +22,7 @@ import io.djongo.spring.core.model.FieldDescriptor;
 import io.djongo.spring.core.model.ModelMetadata;
 import io.djongo.spring.core.model.ModelRegistry;
 import io.djongo.spring.core.model.Relation;
+import io.djongo.spring.core.model.Storage;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
@@ -72,6 +73,10 @@ final class JsonSchemaGenerator {
 	Document of(Class<?> type) {
 		ModelMetadata model = this.models.metadata(type);
 		Document schema = object(model, new HashSet<>());
+		if (model.storage() == Storage.DJANGO) {
+			// Python writes every integer that fits as int32, whatever the Django field: a long may be either
+			widenLongs(schema);
+		}
 		Document titled = new Document("title", model.name());
 		titled.putAll(schema);
 		return titled;
@@ -85,7 +90,8 @@ final class JsonSchemaGenerator {
 			if (!field.property().isWritable()) {
 				continue;
 			}
-			String name = field.isId() ? "_id" : field.storedName();
+			// the id's stored name: _id, or its column in Django storage
+			String name = field.storedName();
 			boolean isRequired = isRequired(field);
 			properties.put(name, field(field, isRequired, enclosing));
 			if (isRequired) {
@@ -115,6 +121,29 @@ final class JsonSchemaGenerator {
 			case MANY_TO_MANY -> new Document("bsonType", "array").append("items", idSchema(targetId(field)));
 		};
 		return required ? schema : nullable(schema);
+	}
+
+	/** Every {@code bsonType} that admits {@code long} admits {@code int} too, in nested schemas as well. */
+	private static void widenLongs(Document schema) {
+		for (Map.Entry<String, Object> entry : schema.entrySet()) {
+			Object value = entry.getValue();
+			if ("bsonType".equals(entry.getKey())) {
+				if ("long".equals(value)) {
+					entry.setValue(List.of("int", "long"));
+				}
+				else if (value instanceof List<?> types && types.contains("long") && !types.contains("int")) {
+					List<Object> widened = new ArrayList<>(types);
+					widened.add(widened.indexOf("long"), "int");
+					entry.setValue(widened);
+				}
+			}
+			else if (value instanceof Document nested) {
+				widenLongs(nested);
+			}
+			else if (value instanceof List<?> list) {
+				list.stream().filter(Document.class::isInstance).forEach((item) -> widenLongs((Document) item));
+			}
+		}
 	}
 
 	private Document container(Class<?> type, Set<Class<?>> enclosing) {

@@ -13,12 +13,14 @@ import com.mongodb.connection.ClusterType;
 import io.djongo.spring.core.model.ModelMetadata;
 import io.djongo.spring.core.model.ModelRegistry;
 import io.djongo.spring.core.schema.CheckReport;
+import io.djongo.spring.core.schema.CollectionState;
 import io.djongo.spring.core.schema.DjongoSchema;
 import io.djongo.spring.core.schema.IndexMode;
 import io.djongo.spring.core.schema.IndexState;
 import io.djongo.spring.core.schema.MigrationReport;
 import io.djongo.spring.core.schema.SchemaValidation;
 import io.djongo.spring.core.schema.ValidatorState;
+import io.djongo.spring.core.schema.internal.DjangoCollections;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.bson.Document;
@@ -53,7 +55,11 @@ public final class SchemaEngine implements DjongoSchema {
 
 	private final Sharding sharding;
 
+	private final CappedCollections capped;
+
 	private final ServerKind server;
+
+	private final DjangoCollections django;
 
 	private volatile @Nullable CheckReport lastCheck;
 
@@ -71,10 +77,12 @@ public final class SchemaEngine implements DjongoSchema {
 		this.cluster = cluster;
 		this.server = new ServerKind(operations);
 		this.declarations = new IndexDeclarations(models);
+		this.django = new DjangoCollections(databases, models);
 		this.reconciler = new IndexReconciler(operations, this.server::isEmbedded);
 		this.schemas = new JsonSchemaGenerator(models);
 		this.validators = new ValidatorApplier(operations, this.schemas::of, this.server::isEmbedded);
 		this.sharding = new Sharding(new StoredPaths(models));
+		this.capped = new CappedCollections(operations, this.server::isEmbedded);
 	}
 
 	@Override
@@ -104,8 +112,23 @@ public final class SchemaEngine implements DjongoSchema {
 	}
 
 	@Override
+	public List<CollectionState> collections(IndexMode mode) {
+		return this.capped.reconcile(metadata(), mode);
+	}
+
+	@Override
+	public List<CollectionState> collectionState() {
+		return this.capped.inspect(metadata());
+	}
+
+	@Override
 	public List<IndexState> indexes(IndexMode mode) {
 		List<DeclaredIndex> declared = declaredIndexes();
+		if (mode == IndexMode.CREATE) {
+			// creating an index creates its collection, after which djongo's migrate skips the collection: its
+			// __schema__ entry first, as djongo's CREATE TABLE writes it (Django storage)
+			this.django.createEntries();
+		}
 		return (mode == IndexMode.OFF) ? List.of() : this.reconciler.reconcile(declared, mode);
 	}
 
@@ -127,7 +150,16 @@ public final class SchemaEngine implements DjongoSchema {
 	@Override
 	public MigrationReport migrate(SchemaValidation validation, SchemaValidation.Level level) {
 		List<DeclaredIndex> declared = declaredIndexes();
-		List<String> created = createCollections(validation, level);
+		// Django storage: the __schema__ entries before the collections, as djongo's CREATE TABLE writes them
+		this.django.createEntries();
+		List<String> created = new ArrayList<>();
+		// capped collections first: they take their options only when created
+		for (CollectionState state : this.capped.reconcile(metadata(), IndexMode.CREATE)) {
+			if (state.status() == CollectionState.Status.CREATED) {
+				created.add(state.collection());
+			}
+		}
+		created.addAll(createCollections(validation, level));
 		List<IndexState> indexes = this.reconciler.reconcile(declared, IndexMode.CREATE);
 		List<ValidatorState> validatorStates = this.validators.apply(metadata(), validation, level);
 		List<String> sharded = shard();
@@ -141,7 +173,9 @@ public final class SchemaEngine implements DjongoSchema {
 		List<String> created = new ArrayList<>();
 		for (ModelMetadata model : metadata()) {
 			String collection = model.collection();
-			if (collection == null || existing.contains(collection) || created.contains(collection)) {
+			if (collection == null || existing.contains(collection) || created.contains(collection)
+					|| model.capped() != null) {
+				// capped collections are created (or reported) by their own step
 				continue;
 			}
 			Document options = validate ? ValidatorApplier.validation(this.validators.validator(model.type()),
@@ -203,7 +237,7 @@ public final class SchemaEngine implements DjongoSchema {
 				documents.forEach((document) -> checker.check(schema, document));
 				return null;
 			});
-			checks.add(checker.report(model.name(), collection));
+			checks.add(checker.report(model.name(), collection, this.capped.difference(model)));
 		}
 		CheckReport report = new CheckReport(List.copyOf(checks), sampleSize, Instant.now());
 		this.lastCheck = report;

@@ -51,7 +51,7 @@ final class StoredPaths {
 	static String stored(List<FieldDescriptor> fields, String declared) {
 		List<String> parts = new ArrayList<>();
 		for (FieldDescriptor field : fields) {
-			parts.add(field.isId() ? "_id" : field.storedName());
+			parts.add(field.storedName());
 		}
 		String[] declaredParts = declared.split("\\.", -1);
 		// the parts past a map or a value type are kept as declared

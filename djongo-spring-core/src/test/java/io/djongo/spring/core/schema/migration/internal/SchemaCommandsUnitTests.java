@@ -120,7 +120,7 @@ class SchemaCommandsUnitTests {
 			}
 			checker.check(schema, book);
 		}
-		var report = checker.report("Book", "schema_book");
+		var report = checker.report("Book", "schema_book", "");
 		assertThat(report.examined()).isEqualTo(5);
 		assertThat(report.hasDrift()).isTrue();
 		assertThat(report.fields()).filteredOn((f) -> f.field().equals("isbn")).singleElement().satisfies((f) -> {
