@@ -10,7 +10,6 @@ import java.util.function.Supplier;
 
 import com.mongodb.WriteConcern;
 import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.InsertManyOptions;
 import io.djongo.spring.core.bulk.BulkWrite;
 import io.djongo.spring.core.bulk.internal.BulkSupport;
 import io.djongo.spring.core.bulk.internal.BulkUpdates;
@@ -31,10 +30,8 @@ import io.djongo.spring.core.relation.internal.UnsavedRelations;
 import io.djongo.spring.core.schema.BulkCreateException;
 import io.djongo.spring.core.schema.DjongoSchema;
 import io.djongo.spring.core.schema.ModelValidator;
-import io.djongo.spring.core.schema.internal.DocumentInserts;
 import io.djongo.spring.core.schema.internal.ModelWriter;
 import io.djongo.spring.core.schema.migration.internal.SchemaEngine;
-import io.djongo.spring.core.schema.internal.WriteLifecycle;
 import io.djongo.spring.core.transaction.DjongoTransactionManager;
 import io.djongo.spring.core.transaction.internal.AtomicBlocks;
 import org.bson.Document;
@@ -51,12 +48,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.convert.MongoConverter;
 import org.springframework.data.mongodb.core.convert.MongoWriter;
 import org.springframework.data.mongodb.core.convert.QueryMapper;
-import org.springframework.data.mongodb.core.mapping.event.AfterSaveCallback;
-import org.springframework.data.mongodb.core.mapping.event.AfterSaveEvent;
-import org.springframework.data.mongodb.core.mapping.event.BeforeConvertCallback;
-import org.springframework.data.mongodb.core.mapping.event.BeforeConvertEvent;
-import org.springframework.data.mongodb.core.mapping.event.BeforeSaveCallback;
-import org.springframework.data.mongodb.core.mapping.event.BeforeSaveEvent;
+import org.springframework.data.mongodb.core.mapping.event.MongoMappingEvent;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.util.ClassUtils;
 
@@ -137,7 +129,7 @@ public class DjongoTemplate extends MongoTemplate {
 		this.django = new DjangoStorage(databaseFactory, this.models, this.queries);
 		this.rules = new TemplateRules(new UnsavedRelations(converter.getMappingContext()), this.files,
 				options.validator(), this.django::check);
-		SpringDataWrites springData = new SpringDataWrites();
+		TemplateWrites springData = new TemplateWrites(this, this.codecs, options.writeConcern());
 		this.writer = new ModelWriter(converter, databaseFactory, springData, this.rules, this.codecs, springData,
 				BulkCreateException::new);
 		useCallbacks(this.applicationCallbacks);
@@ -482,74 +474,26 @@ public class DjongoTemplate extends MongoTemplate {
 				this.django::attach, this.codecs::callbacksUnknown));
 	}
 
-	/** Spring Data's part of the writer's inserts, as {@code MongoTemplate.doInsert} and its siblings do it. */
-	private final class SpringDataWrites implements WriteLifecycle, DocumentInserts {
+	// --- Spring Data's protected steps, for the writer's Spring Data side (TemplateWrites) ---
 
-		@Override
-		public <T> T beforeConvert(T model, String collection) {
-			T converted = maybeEmitEvent(new BeforeConvertEvent<>(model, collection)).getSource();
-			return DjongoTemplate.this.applicationCallbacks.callback(BeforeConvertCallback.class, converted, collection);
-		}
+	<E extends MongoMappingEvent<T>, T> E emit(E event) {
+		return maybeEmitEvent(event);
+	}
 
-		@Override
-		public boolean needsBeforeConvert(Class<?> model) {
-			return DjongoTemplate.this.codecs.needsBeforeConvert(model);
-		}
+	EntityCallbacks applicationCallbacks() {
+		return this.applicationCallbacks;
+	}
 
-		@Override
-		public boolean needsDocument(Class<?> model) {
-			return DjongoTemplate.this.codecs.needsDocumentOnSave(model);
-		}
+	<T> T populateId(T model, Object id) {
+		return populateIdIfNecessary(model, id);
+	}
 
-		@Override
-		public <T> T beforeSave(T model, Document document, String collection) {
-			maybeEmitEvent(new BeforeSaveEvent<>(model, document, collection));
-			return DjongoTemplate.this.applicationCallbacks.callback(BeforeSaveCallback.class, model, document,
-					collection);
-		}
+	Object insertOne(String collection, Document document, Class<?> model) {
+		return insertDocument(collection, document, model);
+	}
 
-		@Override
-		public <T> T populateId(T model, Object id) {
-			return populateIdIfNecessary(model, id);
-		}
-
-		@Override
-		public <T> T afterSave(T model, Document document, String collection) {
-			maybeEmitEvent(new AfterSaveEvent<>(model, document, collection));
-			return DjongoTemplate.this.applicationCallbacks.callback(AfterSaveCallback.class, model, document,
-					collection);
-		}
-
-		@Override
-		public Object insertOne(String collection, Document document, Class<?> model) {
-			return insertDocument(collection, document, model);
-		}
-
-		@Override
-		@SuppressWarnings("unchecked")
-		public void insertMany(String collection, List<?> documents, Class<?> model, boolean ordered) {
-			boolean converted = !documents.stream().allMatch(Document.class::isInstance);
-			if (ordered && !converted) {
-				insertDocumentList(collection, (List<Document>) documents);
-				return;
-			}
-			// the same command as insertDocumentList's: an unordered one, or one of models converted by the codec
-			execute(collection, (target) -> {
-				WriteConcern writeConcern = prepareWriteConcern(new MongoAction(DjongoTemplate.this.options.writeConcern(),
-						MongoActionOperation.INSERT_LIST, collection, ordered ? null : model, null, null));
-				MongoCollection<Document> concerned = (writeConcern != null) ? target.withWriteConcern(writeConcern)
-						: target;
-				InsertManyOptions options = new InsertManyOptions().ordered(ordered);
-				if (converted) {
-					DjongoTemplate.this.codecs.forInsert(concerned).insertMany((List<Object>) documents, options);
-				}
-				else {
-					concerned.insertMany((List<Document>) documents, options);
-				}
-				return null;
-			});
-		}
-
+	void insertAll(String collection, List<Document> documents) {
+		insertDocumentList(collection, documents);
 	}
 
 }
