@@ -88,11 +88,11 @@ final class FilterCompiler {
 	 */
 	static <R> R condition(Lookup lookup, Object value, Operand<R> operand) {
 		return switch (lookup) {
-			case EXACT -> operand.eq(value);
-			case GT -> operand.gt(value);
-			case GTE -> operand.gte(value);
-			case LT -> operand.lt(value);
-			case LTE -> operand.lte(value);
+			case EXACT -> operand.compare(Operand.Comparison.EQ, value);
+			case GT -> operand.compare(Operand.Comparison.GT, value);
+			case GTE -> operand.compare(Operand.Comparison.GTE, value);
+			case LT -> operand.compare(Operand.Comparison.LT, value);
+			case LTE -> operand.compare(Operand.Comparison.LTE, value);
 			case IN -> operand.in((List<?>) value);
 			case RANGE -> operand.range(((List<?>) value).get(0), ((List<?>) value).get(1));
 			case ISNULL -> operand.isNull(Boolean.TRUE.equals(value));
