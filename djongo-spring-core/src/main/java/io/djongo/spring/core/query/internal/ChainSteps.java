@@ -82,29 +82,24 @@ final class ChainSteps {
 	}
 
 	static QueryPlan only(QueryPlan plan, List<String> fields) {
-		requireUncombined(plan, "only");
-		return plan.compiler().only(plan, fields);
+		return uncombined(plan, "only").only(plan, fields);
 	}
 
 	static QueryPlan defer(QueryPlan plan, List<String> fields) {
-		requireUncombined(plan, "defer");
-		return plan.compiler().defer(plan, fields);
+		return uncombined(plan, "defer").defer(plan, fields);
 	}
 
 	static QueryPlan selectRelated(QueryPlan plan, List<String> relations) {
-		requireUncombined(plan, "selectRelated");
-		return plan.compiler().selectRelated(plan, relations);
+		return uncombined(plan, "selectRelated").selectRelated(plan, relations);
 	}
 
 	static QueryPlan prefetchRelated(QueryPlan plan, List<String> relations) {
-		requireUncombined(plan, "prefetchRelated");
-		return plan.compiler().prefetchRelated(plan, relations);
+		return uncombined(plan, "prefetchRelated").prefetchRelated(plan, relations);
 	}
 
 	/** {@code annotate()}, or {@code alias()} when hidden. */
 	static QueryPlan annotate(QueryPlan plan, String name, Expression expression, boolean hide) {
-		requireUncombined(plan, hide ? "alias" : "annotate");
-		return plan.compiler().annotate(plan, name, expression, hide);
+		return uncombined(plan, hide ? "alias" : "annotate").annotate(plan, name, expression, hide);
 	}
 
 	static QueryPlan combine(QueryPlan plan, Combination.Kind kind, boolean all, QuerySet<?>[] others) {
@@ -144,6 +139,12 @@ final class ChainSteps {
 			.valuesList(name, type)
 			.distinct()
 			.orderBy((order.equals("DESC") ? "-" : "") + name);
+	}
+
+	/** The plan's compiler, for a step Django refuses on a combined QuerySet. */
+	private static QueryCompiler uncombined(QueryPlan plan, String operation) {
+		requireUncombined(plan, operation);
+		return plan.compiler();
 	}
 
 	static void requireUncombined(QueryPlan plan, String operation) {
