@@ -27,6 +27,8 @@ public final class TestMongo {
 
 	private static volatile Server server;
 
+	private static volatile Boolean transactions;
+
 	private TestMongo() {
 	}
 
@@ -57,6 +59,29 @@ public final class TestMongo {
 	public static void assumeRealMongoDb(String reason) {
 		Assumptions.assumeFalse(isEmbedded(), () -> "needs a real MongoDB (" + reason + "); set " + URI_VARIABLE
 				+ " or run with Docker available");
+	}
+
+	/**
+	 * Skips the calling test unless the server is a replica set member or mongos, which transactions and change
+	 * streams need: neither the embedded server nor a real standalone one is, and {@code DJONGO_TEST_MONGODB_URI} may
+	 * name either.
+	 * @param reason what the test needs a replica set for
+	 */
+	public static void assumeReplicaSet(String reason) {
+		assumeRealMongoDb(reason);
+		Assumptions.assumeTrue(isReplicaSet(), () -> "needs a MongoDB replica set member or mongos (" + reason
+				+ "); " + description() + " is a standalone server");
+	}
+
+	private static boolean isReplicaSet() {
+		Boolean known = transactions;
+		if (known == null) {
+			com.mongodb.client.MongoClient client = TestClients.client();
+			client.getDatabase("admin").runCommand(new org.bson.Document("ping", 1));
+			known = io.djongo.spring.core.transaction.DjongoTransactionManager.supports(client.getClusterDescription());
+			transactions = known;
+		}
+		return known;
 	}
 
 	/** A database name no other test of this JVM uses. */

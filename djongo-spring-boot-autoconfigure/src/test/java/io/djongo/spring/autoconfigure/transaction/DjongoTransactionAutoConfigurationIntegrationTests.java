@@ -103,7 +103,7 @@ class DjongoTransactionAutoConfigurationIntegrationTests {
 
 	@Test
 	void requiredStartsOnAReplicaSet() {
-		TestMongo.assumeRealMongoDb("transactions need a replica set");
+		TestMongo.assumeReplicaSet("transactions need a replica set");
 		this.contextRunner.withPropertyValues("djongo.transactions=required")
 			.run((context) -> assertThat(context.getBean(DjongoTransactionManager.class).isTransactional()).isTrue());
 	}

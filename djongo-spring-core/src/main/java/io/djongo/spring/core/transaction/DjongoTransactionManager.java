@@ -118,12 +118,23 @@ public class DjongoTransactionManager extends MongoTransactionManager {
 			return "a template built without the client's cluster description (DjongoOptions.withClusterDescription)";
 		}
 		ClusterDescription description = source.get();
-		if (description.getType() == ClusterType.UNKNOWN) {
-			// the client has not reached a server yet: one ping makes it select one
+		if (!isReached(description)) {
+			// the client has not reached a data-bearing server yet (a replicaSet URI makes the type REPLICA_SET before
+			// the first heartbeat, with no logical session timeout to read): one ping makes it select one
 			this.databaseFactory.getMongoDatabase().runCommand(new Document("ping", 1));
 			description = source.get();
 		}
 		return supports(description) ? null : describe(description);
+	}
+
+	/**
+	 * Whether the description holds what {@link #supports} reads: a load balancer (always in front of mongos), or a
+	 * primary, secondary, mongos or standalone server the driver has connected to, whose logical session timeout it
+	 * knows.
+	 */
+	static boolean isReached(ClusterDescription cluster) {
+		return cluster.getType() == ClusterType.LOAD_BALANCED || cluster.getServerDescriptions().stream()
+			.anyMatch((server) -> server.isPrimary() || server.isSecondary());
 	}
 
 	/**

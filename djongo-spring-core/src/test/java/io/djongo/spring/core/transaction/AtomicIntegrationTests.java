@@ -92,7 +92,7 @@ class AtomicIntegrationTests {
 
 	@Test
 	void aBlockThatReturnsIsCommitted() {
-		TestMongo.assumeRealMongoDb(REPLICA_SET);
+		TestMongo.assumeReplicaSet(REPLICA_SET);
 		Long id = template.atomic(() -> {
 			Note note = template.insert(new Note("committed"));
 			template.insert(new Note("also committed"));
@@ -107,7 +107,7 @@ class AtomicIntegrationTests {
 
 	@Test
 	void aBlockThatThrowsLeavesNothingBehind() {
-		TestMongo.assumeRealMongoDb(REPLICA_SET);
+		TestMongo.assumeReplicaSet(REPLICA_SET);
 		template.insert(new Note("before"));
 		assertThatIllegalStateException().isThrownBy(() -> template.atomic(() -> {
 			template.insert(new Note("rolled back"));
@@ -122,7 +122,7 @@ class AtomicIntegrationTests {
 
 	@Test
 	void aNestedBlockJoinsTheOuterOneAndItsFailureUndoesBoth() {
-		TestMongo.assumeRealMongoDb(REPLICA_SET);
+		TestMongo.assumeReplicaSet(REPLICA_SET);
 		template.atomic(() -> {
 			template.insert(new Note("outer"));
 			template.atomic(() -> template.insert(new Note("inner")));
@@ -142,7 +142,7 @@ class AtomicIntegrationTests {
 
 	@Test
 	void everyPathInsideABlockUsesItsSession() {
-		TestMongo.assumeRealMongoDb(REPLICA_SET);
+		TestMongo.assumeReplicaSet(REPLICA_SET);
 		NoteRepository notes = new DjongoRepositoryFactory(template).getRepository(NoteRepository.class);
 		GridFsStorage storage = new GridFsStorage("tx_files", template.getMongoDatabaseFactory());
 		template.insert(new Author(99L, "deleted in the block"));
@@ -172,7 +172,7 @@ class AtomicIntegrationTests {
 
 	@Test
 	void aFileUploadedInABlockThatFailsIsGone() {
-		TestMongo.assumeRealMongoDb(REPLICA_SET);
+		TestMongo.assumeReplicaSet(REPLICA_SET);
 		GridFsStorage storage = new GridFsStorage("tx_rolled", template.getMongoDatabaseFactory());
 		assertThatIllegalStateException().isThrownBy(() -> template.atomic(() -> {
 			// the first upload into an empty bucket: its indexes are checked outside the transaction
@@ -185,7 +185,7 @@ class AtomicIntegrationTests {
 
 	@Test
 	void twoTransactionsWritingOneDocumentBothCountAfterARetry() throws Exception {
-		TestMongo.assumeRealMongoDb(REPLICA_SET);
+		TestMongo.assumeReplicaSet(REPLICA_SET);
 		Long id = Objects.requireNonNull(template.insert(new Note("contended")).getId());
 		CountDownLatch firstWrote = new CountDownLatch(1);
 		CountDownLatch secondConflicted = new CountDownLatch(1);
@@ -214,7 +214,7 @@ class AtomicIntegrationTests {
 
 	@Test
 	void anOnDeleteChainFailingHalfWayIsRolledBack() {
-		TestMongo.assumeRealMongoDb(REPLICA_SET);
+		TestMongo.assumeReplicaSet(REPLICA_SET);
 		Author ann = template.insert(new Author(1L, "Ann"));
 		template.insert(new Author(0L, "Anonymous"));
 		Tag java = template.insert(new Tag(1L, "java"));
@@ -244,7 +244,7 @@ class AtomicIntegrationTests {
 
 	@Test
 	void aTransientErrorRunsTheBlockAgain() {
-		TestMongo.assumeRealMongoDb(REPLICA_SET);
+		TestMongo.assumeReplicaSet(REPLICA_SET);
 		failOnce("insert", 112, "TransientTransactionError");
 		AtomicInteger attempts = new AtomicInteger();
 		template.atomic(() -> {
@@ -257,7 +257,7 @@ class AtomicIntegrationTests {
 
 	@Test
 	void aCommitWithAnUnknownResultIsSentAgain() {
-		TestMongo.assumeRealMongoDb(REPLICA_SET);
+		TestMongo.assumeReplicaSet(REPLICA_SET);
 		failOnce("commitTransaction", 91, "UnknownTransactionCommitResult");
 		AtomicInteger attempts = new AtomicInteger();
 		template.atomic(() -> {

@@ -1,5 +1,7 @@
 package io.djongo.spring.core.transaction;
 
+import java.lang.reflect.Proxy;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
@@ -10,12 +12,14 @@ import ch.qos.logback.core.read.ListAppender;
 import com.mongodb.ServerAddress;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
 import com.mongodb.connection.ClusterConnectionMode;
 import com.mongodb.connection.ClusterDescription;
 import com.mongodb.connection.ClusterType;
 import com.mongodb.connection.ServerConnectionState;
 import com.mongodb.connection.ServerDescription;
 import com.mongodb.connection.ServerType;
+import org.bson.Document;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -98,6 +102,34 @@ class DjongoTransactionManagerUnitTests {
 	}
 
 	@Test
+	void aReplicaSetNotYetReachedIsPingedBeforeDeciding() {
+		// a replicaSet=rs0 URI makes the driver describe a REPLICA_SET before its first heartbeat, with no primary
+		// nor secondary yet, hence no logical session timeout: that is not a replica set without sessions
+		ClusterDescription connecting = new ClusterDescription(ClusterConnectionMode.MULTIPLE, ClusterType.REPLICA_SET,
+				List.of(ServerDescription.builder()
+					.address(new ServerAddress("db", 27017))
+					.state(ServerConnectionState.CONNECTING)
+					.build()));
+		List<Document> sent = new ArrayList<>();
+		AtomicInteger asked = new AtomicInteger();
+		DjongoTransactionManager manager = new DjongoTransactionManager(recording(sent), TransactionMode.REQUIRED,
+				() -> (asked.getAndIncrement() == 0) ? connecting : replicaSet());
+		assertThat(manager.isTransactional()).isTrue();
+		assertThat(sent).containsExactly(new Document("ping", 1));
+		assertThat(this.log.list).isEmpty();
+	}
+
+	@Test
+	void aReachedDeploymentIsNotPinged() {
+		List<Document> sent = new ArrayList<>();
+		assertThat(new DjongoTransactionManager(recording(sent), TransactionMode.AUTO, this::replicaSet)
+			.isTransactional()).isTrue();
+		assertThat(new DjongoTransactionManager(recording(sent), TransactionMode.AUTO,
+				DjongoTransactionManagerUnitTests::standalone).isTransactional()).isFalse();
+		assertThat(sent).isEmpty();
+	}
+
+	@Test
 	void autoRunsTransactionsOnAReplicaSetAndSaysNothing() {
 		assertThat(manager(TransactionMode.AUTO, this::replicaSet).isTransactional()).isTrue();
 		assertThat(this.log.list).isEmpty();
@@ -171,6 +203,26 @@ class DjongoTransactionManagerUnitTests {
 			throw new IllegalStateException("the block failed");
 		})).withMessage("the block failed");
 		assertThat(TransactionSynchronizationManager.isSynchronizationActive()).isFalse();
+	}
+
+	/** A database factory whose database records the commands run on it, and answers them ok. */
+	private static MongoDatabaseFactory recording(List<Document> sent) {
+		MongoDatabase database = (MongoDatabase) Proxy.newProxyInstance(MongoDatabase.class.getClassLoader(),
+				new Class<?>[] { MongoDatabase.class }, (proxy, method, args) -> {
+					if (method.getName().equals("runCommand") && args.length == 1) {
+						sent.add((Document) args[0]);
+						return new Document("ok", 1.0);
+					}
+					throw new UnsupportedOperationException(method.getName());
+				});
+		return new SimpleMongoClientDatabaseFactory(client, "tx") {
+
+			@Override
+			public MongoDatabase getMongoDatabase() {
+				return database;
+			}
+
+		};
 	}
 
 	private DjongoTransactionManager manager(TransactionMode mode, @Nullable Supplier<ClusterDescription> cluster) {

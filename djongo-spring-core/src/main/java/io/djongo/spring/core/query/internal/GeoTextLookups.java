@@ -54,6 +54,10 @@ final class GeoTextLookups {
 		}
 		if (lookup == Lookup.SEARCH) {
 			TextIndexes.requireIndexed(scope.model(), target);
+			if (uses.isText()) {
+				// two searches in one filter() call; Searches refuses one made in another call
+				throw new InvalidLookupException(Searches.oneSearch(scope.model()));
+			}
 			uses.text();
 		}
 		Object converted = Objects.requireNonNull(this.values.convert(lookup, value, target.valueType(), target));

@@ -26,8 +26,7 @@ record Searches(@Nullable GeoNear geoNear, boolean text, boolean textScore) {
 			near = (near != null) ? near.merge(more) : more;
 		}
 		if (this.text && uses.isText()) {
-			throw new InvalidLookupException(model.name() + ": one text search per QuerySet (MongoDB allows one $text"
-					+ " per query); put every word and phrase in one search string");
+			throw new InvalidLookupException(oneSearch(model));
 		}
 		boolean searches = this.text || uses.isText();
 		if (searches && near != null) {
@@ -35,6 +34,12 @@ record Searches(@Nullable GeoNear geoNear, boolean text, boolean textScore) {
 					+ "GeoDistance (" + near.description() + "): MongoDB's $geoNear cannot hold $text");
 		}
 		return new Searches(near, searches, this.textScore || uses.readsTextScore());
+	}
+
+	/** The refusal of a second text search. */
+	static String oneSearch(ModelMetadata model) {
+		return model.name() + ": one text search per QuerySet (MongoDB allows one $text per query); put every word and"
+				+ " phrase in one search string";
 	}
 
 	boolean any() {

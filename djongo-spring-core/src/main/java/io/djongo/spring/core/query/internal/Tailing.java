@@ -20,8 +20,8 @@ import org.springframework.data.mongodb.core.MongoTemplate;
  * <ol>
  * <li>The plan is checked first: a tailable cursor is a {@code find} in natural (insertion) order, so an ordering, a
  * slice, distinct rows, combinations, anything that needs an aggregate (annotations, relations crossed,
- * {@code selectRelated}) and {@code prefetchRelated} are refused with the model's name rather than answered
- * wrongly.</li>
+ * {@code selectRelated}), {@code prefetchRelated} and a text search (which needs the text index; a tailable cursor
+ * uses none) are refused with the model's name rather than answered wrongly.</li>
  * <li>One {@code listCollections} checks that the collection is capped: MongoDB refuses a tailable cursor elsewhere,
  * and the embedded server, which cannot create capped collections, would answer a plain find: there the error says it
  * needs a real MongoDB.</li>
@@ -67,6 +67,10 @@ final class Tailing {
 			throw new InvalidDataAccessApiUsageException(what + ": a tailable cursor is a find; annotations, aliases,"
 					+ " relations crossed, selectRelated and distinct need an aggregate, which cannot tail: filter on"
 					+ " the model's own fields");
+		}
+		if (plan.steps().searches().text()) {
+			throw new InvalidDataAccessApiUsageException(what + ": a tailable cursor uses no index, and a text search"
+					+ " ($text) needs the collection's text index; filter on the model's own fields");
 		}
 		if (!plan.related().prefetch().isEmpty()) {
 			throw new InvalidDataAccessApiUsageException(what + ": prefetchRelated fetches relations once all the"

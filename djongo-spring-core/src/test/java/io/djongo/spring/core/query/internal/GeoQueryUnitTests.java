@@ -50,8 +50,11 @@ class GeoQueryUnitTests {
 
 	static final Point PARIS = new GeoJsonPoint(2.3522, 48.8566);
 
-	/** Five kilometers as an angle at the Earth's center, as Spring Data's metrics measure it. */
-	static final double FIVE_KM = 5 / 6378.137;
+	/** MongoDB's Earth radius (its kRadiusOfEarthInMeters): what its $geoNear meters and $centerSphere radians share. */
+	static final double MONGODB_EARTH_RADIUS_METERS = 6378.1 * 1000;
+
+	/** Five kilometers as an angle at the Earth's center, on MongoDB's sphere. */
+	static final double FIVE_KM = 5000 / MONGODB_EARTH_RADIUS_METERS;
 
 	final QueryEngine engine = OfflineEngine.create();
 
@@ -82,6 +85,10 @@ class GeoQueryUnitTests {
 		assertThat(D.toMeters(D.mi(1))).isCloseTo(1609.34, org.assertj.core.data.Offset.offset(0.01));
 		assertThat(D.toMeters(D.m(250))).isCloseTo(250, org.assertj.core.data.Offset.offset(1e-9));
 		assertThat(D.toRadians(D.km(5))).isEqualTo(FIVE_KM);
+		assertThat(D.toRadians(D.mi(3)) * MONGODB_EARTH_RADIUS_METERS)
+			.as("a radius in radians is the meters $geoNear measures, so that distance_lte agrees with near and"
+					+ " GeoDistance")
+			.isCloseTo(D.toMeters(D.mi(3)), org.assertj.core.data.Offset.offset(1e-9));
 		assertThatExceptionOfType(IllegalArgumentException.class)
 			.isThrownBy(() -> D.toMeters(new Distance(5, Metrics.NEUTRAL)))
 			.withMessageContaining("needs a unit (D.m, D.km or D.mi)");

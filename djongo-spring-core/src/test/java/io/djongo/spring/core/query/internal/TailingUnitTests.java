@@ -109,6 +109,15 @@ class TailingUnitTests {
 	}
 
 	@Test
+	void aTextSearchIsRefused() {
+		// a tailable cursor uses no index (MongoDB's tailable cursors page); $text needs the text index
+		assertThatExceptionOfType(InvalidDataAccessApiUsageException.class)
+			.isThrownBy(() -> Tailing.command(plan(events().search("login")), null))
+			.withMessage("Event.tail(): a tailable cursor uses no index, and a text search ($text) needs the"
+					+ " collection's text index; filter on the model's own fields");
+	}
+
+	@Test
 	void prefetchRelatedAndCombinationsAreRefused() {
 		assertThatExceptionOfType(InvalidDataAccessApiUsageException.class)
 			.isThrownBy(() -> Tailing.command(plan(this.engine.objects(Post.class).prefetchRelated("tags")), null))

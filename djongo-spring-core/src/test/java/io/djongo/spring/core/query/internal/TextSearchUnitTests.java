@@ -88,6 +88,13 @@ class TextSearchUnitTests {
 			.isThrownBy(() -> places().search("mongo").filter("body__search", "spring"))
 			.withMessageContaining("Place: one text search per QuerySet");
 		assertThatExceptionOfType(InvalidLookupException.class)
+			.as("two searches in one filter() call: MongoDB refuses a second $text in one query")
+			.isThrownBy(() -> places().filter(Q.of("title__search", "mongo").and(Q.of("body__search", "spring"))))
+			.withMessageContaining("Place: one text search per QuerySet");
+		assertThatExceptionOfType(InvalidLookupException.class)
+			.isThrownBy(() -> places().filter(Map.of("title__search", "mongo", "body__search", "spring")))
+			.withMessageContaining("Place: one text search per QuerySet");
+		assertThatExceptionOfType(InvalidLookupException.class)
 			.isThrownBy(() -> places().exclude("body__search", "mongo"))
 			.withMessageContaining("the search lookup cannot be negated, excluded or combined with OR");
 		assertThatExceptionOfType(InvalidLookupException.class)
