@@ -41,33 +41,19 @@ final class DayRanges implements Operand<Document> {
 	}
 
 	@Override
-	public Document eq(Object value) {
-		return on(new Document("$gte", start(value)).append("$lt", end(value)));
-	}
-
-	@Override
-	public Document gt(Object value) {
-		return on(new Document("$gte", end(value)));
-	}
-
-	@Override
-	public Document gte(Object value) {
-		return on(new Document("$gte", start(value)));
-	}
-
-	@Override
-	public Document lt(Object value) {
-		return on(new Document("$lt", start(value)));
-	}
-
-	@Override
-	public Document lte(Object value) {
-		return on(new Document("$lt", end(value)));
+	public Document compare(Comparison comparison, Object value) {
+		return on(switch (comparison) {
+			case EQ -> new Document("$gte", start(value)).append("$lt", end(value));
+			case GT -> new Document("$gte", end(value));
+			case GTE -> new Document("$gte", start(value));
+			case LT -> new Document("$lt", start(value));
+			case LTE -> new Document("$lt", end(value));
+		});
 	}
 
 	@Override
 	public Document in(List<?> values) {
-		List<Document> days = values.stream().map(this::eq).toList();
+		List<Document> days = values.stream().map((value) -> compare(Comparison.EQ, value)).toList();
 		return (days.size() == 1) ? days.get(0) : new Document("$or", days);
 	}
 

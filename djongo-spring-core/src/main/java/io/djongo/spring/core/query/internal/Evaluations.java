@@ -7,7 +7,6 @@ import java.util.Map;
 
 import io.djongo.spring.core.model.FieldDescriptor;
 import io.djongo.spring.core.model.ModelMetadata;
-import io.djongo.spring.core.query.DoesNotExistException;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.dao.InvalidDataAccessApiUsageException;
 import org.springframework.data.mapping.PersistentEntity;
@@ -15,8 +14,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
 import org.springframework.util.ClassUtils;
 
 /**
- * Django's {@code in_bulk}, {@code earliest}/{@code latest} and {@code contains} on a QuerySet: each a chain of
- * the QuerySet's own calls, so one command of its compiled plan.
+ * Django's {@code in_bulk} and {@code contains} on a QuerySet: each a chain of the QuerySet's own calls, so one
+ * command of its compiled plan.
  */
 final class Evaluations {
 
@@ -70,28 +69,6 @@ final class Evaluations {
 			}
 		}
 		return result;
-	}
-
-	/**
-	 * Django's {@code _earliest}: the first result ordered by the fields, or by the model's {@code getLatestBy}
-	 * (reversed for latest), else DoesNotExist; one find limited to one.
-	 */
-	static <T> T earliest(DefaultQuerySet<T> qs, String[] fields, boolean latest) {
-		QueryPlan plan = qs.plan();
-		if (plan.isSliced()) {
-			throw new InvalidDataAccessApiUsageException("Cannot change a query once a slice has been taken.");
-		}
-		List<String> ordering = (fields.length > 0) ? List.of(fields) : plan.model().getLatestBy();
-		if (ordering.isEmpty()) {
-			throw new InvalidDataAccessApiUsageException("earliest() and latest() require either fields as positional"
-					+ " arguments or getLatestBy in " + plan.model().name() + "'s @Model.");
-		}
-		QueryPlan ordered = plan.compiler().orderBy(plan, ordering);
-		List<T> found = qs.engine().list((latest ? ordered.reversed() : ordered).withSlice(0, 1L));
-		if (found.isEmpty()) {
-			throw new DoesNotExistException(plan.model().type());
-		}
-		return found.get(0);
 	}
 
 	/** Django's {@code contains}: the cache of an evaluated QuerySet, else one exists() of the model's id. */

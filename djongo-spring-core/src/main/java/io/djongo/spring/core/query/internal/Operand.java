@@ -16,15 +16,24 @@ import org.bson.Document;
  */
 interface Operand<R> {
 
-	R eq(Object value);
+	/** The five comparisons of a value with the operand, each one operator in both languages. */
+	enum Comparison {
 
-	R gt(Object value);
+		EQ("$eq"), GT("$gt"), GTE("$gte"), LT("$lt"), LTE("$lte");
 
-	R gte(Object value);
+		private final String operator;
 
-	R lt(Object value);
+		Comparison(String operator) {
+			this.operator = operator;
+		}
 
-	R lte(Object value);
+		String operator() {
+			return this.operator;
+		}
+
+	}
+
+	R compare(Comparison comparison, Object value);
 
 	R in(List<?> values);
 
@@ -77,29 +86,9 @@ interface Operand<R> {
 		}
 
 		@Override
-		public Document eq(Object value) {
+		public Document compare(Comparison comparison, Object value) {
 			// under $eq, even a document with '$' keys is compared literally
-			return on(new Document("$eq", value));
-		}
-
-		@Override
-		public Document gt(Object value) {
-			return on(new Document("$gt", value));
-		}
-
-		@Override
-		public Document gte(Object value) {
-			return on(new Document("$gte", value));
-		}
-
-		@Override
-		public Document lt(Object value) {
-			return on(new Document("$lt", value));
-		}
-
-		@Override
-		public Document lte(Object value) {
-			return on(new Document("$lte", value));
+			return on(new Document(comparison.operator(), value));
 		}
 
 		@Override
@@ -150,43 +139,19 @@ interface Operand<R> {
 	/** A computed value in aggregation expressions; callers guard against null operands, this only compares. */
 	record Computed(Object expression) implements Operand<Object> {
 
-		private Object compare(String operator, Object value) {
-			return new Document(operator, Arrays.asList(this.expression, Literals.literal(value)));
-		}
-
 		@Override
-		public Object eq(Object value) {
-			return compare("$eq", value);
-		}
-
-		@Override
-		public Object gt(Object value) {
-			return compare("$gt", value);
-		}
-
-		@Override
-		public Object gte(Object value) {
-			return compare("$gte", value);
-		}
-
-		@Override
-		public Object lt(Object value) {
-			return compare("$lt", value);
-		}
-
-		@Override
-		public Object lte(Object value) {
-			return compare("$lte", value);
+		public Object compare(Comparison comparison, Object value) {
+			return new Document(comparison.operator(), Arrays.asList(this.expression, Literals.literal(value)));
 		}
 
 		@Override
 		public Object in(List<?> values) {
-			return new Document("$or", values.stream().map(this::eq).toList());
+			return new Document("$or", values.stream().map((value) -> compare(Comparison.EQ, value)).toList());
 		}
 
 		@Override
 		public Object range(Object from, Object to) {
-			return new Document("$and", List.of(gte(from), lte(to)));
+			return new Document("$and", List.of(compare(Comparison.GTE, from), compare(Comparison.LTE, to)));
 		}
 
 		@Override

@@ -126,46 +126,22 @@ final class DriftChecker {
 		return types;
 	}
 
+	/** The BSON type name of each Java type the driver decodes a value to. */
+	private static final List<Map.Entry<Class<?>, String>> BSON_TYPES = List.of(Map.entry(String.class, "string"),
+			Map.entry(Integer.class, "int"), Map.entry(Long.class, "long"), Map.entry(Double.class, "double"),
+			Map.entry(Decimal128.class, "decimal"), Map.entry(Boolean.class, "bool"), Map.entry(Date.class, "date"),
+			Map.entry(ObjectId.class, "objectId"), Map.entry(Binary.class, "binData"), Map.entry(UUID.class, "binData"),
+			Map.entry(Map.class, "object"), Map.entry(List.class, "array"), Map.entry(BsonTimestamp.class, "timestamp"));
+
 	/** The BSON type name of a value as the driver decodes it. */
 	static String bsonType(@Nullable Object value) {
 		if (value == null) {
 			return "null";
 		}
-		if (value instanceof String) {
-			return "string";
-		}
-		if (value instanceof Integer) {
-			return "int";
-		}
-		if (value instanceof Long) {
-			return "long";
-		}
-		if (value instanceof Double) {
-			return "double";
-		}
-		if (value instanceof Decimal128) {
-			return "decimal";
-		}
-		if (value instanceof Boolean) {
-			return "bool";
-		}
-		if (value instanceof Date) {
-			return "date";
-		}
-		if (value instanceof ObjectId) {
-			return "objectId";
-		}
-		if (value instanceof Binary || value instanceof UUID) {
-			return "binData";
-		}
-		if (value instanceof Map) {
-			return "object";
-		}
-		if (value instanceof List) {
-			return "array";
-		}
-		if (value instanceof BsonTimestamp) {
-			return "timestamp";
+		for (Map.Entry<Class<?>, String> type : BSON_TYPES) {
+			if (type.getKey().isInstance(value)) {
+				return type.getValue();
+			}
 		}
 		return value.getClass().getSimpleName();
 	}
