@@ -17,6 +17,7 @@ import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import io.djongo.spring.benchmarks.app.DjongoAuthorRepository;
 import io.djongo.spring.benchmarks.app.DjongoBenchmarkApplication;
 import io.djongo.spring.benchmarks.app.DjongoPostRepository;
+import io.djongo.spring.benchmarks.app.DjongoUnconstrainedPostRepository;
 import io.djongo.spring.benchmarks.springdata.SpringDataBenchmarkApplication;
 import io.djongo.spring.benchmarks.springdata.SpringDataPostRepository;
 import io.djongo.spring.core.bridge.DjongoTemplate;
@@ -36,7 +37,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
  */
 public final class BenchmarkDatabase implements AutoCloseable {
 
-	/** Posts in the read data. */
+	/** Posts in the read data, unless a benchmark asks for more. */
 	public static final int POSTS = 10_000;
 
 	/** Authors in the read data; post {@code i} has author {@code i % AUTHORS + 1}. */
@@ -67,6 +68,8 @@ public final class BenchmarkDatabase implements AutoCloseable {
 
 	public final DjongoAuthorRepository djongoAuthors;
 
+	public final DjongoUnconstrainedPostRepository djongoUnconstrainedPosts;
+
 	private BenchmarkDatabase(String database) {
 		this.server = new MongoServer(new MemoryBackend());
 		// as djongo's embedded server runs it: one worker thread, since the memory backend does not lock
@@ -87,6 +90,7 @@ public final class BenchmarkDatabase implements AutoCloseable {
 		this.djongo = this.djongoApplication.getBean(DjongoTemplate.class);
 		this.djongoPosts = this.djongoApplication.getBean(DjongoPostRepository.class);
 		this.djongoAuthors = this.djongoApplication.getBean(DjongoAuthorRepository.class);
+		this.djongoUnconstrainedPosts = this.djongoApplication.getBean(DjongoUnconstrainedPostRepository.class);
 	}
 
 	/** A server with an empty database. */
@@ -96,9 +100,14 @@ public final class BenchmarkDatabase implements AutoCloseable {
 
 	/** A server holding {@link #POSTS} posts and {@link #AUTHORS} authors. */
 	public static BenchmarkDatabase withPosts(String database) {
+		return withPosts(database, POSTS);
+	}
+
+	/** A server holding the given number of posts and {@link #AUTHORS} authors. */
+	public static BenchmarkDatabase withPosts(String database, int count) {
 		BenchmarkDatabase db = new BenchmarkDatabase(database);
-		List<Document> posts = new ArrayList<>(POSTS);
-		for (int i = 1; i <= POSTS; i++) {
+		List<Document> posts = new ArrayList<>(count);
+		for (int i = 1; i <= count; i++) {
 			posts.add(postDocument(i));
 		}
 		db.raw.getCollection(Post.COLLECTION).insertMany(posts);
@@ -124,6 +133,19 @@ public final class BenchmarkDatabase implements AutoCloseable {
 	/** A new post {@code i} with no id, as a write would create it. */
 	public static Post newPost(int i) {
 		Post post = new Post();
+		post.setTitle("Post " + i);
+		post.setBody(body(i));
+		post.setRating(i % 5 + 1);
+		post.setViews(i * 7 % 1000);
+		post.setPublishedDate(EPOCH.plus(i, ChronoUnit.HOURS));
+		post.setTags(List.of("tag" + i % 10, "tag" + i % 7));
+		post.setAuthorId((long) (i % AUTHORS + 1));
+		return post;
+	}
+
+	/** The same post {@code i} as {@link #newPost(int)}, of the model without constraints. */
+	public static UnconstrainedPost newUnconstrainedPost(int i) {
+		UnconstrainedPost post = new UnconstrainedPost();
 		post.setTitle("Post " + i);
 		post.setBody(body(i));
 		post.setRating(i % 5 + 1);

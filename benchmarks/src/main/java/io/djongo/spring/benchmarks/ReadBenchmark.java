@@ -12,6 +12,7 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -19,7 +20,7 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Scenario 1: materialise all 10,000 posts.
+ * Scenario 1: materialise all posts: 10,000, and 100,000 to see how each contender grows with the result.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -29,11 +30,14 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 10, time = 1)
 public class ReadBenchmark {
 
+	@Param({ "10000", "100000" })
+	public int posts;
+
 	private BenchmarkDatabase db;
 
 	@Setup(Level.Trial)
 	public void start() {
-		this.db = BenchmarkDatabase.withPosts("bench_read");
+		this.db = BenchmarkDatabase.withPosts("bench_read", this.posts);
 	}
 
 	@TearDown(Level.Trial)
@@ -43,12 +47,12 @@ public class ReadBenchmark {
 
 	@Benchmark
 	public List<Document> rawDriverDocuments() {
-		return this.db.raw.getCollection(Post.COLLECTION).find().into(new ArrayList<>(BenchmarkDatabase.POSTS));
+		return this.db.raw.getCollection(Post.COLLECTION).find().into(new ArrayList<>(this.posts));
 	}
 
 	@Benchmark
 	public List<Post> rawDriverPojoCodec() {
-		return this.db.raw.getCollection(Post.COLLECTION, Post.class).find().into(new ArrayList<>(BenchmarkDatabase.POSTS));
+		return this.db.raw.getCollection(Post.COLLECTION, Post.class).find().into(new ArrayList<>(this.posts));
 	}
 
 	@Benchmark

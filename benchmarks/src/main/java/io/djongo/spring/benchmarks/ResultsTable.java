@@ -29,10 +29,11 @@ public final class ResultsTable {
 			"QueryBenchmark", List.of("rawDriverFilters", "springDataDerivedQuery"),
 			"WriteBenchmark", List.of("rawInsertMany", "springDataSaveAll"),
 			"AnnotateBenchmark", List.of("handWrittenAggregate", "naivePerAuthorLoop"),
-			"MappingBenchmark", List.of("driverPojoCodec", "springDataMappingMongoConverter"));
+			"MappingBenchmark", List.of("driverPojoCodec", "springDataMappingMongoConverter"),
+			"EncodingBenchmark", List.of("driverPojoCodec", "springDataMappingMongoConverter"));
 
 	private static final List<String> ORDER = List.of("ReadBenchmark", "QueryBenchmark", "WriteBenchmark",
-			"AnnotateBenchmark", "MappingBenchmark");
+			"AnnotateBenchmark", "MappingBenchmark", "EncodingBenchmark");
 
 	private ResultsTable() {
 	}
@@ -42,10 +43,7 @@ public final class ResultsTable {
 	}
 
 	public static void main(String[] args) throws IOException {
-		Map<String, Map<String, Row>> scenarios = new LinkedHashMap<>();
-		for (String scenario : ORDER) {
-			scenarios.put(scenario, new LinkedHashMap<>());
-		}
+		Map<String, Map<String, Row>> scenarios = new java.util.TreeMap<>(ResultsTable::compareScenarios);
 		String json = Files.readString(Path.of(args[0]));
 		List<?> results = Document.parse("{\"results\": " + json + "}").getList("results", Object.class);
 		for (Object item : results) {
@@ -66,7 +64,9 @@ public final class ResultsTable {
 					number(primary.get("scoreError")), primary.getString("scoreUnit"), scores.size(),
 					(allocation != null) ? number(allocation.get("score")) : Double.NaN,
 					(cpu != null) ? number(cpu.get("score")) : Double.NaN);
-			scenarios.computeIfAbsent(name[name.length - 2], (key) -> new LinkedHashMap<>())
+			Document params = result.get("params", Document.class);
+			String size = (params != null && params.get("posts") != null) ? " " + params.getString("posts") : "";
+			scenarios.computeIfAbsent(name[name.length - 2] + size, (key) -> new LinkedHashMap<>())
 				.put(name[name.length - 1], row);
 		}
 		System.out.println("| scenario | contender | median | min | mean ± error (99.9%) | iterations "
@@ -74,16 +74,41 @@ public final class ResultsTable {
 				+ "| allocated per op |");
 		System.out.println("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
 		scenarios.forEach((scenario, rows) -> {
-			List<String> references = REFERENCES.getOrDefault(scenario, List.of("", ""));
+			List<String> references = REFERENCES.getOrDefault(scenario.split(" ")[0], List.of("", ""));
 			Row driver = rows.get(references.get(0));
 			Row springData = rows.get(references.get(1));
 			rows.forEach((benchmark, row) -> System.out.printf(Locale.ROOT,
 					"| %s | %s | %s %s | %s | %s ± %s | %d | %s | %s | %s | %s | %s | %s |%n",
-					scenario.replace("Benchmark", ""), benchmark, format(row.median()), row.unit(), format(row.min()),
+					label(scenario), benchmark, format(row.median()), row.unit(), format(row.min()),
 					format(row.mean()), format(row.error()), row.iterations(), ratio(row, driver),
 					ratio(row, springData), cpu(row.cpu()), cpuRatio(row, driver), cpuRatio(row, springData),
 					bytes(row.allocated())));
 		});
+	}
+
+	/** Scenarios in the order of {@link #ORDER}, then by size. */
+	private static int compareScenarios(String first, String second) {
+		String[] a = first.split(" ");
+		String[] b = second.split(" ");
+		int byClass = Integer.compare(order(a[0]), order(b[0]));
+		if (byClass != 0) {
+			return byClass;
+		}
+		long sizeA = (a.length > 1) ? Long.parseLong(a[1]) : 0;
+		long sizeB = (b.length > 1) ? Long.parseLong(b[1]) : 0;
+		return (sizeA != sizeB) ? Long.compare(sizeA, sizeB) : first.compareTo(second);
+	}
+
+	private static int order(String benchmarkClass) {
+		int index = ORDER.indexOf(benchmarkClass);
+		return (index >= 0) ? index : ORDER.size();
+	}
+
+	/** {@code ReadBenchmark 100000} as {@code Read 100,000}. */
+	private static String label(String scenario) {
+		String[] parts = scenario.split(" ");
+		String name = parts[0].replace("Benchmark", "");
+		return (parts.length > 1) ? name + String.format(Locale.ROOT, " %,d", Long.parseLong(parts[1])) : name;
 	}
 
 	private static double median(List<Double> sorted) {

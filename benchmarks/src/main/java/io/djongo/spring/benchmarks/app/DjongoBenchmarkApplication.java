@@ -3,6 +3,7 @@ package io.djongo.spring.benchmarks.app;
 import io.djongo.spring.benchmarks.Author;
 import io.djongo.spring.benchmarks.LinkedPost;
 import io.djongo.spring.benchmarks.Post;
+import io.djongo.spring.benchmarks.UnconstrainedPost;
 import io.djongo.spring.core.bridge.DjongoTemplate;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -31,7 +32,7 @@ public class DjongoBenchmarkApplication {
 			.run();
 		// the models are known from the start, as an entity scan makes them known (reverse relations need it)
 		MongoMappingContext models = context.getBean(MongoMappingContext.class);
-		for (Class<?> model : new Class<?>[] { Post.class, Author.class, LinkedPost.class }) {
+		for (Class<?> model : new Class<?>[] { Post.class, Author.class, LinkedPost.class, UnconstrainedPost.class }) {
 			models.getRequiredPersistentEntity(model);
 		}
 		context.getBean(DjongoTemplate.class);

@@ -65,6 +65,11 @@ final class DjangoStorage {
 		return idField.equals("_id") ? null : idField;
 	}
 
+	/** Whether djongo shapes the documents of a model (one in Django storage). */
+	boolean shapes(Class<?> type) {
+		return this.documents.shapes(ClassUtils.getUserClass(type));
+	}
+
 	/** Gives a model's document djongo's shape; any other document is left as it is. */
 	void shape(Object model, Document document) {
 		this.documents.shape(ClassUtils.getUserClass(model), document);

@@ -29,23 +29,28 @@ final class DjongoEntityCallbacks implements EntityCallbacks {
 
 	private final UnaryOperator<Object> read;
 
+	private final Runnable added;
+
 	/**
 	 * @param application the application's callbacks (auditing among them)
 	 * @param rules djongo's rules for one model about to be converted, given the model and its collection
 	 * @param shape gives the document about to be saved the shape of its model's storage
 	 * @param read completes a model just read
+	 * @param added told when a callback is added to the application's
 	 */
 	DjongoEntityCallbacks(EntityCallbacks application, BiFunction<Object, String, Object> rules,
-			BiConsumer<Object, Document> shape, UnaryOperator<Object> read) {
+			BiConsumer<Object, Document> shape, UnaryOperator<Object> read, Runnable added) {
 		this.application = application;
 		this.rules = rules;
 		this.shape = shape;
 		this.read = read;
+		this.added = added;
 	}
 
 	@Override
 	public void addEntityCallback(EntityCallback<?> callback) {
 		this.application.addEntityCallback(callback);
+		this.added.run();
 	}
 
 	@Override

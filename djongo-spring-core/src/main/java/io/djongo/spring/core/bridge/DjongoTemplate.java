@@ -10,7 +10,6 @@ import java.util.function.Supplier;
 
 import com.mongodb.WriteConcern;
 import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.InsertManyOptions;
 import io.djongo.spring.core.bulk.BulkWrite;
 import io.djongo.spring.core.bulk.internal.BulkSupport;
 import io.djongo.spring.core.bulk.internal.BulkUpdates;
@@ -31,10 +30,8 @@ import io.djongo.spring.core.relation.internal.UnsavedRelations;
 import io.djongo.spring.core.schema.BulkCreateException;
 import io.djongo.spring.core.schema.DjongoSchema;
 import io.djongo.spring.core.schema.ModelValidator;
-import io.djongo.spring.core.schema.internal.DocumentInserts;
 import io.djongo.spring.core.schema.internal.ModelWriter;
 import io.djongo.spring.core.schema.migration.internal.SchemaEngine;
-import io.djongo.spring.core.schema.internal.WriteLifecycle;
 import io.djongo.spring.core.transaction.DjongoTransactionManager;
 import io.djongo.spring.core.transaction.internal.AtomicBlocks;
 import org.bson.Document;
@@ -51,12 +48,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.convert.MongoConverter;
 import org.springframework.data.mongodb.core.convert.MongoWriter;
 import org.springframework.data.mongodb.core.convert.QueryMapper;
-import org.springframework.data.mongodb.core.mapping.event.AfterSaveCallback;
-import org.springframework.data.mongodb.core.mapping.event.AfterSaveEvent;
-import org.springframework.data.mongodb.core.mapping.event.BeforeConvertCallback;
-import org.springframework.data.mongodb.core.mapping.event.BeforeConvertEvent;
-import org.springframework.data.mongodb.core.mapping.event.BeforeSaveCallback;
-import org.springframework.data.mongodb.core.mapping.event.BeforeSaveEvent;
+import org.springframework.data.mongodb.core.mapping.event.MongoMappingEvent;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.util.ClassUtils;
 
@@ -91,6 +83,8 @@ public class DjongoTemplate extends MongoTemplate {
 	private final FileFieldCallbacks files;
 
 	private final ModelWriter writer;
+
+	private final TemplateCodecs codecs;
 
 	private final QueryMapper queryMapper;
 
@@ -127,14 +121,16 @@ public class DjongoTemplate extends MongoTemplate {
 				options.clusterDescription());
 		this.atomic = new AtomicBlocks(this.transactionManager);
 		this.deletions = new Deletions(this, this.models, this::toModel, this.atomic::run);
+		// models in Django storage are read and written through documents, which djongo shapes and completes
+		this.codecs = new TemplateCodecs(converter, databaseFactory, this::djangoShapes, this::djangoShape);
 		this.queries = new QueryEngine(this, this.models, options.timeZone(), options.logValues(), this::toModel,
-				this::validateValues, this.deletions::delete, this::create);
+				this.codecs::decoder, this::validateValues, this.deletions::delete, this::create);
 		this.files = new FileFieldCallbacks(databaseFactory, converter.getMappingContext());
 		this.django = new DjangoStorage(databaseFactory, this.models, this.queries);
 		this.rules = new TemplateRules(new UnsavedRelations(converter.getMappingContext()), this.files,
 				options.validator(), this.django::check);
-		SpringDataWrites springData = new SpringDataWrites();
-		this.writer = new ModelWriter(converter, databaseFactory, springData, this.rules, this::encode, springData,
+		TemplateWrites springData = new TemplateWrites(this, this.codecs, options.writeConcern());
+		this.writer = new ModelWriter(converter, databaseFactory, springData, this.rules, this.codecs, springData,
 				BulkCreateException::new);
 		useCallbacks(this.applicationCallbacks);
 		this.bulk = new TemplateBulkSupport(this, this.models, this.writer, this.queries, this.deletions,
@@ -356,12 +352,18 @@ public class DjongoTemplate extends MongoTemplate {
 		return (model != null) ? model : super.prepareWriteConcern(mongoAction);
 	}
 
+	// the Django storage is built after the codecs, which the engine it needs reads with
+	private boolean djangoShapes(Class<?> type) {
+		return this.django.shapes(type);
+	}
+
+	private void djangoShape(Object model, Document document) {
+		this.django.shape(model, document);
+	}
+
 	/** A model converted as a write stores it (in Django storage, in djongo's shape). */
 	Document encode(Object model) {
-		Document document = new Document();
-		getConverter().write(model, document);
-		this.django.shape(model, document);
-		return document;
+		return this.codecs.encode(model);
 	}
 
 	/** Spring Data's save of a document; one of a model in Django storage sets its columns, as Django's save does. */
@@ -446,6 +448,7 @@ public class DjongoTemplate extends MongoTemplate {
 	public void setApplicationContext(ApplicationContext applicationContext) throws BeansException {
 		this.rules.validators(applicationContext.getBeanProvider(ModelValidator.class));
 		this.files.setBeanFactory(applicationContext);
+		this.codecs.context(applicationContext);
 		if (!this.callbacksGiven) {
 			useCallbacks(EntityCallbacks.create(applicationContext));
 		}
@@ -455,64 +458,42 @@ public class DjongoTemplate extends MongoTemplate {
 	@Override
 	public void setEntityCallbacks(EntityCallbacks entityCallbacks) {
 		this.callbacksGiven = true;
+		this.codecs.callbacksUnknown();
 		useCallbacks(entityCallbacks);
+	}
+
+	@Override
+	public void setEntityLifecycleEventsEnabled(boolean enabled) {
+		super.setEntityLifecycleEventsEnabled(enabled);
+		this.codecs.eventsEnabled(enabled);
 	}
 
 	private void useCallbacks(EntityCallbacks entityCallbacks) {
 		this.applicationCallbacks = entityCallbacks;
 		super.setEntityCallbacks(new DjongoEntityCallbacks(entityCallbacks, this.writer::prepare, this.django::shape,
-				this.django::attach));
+				this.django::attach, this.codecs::callbacksUnknown));
 	}
 
-	/** Spring Data's part of the writer's inserts, as {@code MongoTemplate.doInsert} and its siblings do it. */
-	private final class SpringDataWrites implements WriteLifecycle, DocumentInserts {
+	// --- Spring Data's protected steps, for the writer's Spring Data side (TemplateWrites) ---
 
-		@Override
-		public <T> T beforeConvert(T model, String collection) {
-			T converted = maybeEmitEvent(new BeforeConvertEvent<>(model, collection)).getSource();
-			return DjongoTemplate.this.applicationCallbacks.callback(BeforeConvertCallback.class, converted, collection);
-		}
+	<E extends MongoMappingEvent<T>, T> E emit(E event) {
+		return maybeEmitEvent(event);
+	}
 
-		@Override
-		public <T> T beforeSave(T model, Document document, String collection) {
-			maybeEmitEvent(new BeforeSaveEvent<>(model, document, collection));
-			return DjongoTemplate.this.applicationCallbacks.callback(BeforeSaveCallback.class, model, document,
-					collection);
-		}
+	EntityCallbacks applicationCallbacks() {
+		return this.applicationCallbacks;
+	}
 
-		@Override
-		public <T> T populateId(T model, Object id) {
-			return populateIdIfNecessary(model, id);
-		}
+	<T> T populateId(T model, Object id) {
+		return populateIdIfNecessary(model, id);
+	}
 
-		@Override
-		public <T> T afterSave(T model, Document document, String collection) {
-			maybeEmitEvent(new AfterSaveEvent<>(model, document, collection));
-			return DjongoTemplate.this.applicationCallbacks.callback(AfterSaveCallback.class, model, document,
-					collection);
-		}
+	Object insertOne(String collection, Document document, Class<?> model) {
+		return insertDocument(collection, document, model);
+	}
 
-		@Override
-		public Object insertOne(String collection, Document document, Class<?> model) {
-			return insertDocument(collection, document, model);
-		}
-
-		@Override
-		public void insertMany(String collection, List<Document> documents, Class<?> model, boolean ordered) {
-			if (ordered) {
-				insertDocumentList(collection, documents);
-				return;
-			}
-			// MongoTemplate has no unordered insert: the same command, with the write concern its resolver gives
-			execute(collection, (target) -> {
-				WriteConcern writeConcern = prepareWriteConcern(new MongoAction(DjongoTemplate.this.options.writeConcern(),
-						MongoActionOperation.INSERT_LIST, collection, model, null, null));
-				(writeConcern != null ? target.withWriteConcern(writeConcern) : target).insertMany(documents,
-						new InsertManyOptions().ordered(false));
-				return null;
-			});
-		}
-
+	void insertAll(String collection, List<Document> documents) {
+		insertDocumentList(collection, documents);
 	}
 
 }

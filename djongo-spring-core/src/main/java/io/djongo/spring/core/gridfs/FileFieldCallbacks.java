@@ -211,6 +211,11 @@ public class FileFieldCallbacks implements AfterConvertCallback<Object>, BeanFac
 		}
 	}
 
+	/** Whether a model has file fields, whose stored files this callback binds to their storage when it is read. */
+	public boolean hasFileFields(Class<?> model) {
+		return !this.fields.of(model).isEmpty();
+	}
+
 	@Override
 	public Object onAfterConvert(Object entity, Document document, String collection) {
 		List<FileFieldProperty> fileFields = this.fields.of(entity.getClass());

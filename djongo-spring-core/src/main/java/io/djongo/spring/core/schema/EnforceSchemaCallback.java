@@ -1,7 +1,9 @@
 package io.djongo.spring.core.schema;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
@@ -49,6 +51,30 @@ public class EnforceSchemaCallback implements AfterConvertCallback<Object>, Befo
 	public EnforceSchemaCallback(MongoMappingContext mappingContext, boolean enforceByDefault) {
 		this.mappingContext = mappingContext;
 		this.enforceByDefault = enforceByDefault;
+	}
+
+	/**
+	 * Whether the schema of a model is enforced: its documents are checked when read, and written with its null
+	 * fields.
+	 */
+	public boolean enforces(Class<?> model) {
+		return plan(model).enforced();
+	}
+
+	/**
+	 * The fields a document read for a model must hold at its top level, when its schema is enforced (embedded
+	 * documents and array elements are checked too); empty when it is not.
+	 */
+	public Set<String> requiredFields(Class<?> model) {
+		SchemaPlan plan = plan(model);
+		if (!plan.enforced()) {
+			return Set.of();
+		}
+		Set<String> fields = new LinkedHashSet<>();
+		for (StoredField field : plan.fields()) {
+			fields.add(field.name());
+		}
+		return fields;
 	}
 
 	@Override

@@ -77,7 +77,7 @@ class DjongoOptionsUnitTests {
 		}, (entity, document) -> steps.add("djongo shape " + entity), (entity) -> {
 			steps.add("djongo read " + entity);
 			return entity;
-		});
+		}, () -> steps.add("added"));
 
 		Object converted = callbacks.callback(BeforeConvertCallback.class, "model", "things");
 		callbacks.callback(BeforeSaveCallback.class, "model", new Document(), "things");

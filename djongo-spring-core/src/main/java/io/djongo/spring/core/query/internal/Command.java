@@ -37,7 +37,7 @@ sealed interface Command permits Command.Read, Command.Tail, Command.Update, Com
 	sealed interface Read extends Command permits Find, Pipeline {
 
 		/** The driver call sending this command; iterating it sends it. */
-		MongoIterable<Document> read(MongoCollection<Document> collection);
+		<T> MongoIterable<T> read(MongoCollection<T> collection);
 
 	}
 
@@ -71,8 +71,8 @@ sealed interface Command permits Command.Read, Command.Tail, Command.Update, Com
 		}
 
 		@Override
-		public FindIterable<Document> read(MongoCollection<Document> collection) {
-			FindIterable<Document> find = collection.find(this.filter);
+		public <T> FindIterable<T> read(MongoCollection<T> collection) {
+			FindIterable<T> find = collection.find(this.filter);
 			if (this.sort != null) {
 				find.sort(this.sort);
 			}
@@ -99,7 +99,7 @@ sealed interface Command permits Command.Read, Command.Tail, Command.Update, Com
 		}
 
 		@Override
-		public AggregateIterable<Document> read(MongoCollection<Document> collection) {
+		public <T> AggregateIterable<T> read(MongoCollection<T> collection) {
 			return collection.aggregate(this.pipeline);
 		}
 

@@ -60,6 +60,7 @@ final class Listings {
 		if (plan.isEmpty()) {
 			return new QueryPlan.Listing(null, mapper);
 		}
+		boolean wholeModels = !entities.isPartial() && plan.annotations().isEmpty() && select.isEmpty();
 		Document projection = null;
 		if (!entities.only().isEmpty()) {
 			projection = new Document();
@@ -83,7 +84,7 @@ final class Listings {
 				projection.append(path, 0);
 			}
 		}
-		return new QueryPlan.Listing(read(plan, projection), mapper);
+		return new QueryPlan.Listing(read(plan, projection), mapper, wholeModels && projection == null);
 	}
 
 	/** A find when the plan allows one, else the pipeline, with the projection last. */

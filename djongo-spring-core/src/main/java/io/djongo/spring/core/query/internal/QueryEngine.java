@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -32,6 +33,8 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.bson.BsonDocument;
 import org.bson.Document;
+import org.bson.codecs.Codec;
+import org.bson.codecs.configuration.CodecRegistries;
 import org.bson.codecs.configuration.CodecRegistry;
 import org.bson.conversions.Bson;
 import org.jspecify.annotations.Nullable;
@@ -47,6 +50,10 @@ import org.springframework.data.util.CloseableIterator;
  * {@link MongoOperations}. Every command comes from a compiled {@link QueryPlan} as a {@link Command}, is logged at
  * DEBUG on the {@value #LOGGER_NAME} logger before it is sent, as the command log renders commands (values as
  * {@code ?} unless values are logged), and is sent by the driver call made of the same values.
+ * <p>
+ * A listing of whole models whose model has a {@link ModelDecoders decoder} reads its reply through it: the models
+ * come decoded straight from the reply, and the documents the decoder leaves to the reader go through the reader,
+ * in the same one command.
  * <p>
  * Built once by the template with immutable options; what it needs of the rest of djongo comes through small
  * functional interfaces: reading a document as a model ({@link ModelReader}), checking update values
@@ -87,6 +94,11 @@ public final class QueryEngine {
 
 	private volatile @Nullable CodecRegistry codecs;
 
+	private final ModelDecoders decoders;
+
+	/** Per decoder, the registry a collection reads with it: the decoder for {@code Object}, else the collection's. */
+	private final Map<Codec<Object>, CodecRegistry> decoding;
+
 	/** The read preference of {@code QuerySet.using}, over the model's; null for the model's. */
 	private final @Nullable ReadPreference readPreference;
 
@@ -96,24 +108,26 @@ public final class QueryEngine {
 	 * @param zone the zone date transforms compute in
 	 * @param logValues whether the {@value #LOGGER_NAME} log shows values rather than each command's shape
 	 * @param reader reads a document as a model, callbacks included
+	 * @param decoders decode whole models straight from a reply, as the reader reads them
 	 * @param updateValidator checks the values of every {@code update(...)} before it is sent
 	 * @param deleter deletes matching documents with the {@code on_delete} rules of the relations
 	 */
 	public QueryEngine(MongoOperations operations, ModelRegistry models, ZoneId zone, boolean logValues,
-			ModelReader reader, UpdateValidator updateValidator, Deleter deleter) {
-		this(operations, models, zone, logValues, reader, updateValidator, deleter, (model, send) -> {
+			ModelReader reader, ModelDecoders decoders, UpdateValidator updateValidator, Deleter deleter) {
+		this(operations, models, zone, logValues, reader, decoders, updateValidator, deleter, (model, send) -> {
 			throw new InvalidDataAccessApiUsageException("Creating " + model.getClass().getSimpleName()
 					+ " needs a QueryEngine built with a ModelCreator (the DjongoTemplate's)");
 		});
 	}
 
 	/**
-	 * As {@link #QueryEngine(MongoOperations, ModelRegistry, ZoneId, boolean, ModelReader, UpdateValidator, Deleter)},
-	 * creating models with the given creator.
+	 * As {@link #QueryEngine(MongoOperations, ModelRegistry, ZoneId, boolean, ModelReader, ModelDecoders,
+	 * UpdateValidator, Deleter)}, creating models with the given creator.
 	 * @param creator inserts the models of {@code create()}, {@code getOrCreate()} and {@code updateOrCreate()}
 	 */
 	public QueryEngine(MongoOperations operations, ModelRegistry models, ZoneId zone, boolean logValues,
-			ModelReader reader, UpdateValidator updateValidator, Deleter deleter, ModelCreator creator) {
+			ModelReader reader, ModelDecoders decoders, UpdateValidator updateValidator, Deleter deleter,
+			ModelCreator creator) {
 		this.creator = creator;
 		this.uniqueIndexes = new UniqueIndexes(operations.getConverter().getMappingContext());
 		this.operations = operations;
@@ -122,6 +136,8 @@ public final class QueryEngine {
 		this.formatter = new CommandFormatter(logValues);
 		this.updateValidator = updateValidator;
 		this.deleter = deleter;
+		this.decoders = decoders;
+		this.decoding = new ConcurrentHashMap<>();
 		PathResolver paths = new PathResolver(models);
 		TargetResolver targets = new TargetResolver(paths);
 		this.coercion = new ValueCoercion(operations.getConverter());
@@ -147,6 +163,8 @@ public final class QueryEngine {
 		this.coercion = engine.coercion;
 		this.compiler = engine.compiler;
 		this.prefetcher = engine.prefetcher;
+		this.decoders = engine.decoders;
+		this.decoding = engine.decoding;
 		this.readPreference = readPreference;
 	}
 
@@ -294,7 +312,13 @@ public final class QueryEngine {
 		List<@Nullable Object> results = new ArrayList<>();
 		List<Prefetcher.Plan> prefetch = (plan.projection() instanceof Projection.Entities) ? plan.related().prefetch()
 				: List.of();
-		if (prefetch.isEmpty()) {
+		Codec<Object> decoder = (listing.wholeModels() && prefetch.isEmpty())
+				? this.decoders.decoder(plan.model().type()) : null;
+		if (decoder != null) {
+			readModels(plan.model(), command, decoder,
+					(row) -> results.add((row instanceof Document document) ? mapper.apply(document) : row));
+		}
+		else if (prefetch.isEmpty()) {
 			read(plan.model(), command, (document) -> results.add(mapper.apply(document)));
 		}
 		else {
@@ -475,6 +499,26 @@ public final class QueryEngine {
 	MongoCollection<Document> preferred(MongoCollection<Document> collection) {
 		ReadPreference preference = this.readPreference;
 		return (preference != null) ? collection.withReadPreference(preference) : collection;
+	}
+
+	/**
+	 * Sends a command whose answer is a model's whole documents, decoded by the model's decoder: each a model, or a
+	 * document the reader must read.
+	 */
+	private void readModels(ModelMetadata model, Command.Read command, Codec<Object> decoder, Consumer<Object> sink) {
+		debug(model, command);
+		try {
+			this.operations.execute(command.collection(), (MongoCollection<Document> collection) -> {
+				CodecRegistry registry = this.decoding.computeIfAbsent(decoder, (codec) -> CodecRegistries
+					.fromRegistries(CodecRegistries.fromCodecs(codec), collection.getCodecRegistry()));
+				command.read(preferred(collection).withDocumentClass(Object.class).withCodecRegistry(registry))
+					.forEach(sink);
+				return null;
+			});
+		}
+		catch (RuntimeException ex) {
+			throw ServerErrors.translate(ex, model.name(), false);
+		}
 	}
 
 	/**

@@ -78,8 +78,15 @@ final class QueryPlan {
 	 * What listing the QuerySet sends and how each document becomes a result.
 	 * @param command the command, or null when the result is known to be empty
 	 * @param mapper from document to result
+	 * @param wholeModels whether each result is the model its whole document holds, nothing set on it besides
+	 * (no annotation, no related model selected): what a {@link ModelDecoders model decoder} may decode
 	 */
-	record Listing(Command.@Nullable Read command, Function<Document, @Nullable Object> mapper) {
+	record Listing(Command.@Nullable Read command, Function<Document, @Nullable Object> mapper, boolean wholeModels) {
+
+		Listing(Command.@Nullable Read command, Function<Document, @Nullable Object> mapper) {
+			this(command, mapper, false);
+		}
+
 	}
 
 	/** The listing, assembled once. */

@@ -43,10 +43,21 @@ public class SimpleDjongoRepository<T, ID> extends SimpleMongoRepository<T, ID> 
 	@Override
 	public <S extends T> List<S> saveAll(Iterable<S> entities) {
 		List<S> models = Streamable.of(entities).toList();
-		if (!models.stream().allMatch(this.metadata::isNew)) {
-			this.template.validateAll(models);
+		if (allNew(models)) {
+			// what Spring Data's saveAll does with new models, without asking each whether it is new a second time
+			return new ArrayList<>(this.template.insert(models, this.metadata.getCollectionName()));
 		}
+		this.template.validateAll(models);
 		return super.saveAll(models);
+	}
+
+	private boolean allNew(List<? extends T> models) {
+		for (T model : models) {
+			if (!this.metadata.isNew(model)) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	// deletes apply the on_delete rules of the relations pointing at the model, through the template; delete(entity)

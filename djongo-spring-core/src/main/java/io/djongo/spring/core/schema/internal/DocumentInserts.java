@@ -19,8 +19,9 @@ public interface DocumentInserts {
 
 	/**
 	 * Inserts documents with one command (the driver splits it at 100,000 documents or 48 MB).
+	 * @param documents {@link Document}s, or models the {@link ModelEncoder} converted for an insert, in any mix
 	 * @param ordered whether the server stops at the first document it refuses
 	 */
-	void insertMany(String collection, List<Document> documents, Class<?> model, boolean ordered);
+	void insertMany(String collection, List<?> documents, Class<?> model, boolean ordered);
 
 }

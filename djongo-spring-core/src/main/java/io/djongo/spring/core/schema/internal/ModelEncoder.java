@@ -1,6 +1,7 @@
 package io.djongo.spring.core.schema.internal;
 
 import org.bson.Document;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The convert step of a write: one model as the document to store. By default the template's converter; a faster
@@ -10,5 +11,19 @@ import org.bson.Document;
 public interface ModelEncoder {
 
 	Document encode(Object model);
+
+	/**
+	 * The model converted for an insert that sends it without a {@link Document} (encoded straight into the
+	 * command), as {@link #encode} would have written it; null when it must be written as a document. Asked only where
+	 * nothing of the write's lifecycle looks at the document.
+	 */
+	default @Nullable Object convert(Object model) {
+		return null;
+	}
+
+	/** The stored id of a model {@link #convert converted} for an insert. */
+	default Object id(Object converted) {
+		throw new UnsupportedOperationException("This encoder converts nothing");
+	}
 
 }

@@ -9,11 +9,8 @@ import java.util.function.IntPredicate;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
-import com.mongodb.MongoBulkWriteException;
-import com.mongodb.bulk.BulkWriteError;
 import org.bson.Document;
 import org.jspecify.annotations.Nullable;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.mongodb.MongoDatabaseFactory;
 import org.springframework.data.mongodb.core.convert.MongoConverter;
@@ -30,9 +27,9 @@ import org.springframework.data.mongodb.core.convert.MongoConverter;
  * <li>Pending files are stored, then each model is <b>converted</b> by the {@link ModelEncoder} (its version set to
  * its first value, as Spring Data does), and its {@code BeforeSaveEvent} and {@code BeforeSaveCallback}s see the
  * document.</li>
- * <li><b>Insert</b>: one {@code insert} command for one model, one for a batch, ordered or not. When an automatic id
- * collides with a document inserted by hand, the counter moves to the collection's highest numeric id and the
- * models not written get new ids, once. What the server refuses in a batch is reported per model by the
+ * <li><b>Insert</b> ({@link InsertSender}): one {@code insert} command for one model, one for a batch, ordered or
+ * not. When an automatic id collides with a document inserted by hand, the counter moves to the collection's
+ * highest numeric id and the models not written get new ids, once. What the server refuses in a batch is reported per model by the
  * {@link BulkFailure}.</li>
  * <li><b>After save</b>: ids the driver generated are set, then each model's {@code AfterSaveEvent} and
  * {@code AfterSaveCallback}s.</li>
@@ -70,9 +67,7 @@ public final class ModelWriter {
 
 	private final ModelEncoder encoder;
 
-	private final DocumentInserts inserts;
-
-	private final BulkFailure failures;
+	private final InsertSender sender;
 
 	private final Map<Class<?>, ModelPlan> plans = new ConcurrentHashMap<>();
 
@@ -97,8 +92,7 @@ public final class ModelWriter {
 		this.lifecycle = lifecycle;
 		this.rules = rules;
 		this.encoder = encoder;
-		this.inserts = inserts;
-		this.failures = failures;
+		this.sender = new InsertSender(counters, encoder, inserts, failures);
 	}
 
 	/** Whether an object is a model this writer writes, rather than a document, a map or a JSON string. */
@@ -124,7 +118,7 @@ public final class ModelWriter {
 			return List.of();
 		}
 		WriteBatch batch = prepare(new WriteBatch(collection, models, mode));
-		return saved(batch, send(batch));
+		return saved(batch, this.sender.send(batch));
 	}
 
 	/**
@@ -149,19 +143,34 @@ public final class ModelWriter {
 
 	/** Every step before the insert command: before-convert, validation, ids, files, conversion. */
 	private WriteBatch prepare(WriteBatch batch) {
-		for (int i = 0; i < batch.size(); i++) {
-			batch.model(i, this.lifecycle.beforeConvert(batch.model(i), batch.collection()));
-		}
+		beforeConvertAll(batch);
 		planAll(batch);
 		check(batch);
 		assignIds(batch);
 		for (int i = 0; i < batch.size(); i++) {
 			batch.model(i, this.rules.attach(batch.model(i)));
 		}
-		for (int i = 0; i < batch.size(); i++) {
-			convert(batch, i);
-		}
+		convertAll(batch);
 		return batch;
+	}
+
+	/**
+	 * The before-convert step of each model; for a batch of several, skipped for the models of a class whose
+	 * before-convert step would do nothing (asked once per run of models of one class).
+	 */
+	private void beforeConvertAll(WriteBatch batch) {
+		Class<?> type = null;
+		boolean needed = true;
+		for (int i = 0; i < batch.size(); i++) {
+			Object model = batch.model(i);
+			if (model.getClass() != type) {
+				type = model.getClass();
+				needed = batch.mode() == Mode.ONE || this.lifecycle.needsBeforeConvert(type);
+			}
+			if (needed) {
+				batch.model(i, this.lifecycle.beforeConvert(model, batch.collection()));
+			}
+		}
 	}
 
 	/** The after-save steps of the models written, with the ids they were written with. */
@@ -171,6 +180,11 @@ public final class ModelWriter {
 		List<T> saved = new ArrayList<>(batch.size());
 		for (int i = 0; i < batch.size(); i++) {
 			Object model = batch.model(i);
+			if (!batch.hasDocument(i)) {
+				// converted with its id, for a lifecycle that does nothing after the save
+				saved.add((T) model);
+				continue;
+			}
 			Document document = batch.document(i);
 			Object id = ids.get(i);
 			ModelPlan plan = batch.plan(i);
@@ -201,7 +215,8 @@ public final class ModelWriter {
 			batch.model(i, this.rules.attach(batch.model(i)));
 		}
 		for (int i = 0; i < batch.size(); i++) {
-			convert(batch, i);
+			// the bulk write sends the documents itself
+			convert(batch, i, true);
 		}
 		return new PreparedInsert(batch);
 	}
@@ -372,12 +387,36 @@ public final class ModelWriter {
 		}
 	}
 
-	private void convert(WriteBatch batch, int index) {
+	/**
+	 * Converts each model. Where nothing of the lifecycle looks at documents (asked once per run of models of one
+	 * class) and the batch is sent with one insert, a model the encoder converts with its id goes without a document:
+	 * no before-save or after-save step would have done anything with it.
+	 */
+	private void convertAll(WriteBatch batch) {
+		Class<?> type = null;
+		boolean documents = true;
+		for (int i = 0; i < batch.size(); i++) {
+			Class<?> modelType = batch.model(i).getClass();
+			if (modelType != type) {
+				type = modelType;
+				documents = batch.mode() == Mode.ONE || this.lifecycle.needsDocument(type);
+			}
+			convert(batch, i, documents);
+		}
+	}
+
+	private void convert(WriteBatch batch, int index, boolean needsDocument) {
 		ModelPlan plan = batch.plan(index);
 		Object model = plan.initializeVersion(batch.model(index), this.converter.getConversionService());
 		if (!plan.autoId()) {
 			// an auto-increment id is assigned by now
 			plan.requireGeneratableId(model);
+		}
+		Object converted = needsDocument ? null : this.encoder.convert(model);
+		if (converted != null) {
+			batch.model(index, model);
+			batch.converted(index, converted);
+			return;
 		}
 		Document document = this.encoder.encode(model);
 		if (document.containsKey("_id") && document.get("_id") == null) {
@@ -387,143 +426,6 @@ public final class ModelWriter {
 		plan.prepareId(document, this.converter);
 		batch.model(index, model);
 		batch.document(index, document);
-	}
-
-	/** Sends the batch; returns the id of each document. */
-	private List<Object> send(WriteBatch batch) {
-		if (batch.mode() == Mode.ONE) {
-			Document document = batch.document(0);
-			Class<?> type = batch.model(0).getClass();
-			try {
-				return idList(this.inserts.insertOne(batch.collection(), document, type));
-			}
-			catch (DuplicateKeyException ex) {
-				if (IdCounters.duplicateIdIndex(ex, batch.plan(0).idIndex()) != 0 || !reassignIds(batch, List.of(0))) {
-					throw ex;
-				}
-				return idList(this.inserts.insertOne(batch.collection(), document, type));
-			}
-		}
-		List<Integer> all = new ArrayList<>(batch.size());
-		for (int i = 0; i < batch.size(); i++) {
-			all.add(i);
-		}
-		try {
-			insertMany(batch, all);
-		}
-		catch (DuplicateKeyException ex) {
-			// models whose automatic ids collide with documents inserted by hand get new ids, once
-			List<Integer> retried = refusedForTheirId(ex, batch.size(), batch.ordered(), batch.plan(0).idIndex());
-			if (retried.isEmpty() || !reassignIds(batch, retried)) {
-				throw failure(batch, ex, null);
-			}
-			try {
-				insertMany(batch, retried);
-			}
-			catch (DuplicateKeyException again) {
-				throw failure(batch, again, retried);
-			}
-		}
-		List<Object> ids = new ArrayList<>(batch.size());
-		for (int i = 0; i < batch.size(); i++) {
-			ids.add(batch.document(i).get("_id"));
-		}
-		return ids;
-	}
-
-	private void insertMany(WriteBatch batch, List<Integer> positions) {
-		this.inserts.insertMany(batch.collection(), batch.documents(positions), batch.model(0).getClass(),
-				batch.ordered());
-	}
-
-	/**
-	 * After a duplicate key on {@code _id}: the models djongo gave their ids to, among those not written, get new
-	 * ones above the collection's highest numeric id, once per batch.
-	 * @param positions the models not written, the first being the one refused
-	 * @return whether the refused model had an automatic id and all got new ones: the write may be retried
-	 */
-	private boolean reassignIds(WriteBatch batch, List<Integer> positions) {
-		if (!batch.isAutoAssigned(positions.get(0)) || !batch.retryIds()) {
-			return false;
-		}
-		List<Integer> renumbered = new ArrayList<>();
-		for (int position : positions) {
-			if (batch.isAutoAssigned(position)) {
-				renumbered.add(position);
-			}
-		}
-		IdSequence counters = batch.plan(positions.get(0)).counters(this.counters);
-		counters.resynchronize(batch.collection());
-		long next = counters.reserve(batch.collection(), renumbered.size());
-		for (int position : renumbered) {
-			ModelPlan plan = batch.plan(position);
-			Object model = plan.assignId(batch.model(position), next++);
-			batch.model(position, model);
-			batch.document(position).put(plan.storedId(), plan.storedIdValue(model));
-		}
-		return true;
-	}
-
-	/**
-	 * The positions to send again after a refusal for duplicate automatic ids: from the refused one on (ordered), or
-	 * the refused ones (unordered); empty when anything else was refused.
-	 */
-	private static List<Integer> refusedForTheirId(DuplicateKeyException ex, int size, boolean ordered,
-			String idIndex) {
-		int first = IdCounters.duplicateIdIndex(ex, idIndex);
-		if (first < 0) {
-			return List.of();
-		}
-		List<Integer> positions = new ArrayList<>();
-		if (ordered) {
-			for (int i = first; i < size; i++) {
-				positions.add(i);
-			}
-			return positions;
-		}
-		MongoBulkWriteException report = report(ex);
-		if (report == null) {
-			return List.of();
-		}
-		for (BulkWriteError error : report.getWriteErrors()) {
-			if (!IdCounters.isDuplicateId(error.getCode(), error.getMessage(), idIndex)) {
-				return List.of();
-			}
-			positions.add(error.getIndex());
-		}
-		return positions;
-	}
-
-	/**
-	 * The failure of an insert of several models, per model.
-	 * @param sent the position of each document of the failed insert in the batch, null when it sent all
-	 */
-	private RuntimeException failure(WriteBatch batch, DuplicateKeyException ex, @Nullable List<Integer> sent) {
-		MongoBulkWriteException report = report(ex);
-		if (report == null) {
-			return ex;
-		}
-		List<BulkWriteError> errors = new ArrayList<>();
-		for (BulkWriteError error : report.getWriteErrors()) {
-			int index = (sent != null) ? sent.get(error.getIndex()) : error.getIndex();
-			errors.add(new BulkWriteError(error.getCode(), error.getMessage(), error.getDetails(), index));
-		}
-		return this.failures.of(List.copyOf(batch.models()), batch.ordered(), errors, ex);
-	}
-
-	private static @Nullable MongoBulkWriteException report(Throwable ex) {
-		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
-			if (cause instanceof MongoBulkWriteException bulk) {
-				return bulk;
-			}
-		}
-		return null;
-	}
-
-	private static List<Object> idList(Object id) {
-		List<Object> ids = new ArrayList<>(1);
-		ids.add(id);
-		return ids;
 	}
 
 	private ModelPlan plan(Class<?> type) {

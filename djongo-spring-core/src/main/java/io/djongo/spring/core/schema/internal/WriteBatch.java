@@ -9,7 +9,8 @@ import org.bson.Document;
 
 /**
  * The models of one insert and what the writer learns of them on the way: the model each step returns (callbacks
- * may return copies of immutable models), its plan, its document, and whether djongo gave it its id. Created by the
+ * may return copies of immutable models), its plan, its document (or, where nothing looks at a document, the model
+ * as the encoder converted it for the insert), and whether djongo gave it its id. Created by the
  * {@link ModelWriter} for one write and passed from step to step; never shared.
  */
 final class WriteBatch {
@@ -22,7 +23,8 @@ final class WriteBatch {
 
 	private final ModelPlan[] plans;
 
-	private final Document[] documents;
+	/** Per model, its {@link Document}, or what the encoder converted it into for the insert. */
+	private final Object[] stored;
 
 	private final BitSet autoAssigned = new BitSet();
 
@@ -33,7 +35,7 @@ final class WriteBatch {
 		this.mode = mode;
 		this.models = new ArrayList<>(models);
 		this.plans = new ModelPlan[models.size()];
-		this.documents = new Document[models.size()];
+		this.stored = new Object[models.size()];
 	}
 
 	String collection() {
@@ -77,23 +79,41 @@ final class WriteBatch {
 		this.plans[index] = plan;
 	}
 
+	/** The model's document: present where the lifecycle needed one. */
 	Document document(int index) {
-		Document document = this.documents[index];
-		if (document == null) {
-			throw new IllegalStateException("Model " + index + " is not converted yet");
+		if (!(stored(index) instanceof Document document)) {
+			throw new IllegalStateException("Model " + index + " is sent without a document");
 		}
 		return document;
 	}
 
-	void document(int index, Document document) {
-		this.documents[index] = document;
+	/** Whether the model is sent as a {@link Document}, rather than as the encoder converted it. */
+	boolean hasDocument(int index) {
+		return stored(index) instanceof Document;
 	}
 
-	/** The documents of the given positions, in that order. */
-	List<Document> documents(List<Integer> positions) {
-		List<Document> result = new ArrayList<>(positions.size());
+	/** What the insert sends for the model: its document, or the model as the encoder converted it. */
+	Object stored(int index) {
+		Object stored = this.stored[index];
+		if (stored == null) {
+			throw new IllegalStateException("Model " + index + " is not converted yet");
+		}
+		return stored;
+	}
+
+	void document(int index, Document document) {
+		this.stored[index] = document;
+	}
+
+	void converted(int index, Object converted) {
+		this.stored[index] = converted;
+	}
+
+	/** What the insert sends for the given positions, in that order. */
+	List<Object> stored(List<Integer> positions) {
+		List<Object> result = new ArrayList<>(positions.size());
 		for (int position : positions) {
-			result.add(document(position));
+			result.add(stored(position));
 		}
 		return result;
 	}

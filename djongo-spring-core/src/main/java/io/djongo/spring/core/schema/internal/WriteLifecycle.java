@@ -11,6 +11,23 @@ public interface WriteLifecycle {
 	/** {@code BeforeConvertEvent}, then the {@code BeforeConvertCallback}s; returns the model to write. */
 	<T> T beforeConvert(T model, String collection);
 
+	/**
+	 * Whether {@link #beforeConvert} may do anything with a model of this class (a listener of its event, a callback
+	 * that applies to it); when not, the writer skips it for the models of a batch.
+	 */
+	default boolean needsBeforeConvert(Class<?> model) {
+		return true;
+	}
+
+	/**
+	 * Whether {@link #beforeSave} or {@link #afterSave} may do anything with the document of a model of this class
+	 * (a listener of their events, a callback that applies to it); when not, the writer may send the model without
+	 * making a {@link Document} of it, and skips both.
+	 */
+	default boolean needsDocument(Class<?> model) {
+		return true;
+	}
+
 	/** {@code BeforeSaveEvent}, then the {@code BeforeSaveCallback}s, with the document to be sent. */
 	<T> T beforeSave(T model, Document document, String collection);
 

@@ -56,7 +56,7 @@ final class OfflineEngine {
 		MappingMongoConverter converter = converter();
 		MongoTemplate operations = new MongoTemplate(new SimpleMongoClientDatabaseFactory(offline, "unit"), converter);
 		return new QueryEngine(operations, new ModelRegistry(converter.getMappingContext()), zone, false,
-				OfflineEngine::neverRead,
+				OfflineEngine::neverRead, (model) -> null,
 				(model, values) -> {
 				}, (model, filter) -> {
 					throw new AssertionError("a unit test deletes nothing");

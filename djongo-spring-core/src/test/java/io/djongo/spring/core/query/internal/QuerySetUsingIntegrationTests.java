@@ -44,7 +44,7 @@ class QuerySetUsingIntegrationTests {
 
 		};
 		return new QueryEngine(recording, new ModelRegistry(template.getConverter().getMappingContext()),
-				ZoneOffset.UTC, false, template::toModel, (model, values) -> {
+				ZoneOffset.UTC, false, template::toModel, (model) -> null, (model, values) -> {
 				}, (model, filter) -> {
 					throw new AssertionError("nothing is deleted");
 				});

@@ -46,15 +46,68 @@ class ModelWriterUnitTests {
 
 	private final ModelWriter writer;
 
+	private final MappingMongoConverter converter;
+
 	ModelWriterUnitTests() {
-		MappingMongoConverter converter = new MappingMongoConverter(NoOpDbRefResolver.INSTANCE,
-				new DjongoMappingContext());
-		converter.afterPropertiesSet();
-		this.writer = new ModelWriter(converter, this.counters, new Lifecycle(this.trace), this.rules, (model) -> {
-			Document document = new Document();
-			converter.write(model, document);
-			return document;
-		}, this.inserts, BulkCreateException::new);
+		this.converter = new MappingMongoConverter(NoOpDbRefResolver.INSTANCE, new DjongoMappingContext());
+		this.converter.afterPropertiesSet();
+		this.writer = new ModelWriter(this.converter, this.counters, new Lifecycle(this.trace, true), this.rules,
+				(model) -> {
+					Document document = new Document();
+					this.converter.write(model, document);
+					return document;
+				}, this.inserts, BulkCreateException::new);
+	}
+
+	/** A writer whose lifecycle looks at no document, with an encoder that converts every note but "b". */
+	private ModelWriter converting() {
+		return new ModelWriter(this.converter, this.counters, new Lifecycle(this.trace, false), this.rules,
+				new Converting(this.converter, this.trace), this.inserts, BulkCreateException::new);
+	}
+
+	@Test
+	void aBatchWhoseDocumentsNothingLooksAtIsSentAsTheEncoderConvertsIt() {
+		List<Note> saved = converting().insert("notes", List.of(new Note("a"), new Note("b"), new Note("c")),
+				ModelWriter.Mode.ORDERED);
+
+		assertThat(this.trace).containsExactly("beforeConvert a", "beforeConvert b", "beforeConvert c",
+				"checkRelated 3", "validateAll 3", "reserve notes 3", "attach a", "attach b", "attach c",
+				"convert a 1", "convert b 2", "beforeSave b 2", "convert c 3",
+				"insertMany notes [converted 1, 2, converted 3] ordered", "afterSave b");
+		assertThat(saved).extracting((note) -> note.id).containsExactly(1L, 2L, 3L);
+	}
+
+	@Test
+	void aConvertedModelWhoseIdIsGivenAgainIsConvertedAgain() {
+		this.inserts.refusals.add(refused(0, "E11000 duplicate key error collection: db.notes index: _id_ dup key"));
+
+		List<Note> saved = converting().insert("notes", List.of(new Note("a"), new Note("c")),
+				ModelWriter.Mode.ORDERED);
+
+		assertThat(this.trace).filteredOn((step) -> step.startsWith("insertMany") || step.startsWith("convert"))
+			.containsExactly("convert a 1", "convert c 2", "insertMany notes [converted 1, converted 2] ordered",
+					"convert a 3", "convert c 4", "insertMany notes [converted 3, converted 4] ordered");
+		assertThat(saved).extracting((note) -> note.id).containsExactly(3L, 4L);
+	}
+
+	@Test
+	void aBatchSkipsTheBeforeConvertStepWhenItWouldDoNothingButOneModelNeverDoes() {
+		ModelWriter writer = new ModelWriter(this.converter, this.counters, new Lifecycle(this.trace, false, false),
+				this.rules, new Converting(this.converter, this.trace), this.inserts, BulkCreateException::new);
+
+		writer.insert("notes", List.of(new Note("a"), new Note("c")), ModelWriter.Mode.ORDERED);
+		writer.insert("notes", List.of(new Note("d")), ModelWriter.Mode.ONE);
+
+		assertThat(this.trace).filteredOn((step) -> step.contains("eforeConvert"))
+			.containsExactly("beforeConvert skipped for Note", "beforeConvert d");
+	}
+
+	@Test
+	void oneModelIsSentAsADocumentWhateverItsLifecycle() {
+		converting().insert("notes", List.of(new Note("a")), ModelWriter.Mode.ONE);
+
+		assertThat(this.trace).contains("beforeSave a 1", "insertOne notes 1", "afterSave a")
+			.noneMatch((step) -> step.startsWith("convert"));
 	}
 
 	@Test
@@ -268,7 +321,25 @@ class ModelWriterUnitTests {
 		return (model instanceof Note note) ? note.name : model.getClass().getSimpleName();
 	}
 
-	private record Lifecycle(List<String> trace) implements WriteLifecycle {
+	private record Lifecycle(List<String> trace, boolean needsDocuments, boolean beforeConvertNeeded)
+			implements WriteLifecycle {
+
+		Lifecycle(List<String> trace, boolean needsDocuments) {
+			this(trace, needsDocuments, true);
+		}
+
+		@Override
+		public boolean needsBeforeConvert(Class<?> model) {
+			if (!this.beforeConvertNeeded) {
+				this.trace.add("beforeConvert skipped for " + model.getSimpleName());
+			}
+			return this.beforeConvertNeeded;
+		}
+
+		@Override
+		public boolean needsDocument(Class<?> model) {
+			return this.needsDocuments;
+		}
 
 		@Override
 		public <T> T beforeConvert(T model, String collection) {
@@ -370,6 +441,34 @@ class ModelWriterUnitTests {
 
 	}
 
+	/** A model converted for an insert: its id, as the encoder's own form. */
+	private record Converted(Object id) {
+	}
+
+	/** Converts notes, except those named "b", to {@link Converted}; writes documents with the converter. */
+	private record Converting(MappingMongoConverter converter, List<String> trace) implements ModelEncoder {
+
+		@Override
+		public Document encode(Object model) {
+			Document document = new Document();
+			this.converter.write(model, document);
+			return document;
+		}
+
+		@Override
+		public @Nullable Object convert(Object model) {
+			Note note = (Note) model;
+			this.trace.add("convert " + note.name + " " + note.id);
+			return "b".equals(note.name) ? null : new Converted(java.util.Objects.requireNonNull(note.id));
+		}
+
+		@Override
+		public Object id(Object converted) {
+			return ((Converted) converted).id();
+		}
+
+	}
+
 	/** Refuses as told, in turn; otherwise gives documents without an id one, as the driver does. */
 	private static final class Inserts implements DocumentInserts {
 
@@ -390,10 +489,12 @@ class ModelWriterUnitTests {
 		}
 
 		@Override
-		public void insertMany(String collection, List<Document> documents, Class<?> model, boolean ordered) {
-			this.trace.add("insertMany " + collection + " " + documents.stream().map((d) -> d.get("_id")).toList() + " "
-					+ (ordered ? "ordered" : "unordered"));
-			send(documents);
+		@SuppressWarnings("unchecked")
+		public void insertMany(String collection, List<?> documents, Class<?> model, boolean ordered) {
+			this.trace.add("insertMany " + collection + " " + documents.stream()
+				.map((d) -> (d instanceof Converted converted) ? "converted " + converted.id() : ((Document) d).get("_id"))
+				.toList() + " " + (ordered ? "ordered" : "unordered"));
+			send(documents.stream().filter(Document.class::isInstance).map(Document.class::cast).toList());
 		}
 
 		private List<Document> send(List<Document> documents) {
