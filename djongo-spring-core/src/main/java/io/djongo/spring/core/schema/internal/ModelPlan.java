@@ -36,6 +36,8 @@ final class ModelPlan {
 
 	private static final MethodType SETTER = MethodType.methodType(void.class, Object.class, Object.class);
 
+	private static final MethodType GETTER = MethodType.methodType(Object.class, Object.class);
+
 	private final @Nullable MongoPersistentEntity<?> entity;
 
 	private final @Nullable MongoPersistentProperty id;
@@ -54,6 +56,9 @@ final class ModelPlan {
 	 */
 	private final @Nullable MethodHandle idSetter;
 
+	/** The id field's getter, made once, as {@link #idSetter}; null where the accessor must read it. */
+	private final @Nullable MethodHandle idGetter;
+
 	private ModelPlan(@Nullable MongoPersistentEntity<?> entity, @Nullable MongoPersistentProperty id,
 			@Nullable MongoPersistentProperty version, @Nullable Class<?> generatedId,
 			@Nullable DjangoCounter djangoCounter) {
@@ -63,20 +68,48 @@ final class ModelPlan {
 		this.generatedId = generatedId;
 		this.djangoCounter = djangoCounter;
 		this.idSetter = (entity != null && id != null) ? fieldSetter(entity, id) : null;
+		this.idGetter = (entity != null && id != null) ? fieldGetter(entity, id) : null;
 	}
 
 	private static @Nullable MethodHandle fieldSetter(MongoPersistentEntity<?> entity, MongoPersistentProperty property) {
+		Field field = field(entity, property);
+		if (field == null || property.isImmutable() || !property.isReadable()
+				|| Modifier.isFinal(field.getModifiers())) {
+			return null;
+		}
+		try {
+			return MethodHandles.lookup().unreflectSetter(field).asType(SETTER);
+		}
+		catch (IllegalAccessException | RuntimeException ex) {
+			return null;
+		}
+	}
+
+	private static @Nullable MethodHandle fieldGetter(MongoPersistentEntity<?> entity, MongoPersistentProperty property) {
+		Field field = field(entity, property);
+		if (field == null) {
+			return null;
+		}
+		try {
+			return MethodHandles.lookup().unreflectGetter(field).asType(GETTER);
+		}
+		catch (IllegalAccessException | RuntimeException ex) {
+			return null;
+		}
+	}
+
+	/** The field Spring Data's accessor reads and sets directly (field access, the default), or null. */
+	private static @Nullable Field field(MongoPersistentEntity<?> entity, MongoPersistentProperty property) {
 		Field field = property.getField();
-		if (field == null || property.usePropertyAccess() || property.isImmutable() || !property.isReadable()
-				|| Modifier.isStatic(field.getModifiers()) || Modifier.isFinal(field.getModifiers())
+		if (field == null || property.usePropertyAccess() || Modifier.isStatic(field.getModifiers())
 				|| !field.getDeclaringClass().isAssignableFrom(entity.getType())) {
 			return null;
 		}
 		try {
 			ReflectionUtils.makeAccessible(field);
-			return MethodHandles.lookup().unreflectSetter(field).asType(SETTER);
+			return field;
 		}
-		catch (IllegalAccessException | RuntimeException ex) {
+		catch (RuntimeException ex) {
 			return null;
 		}
 	}
@@ -146,7 +179,22 @@ final class ModelPlan {
 
 	@Nullable Object id(Object model) {
 		MongoPersistentProperty property = this.id;
-		return (property != null) ? entity().getPropertyAccessor(model).getProperty(property) : null;
+		if (property == null) {
+			return null;
+		}
+		MethodHandle getter = this.idGetter;
+		if (getter != null) {
+			try {
+				return (Object) getter.invokeExact(model);
+			}
+			catch (RuntimeException | Error ex) {
+				throw ex;
+			}
+			catch (Throwable ex) {
+				throw new UndeclaredThrowableException(ex);
+			}
+		}
+		return entity().getPropertyAccessor(model).getProperty(property);
 	}
 
 	/** Sets an auto-increment id and returns the model (a new instance for immutable ones). */

@@ -13,8 +13,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * An auto-increment id is set as Spring Data's property accessor sets it: the field of a mutable model (through the
- * plan's field handle), the setter under property access, a new instance through the wither of an immutable one.
+ * An id is read, and an auto-increment one set, as Spring Data's property accessor does: the field of a mutable
+ * model (through the plan's field handles), the getter and setter under property access, a new instance through
+ * the wither of an immutable one.
  */
 class ModelPlanUnitTests {
 
@@ -27,6 +28,7 @@ class ModelPlanUnitTests {
 		Object result = ModelPlan.of(Mutable.class, this.converter).assignId(model, 42L);
 		assertThat(result).isSameAs(model);
 		assertThat(model.id).isEqualTo(42L);
+		assertThat(ModelPlan.of(Mutable.class, this.converter).id(model)).isEqualTo(42L);
 	}
 
 	@Test
@@ -46,6 +48,8 @@ class ModelPlanUnitTests {
 		ModelPlan.of(PropertyAccess.class, this.converter).assignId(model, 3L);
 		assertThat(model.id).isEqualTo(3L);
 		assertThat(model.setterCalls).isEqualTo(1);
+		assertThat(ModelPlan.of(PropertyAccess.class, this.converter).id(model)).isEqualTo(3L);
+		assertThat(model.getterCalls).isEqualTo(1);
 	}
 
 	@Test
@@ -56,6 +60,7 @@ class ModelPlanUnitTests {
 		assertThat(((Immutable) result).id).isEqualTo(5L);
 		assertThat(((Immutable) result).name).isEqualTo("n");
 		assertThat(model.id).isNull();
+		assertThat(ModelPlan.of(Immutable.class, this.converter).id(result)).isEqualTo(5L);
 	}
 
 	static class Mutable {
@@ -80,7 +85,10 @@ class ModelPlanUnitTests {
 
 		transient int setterCalls;
 
+		transient int getterCalls;
+
 		public @Nullable Long getId() {
+			this.getterCalls++;
 			return this.id;
 		}
 
