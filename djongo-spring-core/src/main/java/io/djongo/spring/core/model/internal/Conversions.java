@@ -1,5 +1,7 @@
 package io.djongo.spring.core.model.internal;
 
+import java.time.Instant;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -15,7 +17,10 @@ import org.springframework.core.convert.TypeDescriptor;
  * <p>
  * One shortcut: Spring Data writes every {@code Long}, {@code Integer}... through its custom writing target
  * {@code Number}, a conversion that returns the number itself. Whether it does is asked once per class, on sample
- * values ({@link #returnsItself}), and such a conversion is then skipped.
+ * values ({@link #returnsItself}), and such a conversion is then skipped. Another: an {@code Instant} is written as
+ * the {@code Date} that Spring Data's {@code InstantToDateConverter} makes, {@code Date.from(instant)}; whether the
+ * service converts so (no other converter registered for it) is asked once, on sample instants
+ * ({@link #instantToDateIsDateFrom}), and {@code Date.from} is then called directly.
  */
 final class Conversions {
 
@@ -39,6 +44,8 @@ final class Conversions {
 	};
 
 	private final Map<Class<?>, Map<Class<?>, Boolean>> itself = new ConcurrentHashMap<>();
+
+	private volatile @Nullable Boolean instantToDate;
 
 	Conversions(ConversionService service) {
 		this.service = service;
@@ -76,6 +83,35 @@ final class Conversions {
 		try {
 			for (Object sample : samples) {
 				if (convert(sample, target) != sample) {
+					return false;
+				}
+			}
+			return true;
+		}
+		catch (RuntimeException ex) {
+			return false;
+		}
+	}
+
+	/** Whether the service converts an {@code Instant} to a {@code Date} as {@code Date.from(instant)}. */
+	boolean instantToDateIsDateFrom() {
+		Boolean result = this.instantToDate;
+		if (result == null) {
+			result = probeInstantToDate();
+			this.instantToDate = result;
+		}
+		return result;
+	}
+
+	private boolean probeInstantToDate() {
+		// millisecond and sub-millisecond parts, before and after the epoch: what a truncating or zone-shifting
+		// converter would change
+		List<Instant> samples = List.of(Instant.EPOCH, Instant.ofEpochSecond(1_700_000_000L, 123_456_789),
+				Instant.ofEpochSecond(-3_155_760_000L, 999_999_999), Instant.ofEpochMilli(-1));
+		try {
+			for (Instant sample : samples) {
+				Object converted = convert(sample, Date.class);
+				if (converted == null || converted.getClass() != Date.class || !converted.equals(Date.from(sample))) {
 					return false;
 				}
 			}

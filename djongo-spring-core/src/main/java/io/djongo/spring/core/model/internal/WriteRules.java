@@ -1,6 +1,8 @@
 package io.djongo.spring.core.model.internal;
 
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -182,6 +184,15 @@ final class WriteRules {
 
 	private @Nullable Object converted(Object value, SimpleWrite write) {
 		Class<?> target = write.target();
+		if (write.instantAsDate()) {
+			try {
+				return Date.from((Instant) value);
+			}
+			catch (IllegalArgumentException ex) {
+				// beyond Date's range: the service's own failure, as the converter reports it
+				return this.service.convert(value, Date.class);
+			}
+		}
 		if (target != null) {
 			return write.convertsToItself() ? value : this.service.convert(value, target);
 		}
@@ -262,12 +273,14 @@ final class WriteRules {
 	private SimpleWrite resolveSimpleWrite(Class<?> type) {
 		MappingMongoConverter converter = this.converter;
 		if (converter == null) {
-			return new SimpleWrite(false, null, false, false);
+			return new SimpleWrite(false, null, false, false, false);
 		}
 		CustomConversions conversions = converter.getCustomConversions();
 		Class<?> target = conversions.getCustomWriteTarget(type).orElse(null);
+		boolean instantAsDate = type == Instant.class && target == Date.class
+				&& this.service.instantToDateIsDateFrom();
 		return new SimpleWrite(conversions.isSimpleType(type), target, target != null
-				&& this.service.returnsItself(type, target), Enum.class.isAssignableFrom(type));
+				&& this.service.returnsItself(type, target), Enum.class.isAssignableFrom(type), instantAsDate);
 	}
 
 	/**
@@ -276,8 +289,11 @@ final class WriteRules {
 	 * @param target the type a custom converter writes it as, or null
 	 * @param convertsToItself whether that conversion returns the value itself (a {@code Long} as a {@code Number})
 	 * @param isEnum whether it is written by its name
+	 * @param instantAsDate whether it is an {@code Instant} the service converts as {@code Date.from} does, which is
+	 * then called directly
 	 */
-	record SimpleWrite(boolean simple, @Nullable Class<?> target, boolean convertsToItself, boolean isEnum) {
+	record SimpleWrite(boolean simple, @Nullable Class<?> target, boolean convertsToItself, boolean isEnum,
+			boolean instantAsDate) {
 	}
 
 	/**

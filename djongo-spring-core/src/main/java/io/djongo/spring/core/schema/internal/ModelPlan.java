@@ -1,5 +1,11 @@
 package io.djongo.spring.core.schema.internal;
 
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.UndeclaredThrowableException;
 import java.util.Collection;
 import java.util.Map;
 
@@ -16,6 +22,7 @@ import org.springframework.data.mongodb.core.mapping.MongoPersistentEntity;
 import org.springframework.data.mongodb.core.mapping.MongoPersistentProperty;
 import org.springframework.data.mongodb.core.mapping.MongoSimpleTypes;
 import org.springframework.util.ClassUtils;
+import org.springframework.util.ReflectionUtils;
 
 /**
  * What writing the models of one class takes, worked out once per class: its entity, whether its id is an
@@ -26,6 +33,10 @@ final class ModelPlan {
 
 	/** The plan of what is not a model: documents, maps, JSON strings and classes the mapping context refuses. */
 	static final ModelPlan NONE = new ModelPlan(null, null, null, null, null);
+
+	private static final MethodType SETTER = MethodType.methodType(void.class, Object.class, Object.class);
+
+	private static final MethodType GETTER = MethodType.methodType(Object.class, Object.class);
 
 	private final @Nullable MongoPersistentEntity<?> entity;
 
@@ -39,6 +50,15 @@ final class ModelPlan {
 	/** The counter of a model stored as Django stores it, whose id is an auto-increment one; else null. */
 	private final @Nullable DjangoCounter djangoCounter;
 
+	/**
+	 * The id field's setter, made once: what Spring Data's accessor does for a mutable id with field access, whose
+	 * accessor is otherwise made anew per model; null where the accessor must set it.
+	 */
+	private final @Nullable MethodHandle idSetter;
+
+	/** The id field's getter, made once, as {@link #idSetter}; null where the accessor must read it. */
+	private final @Nullable MethodHandle idGetter;
+
 	private ModelPlan(@Nullable MongoPersistentEntity<?> entity, @Nullable MongoPersistentProperty id,
 			@Nullable MongoPersistentProperty version, @Nullable Class<?> generatedId,
 			@Nullable DjangoCounter djangoCounter) {
@@ -47,6 +67,51 @@ final class ModelPlan {
 		this.version = version;
 		this.generatedId = generatedId;
 		this.djangoCounter = djangoCounter;
+		this.idSetter = (entity != null && id != null) ? fieldSetter(entity, id) : null;
+		this.idGetter = (entity != null && id != null) ? fieldGetter(entity, id) : null;
+	}
+
+	private static @Nullable MethodHandle fieldSetter(MongoPersistentEntity<?> entity, MongoPersistentProperty property) {
+		Field field = field(entity, property);
+		if (field == null || property.isImmutable() || !property.isReadable()
+				|| Modifier.isFinal(field.getModifiers())) {
+			return null;
+		}
+		try {
+			return MethodHandles.lookup().unreflectSetter(field).asType(SETTER);
+		}
+		catch (IllegalAccessException | RuntimeException ex) {
+			return null;
+		}
+	}
+
+	private static @Nullable MethodHandle fieldGetter(MongoPersistentEntity<?> entity, MongoPersistentProperty property) {
+		Field field = field(entity, property);
+		if (field == null) {
+			return null;
+		}
+		try {
+			return MethodHandles.lookup().unreflectGetter(field).asType(GETTER);
+		}
+		catch (IllegalAccessException | RuntimeException ex) {
+			return null;
+		}
+	}
+
+	/** The field Spring Data's accessor reads and sets directly (field access, the default), or null. */
+	private static @Nullable Field field(MongoPersistentEntity<?> entity, MongoPersistentProperty property) {
+		Field field = property.getField();
+		if (field == null || property.usePropertyAccess() || Modifier.isStatic(field.getModifiers())
+				|| !field.getDeclaringClass().isAssignableFrom(entity.getType())) {
+			return null;
+		}
+		try {
+			ReflectionUtils.makeAccessible(field);
+			return field;
+		}
+		catch (RuntimeException ex) {
+			return null;
+		}
 	}
 
 	static ModelPlan of(Class<?> type, MongoConverter converter) {
@@ -114,14 +179,43 @@ final class ModelPlan {
 
 	@Nullable Object id(Object model) {
 		MongoPersistentProperty property = this.id;
-		return (property != null) ? entity().getPropertyAccessor(model).getProperty(property) : null;
+		if (property == null) {
+			return null;
+		}
+		MethodHandle getter = this.idGetter;
+		if (getter != null) {
+			try {
+				return (Object) getter.invokeExact(model);
+			}
+			catch (RuntimeException | Error ex) {
+				throw ex;
+			}
+			catch (Throwable ex) {
+				throw new UndeclaredThrowableException(ex);
+			}
+		}
+		return entity().getPropertyAccessor(model).getProperty(property);
 	}
 
 	/** Sets an auto-increment id and returns the model (a new instance for immutable ones). */
 	Object assignId(Object model, long value) {
 		MongoPersistentProperty property = requiredId();
+		Object id = (property.getType() == Integer.class) ? (Object) Math.toIntExact(value) : value;
+		MethodHandle setter = this.idSetter;
+		if (setter != null) {
+			try {
+				setter.invokeExact(model, id);
+			}
+			catch (RuntimeException | Error ex) {
+				throw ex;
+			}
+			catch (Throwable ex) {
+				throw new UndeclaredThrowableException(ex);
+			}
+			return model;
+		}
 		PersistentPropertyAccessor<Object> accessor = entity().getPropertyAccessor(model);
-		accessor.setProperty(property, (property.getType() == Integer.class) ? (Object) Math.toIntExact(value) : value);
+		accessor.setProperty(property, id);
 		return accessor.getBean();
 	}
 

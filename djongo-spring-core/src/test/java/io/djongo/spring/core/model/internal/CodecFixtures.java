@@ -154,6 +154,19 @@ final class CodecFixtures {
 
 	}
 
+	/** An application's own converter of instants: whole seconds, where Spring Data's keeps the milliseconds. */
+	@WritingConverter
+	enum InstantsToSeconds implements Converter<Instant, Date> {
+
+		INSTANCE;
+
+		@Override
+		public Date convert(Instant source) {
+			return new Date(source.getEpochSecond() * 1000);
+		}
+
+	}
+
 	/** An application's odd converter: longs written negated. */
 	@WritingConverter
 	enum NegatedLongs implements Converter<Long, Number> {

@@ -1,6 +1,7 @@
 package io.djongo.spring.core.model.internal;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -138,6 +139,38 @@ class ModelEncoderUnitTests {
 		assertThat(document.get("big")).isEqualTo(-plain.big);
 		assertThat(bytes(java.util.Objects.requireNonNull(negatingCodecs.encode(plain))))
 			.isEqualTo(inserted(document, standard));
+	}
+
+	@Test
+	void writesInstantsAsTheConverterDoesBeforeTheEpochAndBelowAMillisecond() {
+		for (String instant : List.of("1970-01-01T00:00:00Z", "1969-12-31T23:59:59.999999999Z",
+				"1869-06-01T12:00:00.000500Z", "2024-03-01T10:15:30.123456789Z", "+10000-01-01T00:00:00.001Z")) {
+			Plain plain = Plain.full();
+			plain.publishedDate = Instant.parse(instant);
+			assertEncodedAsConverter(codecs, standard, plain);
+		}
+	}
+
+	@Test
+	void writesInstantsByTheApplicationsConverterWhenItHasOne() {
+		MappingMongoConverter seconds = CodecFixtures.converter(CodecFixtures.InstantsToSeconds.INSTANCE);
+		ModelCodecs secondsCodecs = new ModelCodecs(seconds, standard, RequiredFields.NONE);
+		Plain plain = Plain.full();
+		plain.publishedDate = Instant.parse("2024-03-01T10:15:30.123Z");
+		Document document = new Document();
+		seconds.write(plain, document);
+		assertThat(document.get("publishedDate")).isEqualTo(new java.util.Date(1_709_288_130_000L));
+		assertThat(bytes(java.util.Objects.requireNonNull(secondsCodecs.encode(plain))))
+			.isEqualTo(inserted(document, standard));
+	}
+
+	@Test
+	void leavesAnInstantBeyondDatesRangeToTheConverter() {
+		Plain plain = Plain.full();
+		plain.publishedDate = Instant.MAX;
+		assertThatException().isThrownBy(() -> converter.write(plain, new Document()));
+		assertThat(codecs.encode(plain)).isNull();
+		assertThat(codecs.document(plain)).isNull();
 	}
 
 	@Test
