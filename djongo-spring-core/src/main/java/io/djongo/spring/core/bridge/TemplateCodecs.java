@@ -3,6 +3,7 @@ package io.djongo.spring.core.bridge;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.function.BiConsumer;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 import com.mongodb.client.MongoCollection;
@@ -24,6 +25,7 @@ import org.springframework.context.support.AbstractApplicationContext;
 import org.springframework.core.ResolvableType;
 import org.springframework.data.mongodb.MongoDatabaseFactory;
 import org.springframework.data.mongodb.core.convert.MongoConverter;
+import org.springframework.data.mongodb.core.mapping.MongoPersistentProperty;
 import org.springframework.data.mongodb.core.mapping.event.AfterConvertCallback;
 import org.springframework.data.mongodb.core.mapping.event.AfterSaveCallback;
 import org.springframework.data.mongodb.core.mapping.event.AfterSaveEvent;
@@ -118,6 +120,16 @@ final class TemplateCodecs implements ModelEncoder, RequiredFields {
 	@Override
 	public Object id(Object converted) {
 		return codecs().id(converted);
+	}
+
+	@Override
+	public @Nullable Function<Object, @Nullable Object> fieldReader(MongoPersistentProperty property) {
+		return ModelCodecs.fieldReader(property);
+	}
+
+	@Override
+	public @Nullable BiConsumer<Object, @Nullable Object> fieldWriter(MongoPersistentProperty property) {
+		return ModelCodecs.fieldWriter(property);
 	}
 
 	/** A template's collection as an insert of converted models and documents uses it. */

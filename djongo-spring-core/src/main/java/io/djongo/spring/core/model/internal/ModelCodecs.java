@@ -1,8 +1,11 @@
 package io.djongo.spring.core.model.internal;
 
+import java.lang.invoke.MethodHandle;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
 
 import org.bson.Document;
 import org.bson.RawBsonDocument;
@@ -13,6 +16,7 @@ import org.bson.codecs.configuration.CodecRegistry;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.mongodb.core.convert.MappingMongoConverter;
 import org.springframework.data.mongodb.core.convert.MongoConverter;
+import org.springframework.data.mongodb.core.mapping.MongoPersistentProperty;
 
 /**
  * The per-model BSON codec: reads stored documents straight from BSON into models and writes models straight into
@@ -138,5 +142,24 @@ public final class ModelCodecs {
 	public DirectModelReader reader() {
 		return this.reader;
 	}
+
+	/**
+	 * Reads the property's field directly, as Spring Data's accessor reads it under field access (the default), by a
+	 * handle made once; null where only Spring Data's accessor can read it.
+	 */
+	public static @Nullable Function<Object, @Nullable Object> fieldReader(MongoPersistentProperty property) {
+		MethodHandle getter = FieldHandles.getter(property);
+		return (getter != null) ? (model) -> FieldHandles.get(getter, model) : null;
+	}
+
+	/**
+	 * Sets the property's field directly, as Spring Data's accessor sets a mutable property under field access, by a
+	 * handle made once; null where only Spring Data's accessor can set it.
+	 */
+	public static @Nullable BiConsumer<Object, @Nullable Object> fieldWriter(MongoPersistentProperty property) {
+		MethodHandle setter = FieldHandles.setter(property);
+		return (setter != null) ? (model, value) -> FieldHandles.set(setter, model, value) : null;
+	}
+
 
 }

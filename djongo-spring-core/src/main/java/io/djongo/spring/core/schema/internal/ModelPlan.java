@@ -1,13 +1,9 @@
 package io.djongo.spring.core.schema.internal;
 
-import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
-import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
-import java.lang.reflect.UndeclaredThrowableException;
 import java.util.Collection;
 import java.util.Map;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
 
 import org.bson.Document;
 import org.bson.types.ObjectId;
@@ -22,7 +18,6 @@ import org.springframework.data.mongodb.core.mapping.MongoPersistentEntity;
 import org.springframework.data.mongodb.core.mapping.MongoPersistentProperty;
 import org.springframework.data.mongodb.core.mapping.MongoSimpleTypes;
 import org.springframework.util.ClassUtils;
-import org.springframework.util.ReflectionUtils;
 
 /**
  * What writing the models of one class takes, worked out once per class: its entity, whether its id is an
@@ -32,11 +27,7 @@ import org.springframework.util.ReflectionUtils;
 final class ModelPlan {
 
 	/** The plan of what is not a model: documents, maps, JSON strings and classes the mapping context refuses. */
-	static final ModelPlan NONE = new ModelPlan(null, null, null, null, null);
-
-	private static final MethodType SETTER = MethodType.methodType(void.class, Object.class, Object.class);
-
-	private static final MethodType GETTER = MethodType.methodType(Object.class, Object.class);
+	static final ModelPlan NONE = new ModelPlan(null, null, null, null, null, null, null);
 
 	private final @Nullable MongoPersistentEntity<?> entity;
 
@@ -51,70 +42,27 @@ final class ModelPlan {
 	private final @Nullable DjangoCounter djangoCounter;
 
 	/**
-	 * The id field's setter, made once: what Spring Data's accessor does for a mutable id with field access, whose
-	 * accessor is otherwise made anew per model; null where the accessor must set it.
+	 * The id's reader and setter made once by the encoder (a field handle: Spring Data's accessor is otherwise made
+	 * anew per model); null where the accessor must read or set it.
 	 */
-	private final @Nullable MethodHandle idSetter;
+	private final @Nullable Function<Object, @Nullable Object> idReader;
 
-	/** The id field's getter, made once, as {@link #idSetter}; null where the accessor must read it. */
-	private final @Nullable MethodHandle idGetter;
+	private final @Nullable BiConsumer<Object, @Nullable Object> idWriter;
 
 	private ModelPlan(@Nullable MongoPersistentEntity<?> entity, @Nullable MongoPersistentProperty id,
 			@Nullable MongoPersistentProperty version, @Nullable Class<?> generatedId,
-			@Nullable DjangoCounter djangoCounter) {
+			@Nullable DjangoCounter djangoCounter, @Nullable Function<Object, @Nullable Object> idReader,
+			@Nullable BiConsumer<Object, @Nullable Object> idWriter) {
 		this.entity = entity;
 		this.id = id;
 		this.version = version;
 		this.generatedId = generatedId;
 		this.djangoCounter = djangoCounter;
-		this.idSetter = (entity != null && id != null) ? fieldSetter(entity, id) : null;
-		this.idGetter = (entity != null && id != null) ? fieldGetter(entity, id) : null;
+		this.idReader = idReader;
+		this.idWriter = idWriter;
 	}
 
-	private static @Nullable MethodHandle fieldSetter(MongoPersistentEntity<?> entity, MongoPersistentProperty property) {
-		Field field = field(entity, property);
-		if (field == null || property.isImmutable() || !property.isReadable()
-				|| Modifier.isFinal(field.getModifiers())) {
-			return null;
-		}
-		try {
-			return MethodHandles.lookup().unreflectSetter(field).asType(SETTER);
-		}
-		catch (IllegalAccessException | RuntimeException ex) {
-			return null;
-		}
-	}
-
-	private static @Nullable MethodHandle fieldGetter(MongoPersistentEntity<?> entity, MongoPersistentProperty property) {
-		Field field = field(entity, property);
-		if (field == null) {
-			return null;
-		}
-		try {
-			return MethodHandles.lookup().unreflectGetter(field).asType(GETTER);
-		}
-		catch (IllegalAccessException | RuntimeException ex) {
-			return null;
-		}
-	}
-
-	/** The field Spring Data's accessor reads and sets directly (field access, the default), or null. */
-	private static @Nullable Field field(MongoPersistentEntity<?> entity, MongoPersistentProperty property) {
-		Field field = property.getField();
-		if (field == null || property.usePropertyAccess() || Modifier.isStatic(field.getModifiers())
-				|| !field.getDeclaringClass().isAssignableFrom(entity.getType())) {
-			return null;
-		}
-		try {
-			ReflectionUtils.makeAccessible(field);
-			return field;
-		}
-		catch (RuntimeException ex) {
-			return null;
-		}
-	}
-
-	static ModelPlan of(Class<?> type, MongoConverter converter) {
+	static ModelPlan of(Class<?> type, MongoConverter converter, ModelEncoder encoder) {
 		if (Map.class.isAssignableFrom(type) || Collection.class.isAssignableFrom(type) || type == String.class
 				|| Document.class.isAssignableFrom(type) || ClassUtils.isPrimitiveOrWrapper(type) || type.isArray()) {
 			return NONE;
@@ -132,7 +80,8 @@ final class ModelPlan {
 		DjangoCounter djangoCounter = (id != null && isAutoId(id)
 				&& DjangoSchema.isDjango(type, converter.getMappingContext()))
 						? DjangoSchema.counter(entity, converter.getMappingContext()) : null;
-		return new ModelPlan(entity, id, entity.getVersionProperty(), generatedId, djangoCounter);
+		return new ModelPlan(entity, id, entity.getVersionProperty(), generatedId, djangoCounter,
+				(id != null) ? encoder.fieldReader(id) : null, (id != null) ? encoder.fieldWriter(id) : null);
 	}
 
 	private static boolean isAutoId(MongoPersistentProperty id) {
@@ -182,17 +131,9 @@ final class ModelPlan {
 		if (property == null) {
 			return null;
 		}
-		MethodHandle getter = this.idGetter;
-		if (getter != null) {
-			try {
-				return (Object) getter.invokeExact(model);
-			}
-			catch (RuntimeException | Error ex) {
-				throw ex;
-			}
-			catch (Throwable ex) {
-				throw new UndeclaredThrowableException(ex);
-			}
+		Function<Object, @Nullable Object> reader = this.idReader;
+		if (reader != null) {
+			return reader.apply(model);
 		}
 		return entity().getPropertyAccessor(model).getProperty(property);
 	}
@@ -201,17 +142,9 @@ final class ModelPlan {
 	Object assignId(Object model, long value) {
 		MongoPersistentProperty property = requiredId();
 		Object id = (property.getType() == Integer.class) ? (Object) Math.toIntExact(value) : value;
-		MethodHandle setter = this.idSetter;
-		if (setter != null) {
-			try {
-				setter.invokeExact(model, id);
-			}
-			catch (RuntimeException | Error ex) {
-				throw ex;
-			}
-			catch (Throwable ex) {
-				throw new UndeclaredThrowableException(ex);
-			}
+		BiConsumer<Object, @Nullable Object> writer = this.idWriter;
+		if (writer != null) {
+			writer.accept(model, id);
 			return model;
 		}
 		PersistentPropertyAccessor<Object> accessor = entity().getPropertyAccessor(model);

@@ -431,7 +431,7 @@ public final class ModelWriter {
 	private ModelPlan plan(Class<?> type) {
 		ModelPlan plan = this.plans.get(type);
 		if (plan == null) {
-			plan = ModelPlan.of(type, this.converter);
+			plan = ModelPlan.of(type, this.converter, this.encoder);
 			this.plans.put(type, plan);
 		}
 		return plan;

@@ -1,6 +1,11 @@
 package io.djongo.spring.core.schema.internal;
 
+import java.util.function.BiConsumer;
+import java.util.function.Function;
+
 import io.djongo.spring.core.model.DjongoMappingContext;
+import io.djongo.spring.core.model.internal.ModelCodecs;
+import org.bson.Document;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
@@ -8,6 +13,7 @@ import org.springframework.data.annotation.AccessType;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.convert.MappingMongoConverter;
 import org.springframework.data.mongodb.core.convert.NoOpDbRefResolver;
+import org.springframework.data.mongodb.core.mapping.MongoPersistentProperty;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -22,19 +28,41 @@ class ModelPlanUnitTests {
 	private final MappingMongoConverter converter = new MappingMongoConverter(NoOpDbRefResolver.INSTANCE,
 			new DjongoMappingContext());
 
+	/** The field handles the template's codecs give the writer. */
+	private final ModelEncoder encoder = new ModelEncoder() {
+
+		@Override
+		public Document encode(Object model) {
+			Document document = new Document();
+			ModelPlanUnitTests.this.converter.write(model, document);
+			return document;
+		}
+
+		@Override
+		public @Nullable Function<Object, @Nullable Object> fieldReader(MongoPersistentProperty property) {
+			return ModelCodecs.fieldReader(property);
+		}
+
+		@Override
+		public @Nullable BiConsumer<Object, @Nullable Object> fieldWriter(MongoPersistentProperty property) {
+			return ModelCodecs.fieldWriter(property);
+		}
+
+	};
+
 	@Test
 	void setsTheIdFieldOfAMutableModel() {
 		Mutable model = new Mutable();
-		Object result = ModelPlan.of(Mutable.class, this.converter).assignId(model, 42L);
+		Object result = ModelPlan.of(Mutable.class, this.converter, this.encoder).assignId(model, 42L);
 		assertThat(result).isSameAs(model);
 		assertThat(model.id).isEqualTo(42L);
-		assertThat(ModelPlan.of(Mutable.class, this.converter).id(model)).isEqualTo(42L);
+		assertThat(ModelPlan.of(Mutable.class, this.converter, this.encoder).id(model)).isEqualTo(42L);
 	}
 
 	@Test
 	void setsAnIntegerIdAsAnIntegerAndRefusesOneBeyondIt() {
 		IntegerId model = new IntegerId();
-		ModelPlan plan = ModelPlan.of(IntegerId.class, this.converter);
+		ModelPlan plan = ModelPlan.of(IntegerId.class, this.converter, this.encoder);
 		plan.assignId(model, 7L);
 		assertThat(model.id).isEqualTo(7);
 		assertThatExceptionOfType(ArithmeticException.class)
@@ -45,22 +73,22 @@ class ModelPlanUnitTests {
 	@Test
 	void setsAnIdUnderPropertyAccessThroughItsSetter() {
 		PropertyAccess model = new PropertyAccess();
-		ModelPlan.of(PropertyAccess.class, this.converter).assignId(model, 3L);
+		ModelPlan.of(PropertyAccess.class, this.converter, this.encoder).assignId(model, 3L);
 		assertThat(model.id).isEqualTo(3L);
 		assertThat(model.setterCalls).isEqualTo(1);
-		assertThat(ModelPlan.of(PropertyAccess.class, this.converter).id(model)).isEqualTo(3L);
+		assertThat(ModelPlan.of(PropertyAccess.class, this.converter, this.encoder).id(model)).isEqualTo(3L);
 		assertThat(model.getterCalls).isEqualTo(1);
 	}
 
 	@Test
 	void returnsANewInstanceOfAnImmutableModel() {
 		Immutable model = new Immutable(null, "n");
-		Object result = ModelPlan.of(Immutable.class, this.converter).assignId(model, 5L);
+		Object result = ModelPlan.of(Immutable.class, this.converter, this.encoder).assignId(model, 5L);
 		assertThat(result).isNotSameAs(model).isInstanceOf(Immutable.class);
 		assertThat(((Immutable) result).id).isEqualTo(5L);
 		assertThat(((Immutable) result).name).isEqualTo("n");
 		assertThat(model.id).isNull();
-		assertThat(ModelPlan.of(Immutable.class, this.converter).id(result)).isEqualTo(5L);
+		assertThat(ModelPlan.of(Immutable.class, this.converter, this.encoder).id(result)).isEqualTo(5L);
 	}
 
 	static class Mutable {
